@@ -1,0 +1,366 @@
+//! The command line: scripted use of the same workbook, journal and charts as the app.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::chart::{self, Theme};
+use crate::data_dir::DataDir;
+use crate::entry::{Answer, Answers, check_answers};
+use crate::journal::Journal;
+use crate::model::Model;
+use crate::progress;
+use crate::workbook::{Field, Workbook, Worksheet};
+
+/// Rapport: a private workbook for Interpersonal Therapy (IPT) techniques.
+///
+/// With no command, opens the app. Your answers are saved as plain RON files in your data
+/// folder, and nothing leaves your computer unless you export it.
+#[derive(Debug, Parser)]
+#[command(name = "rapport", version, about, long_about)]
+pub struct Cli {
+    /// Use DIR as the data folder instead of the platform's (also: RAPPORT_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// What to do; with none, the app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the worksheets, or show the fields of one so you can write `rapport add` commands.
+    Worksheets {
+        /// A worksheet id, e.g. coping-skills.
+        id: Option<String>,
+    },
+    /// Save an entry: `rapport add coping-skills intensity_before=8 situation="Argument at work"`.
+    ///
+    /// Ratings are whole numbers, dates are YYYY-MM-DD, and several choices or list items are
+    /// separated by `;`. Every value is checked against the worksheet; if any is wrong, nothing
+    /// is saved.
+    Add {
+        /// The worksheet id.
+        id: String,
+        /// Answers as FIELD=VALUE.
+        #[arg(value_name = "FIELD=VALUE", required = true)]
+        answers: Vec<String>,
+    },
+    /// List entries, newest first: date, worksheet and a one-line summary.
+    Entries {
+        /// Only entries of this worksheet.
+        id: Option<String>,
+    },
+    /// Print a worksheet's tracked ratings over time.
+    Progress {
+        /// The worksheet id.
+        id: String,
+        /// Print CSV instead of a table.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Draw a worksheet's progress chart to a PNG or SVG file.
+    Chart {
+        /// The worksheet id.
+        id: String,
+        /// The file to write; its extension (.png or .svg) picks the format.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Width in pixels.
+        #[arg(long, default_value_t = 800)]
+        width: u32,
+        /// Height in pixels.
+        #[arg(long, default_value_t = 400)]
+        height: u32,
+        /// Colours for a light or a dark page.
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+    },
+    /// Check the workbook and the whole journal; print every problem and change nothing.
+    Check,
+}
+
+/// Chart colours on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on white.
+    Light,
+    /// Light text on near-black.
+    Dark,
+}
+
+/// A command failed; the message is for the user.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct CliError(String);
+
+impl CliError {
+    fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+}
+
+impl From<crate::journal::JournalError> for CliError {
+    fn from(error: crate::journal::JournalError) -> Self {
+        Self(error.to_string())
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(error: std::io::Error) -> Self {
+        Self(format!("Could not write the output: {error}"))
+    }
+}
+
+/// Runs a subcommand, writing its output to `out`. `Ok(false)` means it ran but found problems.
+pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<bool, CliError> {
+    let workbook = Workbook::load(Some(&data_dir.worksheets()));
+    match command {
+        Command::Worksheets { id: None } => {
+            list_worksheets(&workbook, out)?;
+            Ok(true)
+        }
+        Command::Worksheets { id: Some(id) } => {
+            describe_worksheet(find(&workbook, &id)?, out)?;
+            Ok(true)
+        }
+        Command::Add { id, answers } => {
+            let worksheet = find(&workbook, &id)?;
+            let answers = parse_answers(worksheet, &answers)?;
+            let mut journal = Journal::open(data_dir.clone())?;
+            let entry_id = journal.add(worksheet, answers)?.id.clone();
+            writeln!(out, "{}", journal.path_of(&entry_id).display())?;
+            Ok(true)
+        }
+        Command::Entries { id } => {
+            if let Some(id) = &id {
+                find(&workbook, id)?;
+            }
+            let journal = Journal::open(data_dir.clone())?;
+            list_entries(&workbook, &journal, id.as_deref(), out)?;
+            Ok(true)
+        }
+        Command::Progress { id, csv } => {
+            let worksheet = find(&workbook, &id)?;
+            let journal = Journal::open(data_dir.clone())?;
+            let (header, rows) = progress::table(worksheet, journal.entries());
+            if header.len() < 2 {
+                return Err(CliError::new(format!(
+                    "“{id}” has no tracked ratings, so it has no progress to show."
+                )));
+            }
+            if csv {
+                write!(out, "{}", progress::to_csv(&header, &rows))?;
+            } else if rows.is_empty() {
+                writeln!(
+                    out,
+                    "No entries with ratings for “{}” yet.",
+                    worksheet.title
+                )?;
+            } else {
+                write_table(&header, &rows, out)?;
+            }
+            Ok(true)
+        }
+        Command::Chart {
+            id,
+            out: path,
+            width,
+            height,
+            theme,
+        } => {
+            find(&workbook, &id)?;
+            let model = Model::open(data_dir.clone())?;
+            let chart = model
+                .progress_chart(&id)
+                .ok_or_else(|| CliError::new(format!("There is no worksheet “{id}”.")))?;
+            let theme = match theme {
+                ThemeArg::Light => Theme::Light,
+                ThemeArg::Dark => Theme::Dark,
+            };
+            chart::write_file(&chart, &path, width, height, theme)
+                .map_err(|error| CliError::new(error.to_string()))?;
+            writeln!(out, "{}", path.display())?;
+            Ok(true)
+        }
+        Command::Check => check(data_dir, out),
+    }
+}
+
+fn find<'a>(workbook: &'a Workbook, id: &str) -> Result<&'a Worksheet, CliError> {
+    workbook.get(id).ok_or_else(|| {
+        CliError::new(format!(
+            "There is no worksheet “{id}”. Run `rapport worksheets` to see the ids."
+        ))
+    })
+}
+
+fn parse_answers(worksheet: &Worksheet, pairs: &[String]) -> Result<Answers, CliError> {
+    let mut answers = Answers::new();
+    let mut errors = Vec::new();
+    for pair in pairs {
+        let Some((field, value)) = pair.split_once('=') else {
+            errors.push(format!("“{pair}” should be FIELD=VALUE"));
+            continue;
+        };
+        match worksheet.step(field) {
+            None => errors.push(format!("“{field}” is not a field of {}", worksheet.id)),
+            Some(step) => match Answer::parse_for(&step.field, value) {
+                Ok(answer) => {
+                    if answers.insert(field.to_owned(), answer).is_some() {
+                        errors.push(format!("“{field}” is given twice"));
+                    }
+                }
+                Err(error) => errors.push(format!("“{field}” {error}")),
+            },
+        }
+    }
+    if errors.is_empty() {
+        check_answers(worksheet, &answers).map_err(CliError::new)?;
+        Ok(answers)
+    } else {
+        Err(CliError::new(format!(
+            "Nothing was saved. {}. Run `rapport worksheets {}` to see its fields.",
+            errors.join("; "),
+            worksheet.id
+        )))
+    }
+}
+
+fn list_worksheets(workbook: &Workbook, out: &mut dyn Write) -> std::io::Result<()> {
+    for section in workbook.sections() {
+        let mut worksheets = workbook.worksheets_in(&section.id).peekable();
+        if worksheets.peek().is_none() {
+            continue;
+        }
+        writeln!(out, "{}", section.title)?;
+        for worksheet in worksheets {
+            writeln!(
+                out,
+                "  {:<24} v{:<3} {}",
+                worksheet.id, worksheet.version, worksheet.title
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn describe_worksheet(worksheet: &Worksheet, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} ({}, version {})",
+        worksheet.title, worksheet.id, worksheet.version
+    )?;
+    for step in &worksheet.steps {
+        let values = match &step.field {
+            Field::Text | Field::LongText => "any text".to_owned(),
+            Field::Rating(scale) => {
+                let mut text = format!("whole number {}..{}", scale.min, scale.max);
+                if !scale.low.is_empty() || !scale.high.is_empty() {
+                    text.push_str(&format!(" ({} … {})", scale.low, scale.high));
+                }
+                if scale.tracked {
+                    text.push_str(", tracked");
+                }
+                text
+            }
+            Field::Choice(choices) | Field::MultiChoice(choices) => {
+                let mut text = format!("one of: {}", choices.options.join(" | "));
+                if matches!(step.field, Field::MultiChoice(_)) {
+                    text = format!("any of, separated by “;”: {}", choices.options.join(" | "));
+                }
+                if choices.other {
+                    text.push_str(" | or your own words");
+                }
+                text
+            }
+            Field::List(list) => match list.max {
+                Some(max) => format!("up to {max} items separated by “;”"),
+                None => "items separated by “;”".to_owned(),
+            },
+            Field::Date => "a date, YYYY-MM-DD".to_owned(),
+        };
+        writeln!(
+            out,
+            "  {:<22} {:<13} {values}",
+            step.id,
+            step.field.kind_name()
+        )?;
+    }
+    Ok(())
+}
+
+fn list_entries(
+    workbook: &Workbook,
+    journal: &Journal,
+    only: Option<&str>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut entries: Vec<_> = journal
+        .entries()
+        .filter(|entry| only.is_none_or(|id| entry.worksheet == id))
+        .collect();
+    entries.sort_by(|a, b| b.created.cmp(&a.created));
+    if entries.is_empty() {
+        writeln!(out, "No entries yet.")?;
+    }
+    for entry in entries {
+        writeln!(
+            out,
+            "{}  {:<20} {}",
+            entry.created.civil().strftime("%Y-%m-%d %H:%M"),
+            entry.worksheet,
+            entry.summary(workbook.get(&entry.worksheet))
+        )?;
+    }
+    Ok(())
+}
+
+fn write_table(
+    header: &[String],
+    rows: &[Vec<String>],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let widths: Vec<usize> = (0..header.len())
+        .map(|column| {
+            std::iter::once(&header[column])
+                .chain(rows.iter().map(|row| &row[column]))
+                .map(|cell| cell.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        writeln!(out, "{}", cells.join("  ").trim_end())?;
+    }
+    Ok(())
+}
+
+fn check(data_dir: &DataDir, out: &mut dyn Write) -> Result<bool, CliError> {
+    let model = Model::open(data_dir.clone())?;
+    let (workbook, journal) = (model.workbook(), model.journal());
+    let problems = model.problems();
+    for problem in problems {
+        writeln!(out, "problem: {problem}")?;
+    }
+    let summary = format!(
+        "Checked {} worksheets and {} entries in {}",
+        workbook.worksheets().count(),
+        journal.len() + journal.problems().len(),
+        data_dir.root().display()
+    );
+    if problems.is_empty() {
+        writeln!(out, "{summary}: no problems.")?;
+    } else {
+        writeln!(out, "{summary}: {} problem(s).", problems.len())?;
+    }
+    Ok(problems.is_empty())
+}

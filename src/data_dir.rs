@@ -1,0 +1,78 @@
+//! Where the user's data lives, and the layout of that folder.
+
+use std::path::{Path, PathBuf};
+
+/// The environment variable that overrides the data folder.
+pub const DATA_DIR_ENV: &str = "RAPPORT_DATA_DIR";
+
+/// The user's data folder:
+///
+/// ```text
+/// DATA_DIR/
+///   journal/          one RON file per entry (the source of truth)
+///   versions/ID/      earlier versions of edited entries
+///   trash/            deleted entries, restorable
+///   worksheets/       the user's own worksheet definitions
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+/// The data folder could not be determined.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "Could not find a folder for your data (no home folder is set). Pass --data-dir DIR or set {DATA_DIR_ENV}."
+)]
+pub struct NoDataDir;
+
+impl DataDir {
+    /// A data folder at `root`.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    /// The folder given on the command line, else `RAPPORT_DATA_DIR`, else the platform's data
+    /// folder (e.g. `~/.local/share/rapport` on Linux).
+    pub fn resolve(explicit: Option<PathBuf>) -> Result<Self, NoDataDir> {
+        if let Some(root) = explicit {
+            return Ok(Self::new(root));
+        }
+        if let Some(root) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
+            return Ok(Self::new(root));
+        }
+        directories::ProjectDirs::from("org", "Rapport", "rapport")
+            .map(|dirs| Self::new(dirs.data_dir()))
+            .ok_or(NoDataDir)
+    }
+
+    /// The data folder itself.
+    #[must_use]
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Current entries.
+    #[must_use]
+    pub fn journal(&self) -> PathBuf {
+        self.root.join("journal")
+    }
+
+    /// Earlier versions of the entry `id`.
+    #[must_use]
+    pub fn versions_of(&self, id: &str) -> PathBuf {
+        self.root.join("versions").join(id)
+    }
+
+    /// Deleted entries.
+    #[must_use]
+    pub fn trash(&self) -> PathBuf {
+        self.root.join("trash")
+    }
+
+    /// The user's own worksheet definitions.
+    #[must_use]
+    pub fn worksheets(&self) -> PathBuf {
+        self.root.join("worksheets")
+    }
+}

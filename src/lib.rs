@@ -1,0 +1,19 @@
+//! Rapport: a private desktop workbook for Interpersonal Therapy (IPT) techniques.
+//!
+//! The core — [`workbook`], [`entry`], [`journal`], [`progress`], [`chart`] and [`store`] — knows
+//! nothing about the GUI; [`ui`] turns clicks into calls on it, and [`cli`] does the same for the
+//! command line.
+
+pub mod chart;
+pub mod cli;
+pub mod data_dir;
+pub mod entry;
+pub mod journal;
+pub mod model;
+pub mod problem;
+pub mod progress;
+pub mod ron_format;
+pub mod store;
+pub mod time;
+pub mod ui;
+pub mod workbook;

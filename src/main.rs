@@ -1,0 +1,38 @@
+//! The `rapport` binary: the app, or a subcommand.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use rapport::cli::{self, Cli};
+use rapport::data_dir::DataDir;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let data_dir = match DataDir::resolve(args.data_dir) {
+        Ok(data_dir) => data_dir,
+        Err(error) => {
+            eprintln!("rapport: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match args.command {
+        None => match rapport::ui::run(data_dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("rapport: the window could not be opened: {error}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(command) => {
+            let mut out = std::io::stdout().lock();
+            match cli::run(&data_dir, command, &mut out) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(1),
+                Err(error) => {
+                    eprintln!("rapport: {error}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}

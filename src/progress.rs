@@ -1,0 +1,241 @@
+//! Progress: the tracked ratings of a worksheet as series over time.
+
+use crate::entry::{Answer, Entry};
+use crate::time::LocalTime;
+use crate::workbook::Worksheet;
+
+/// One tracked rating over time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// The step the values answer.
+    pub step_id: String,
+    /// The step's short label, for legends and column headers.
+    pub label: String,
+    /// Lowest value of the scale.
+    pub min: i64,
+    /// Highest value of the scale.
+    pub max: i64,
+    /// The values, oldest first.
+    pub points: Vec<Point>,
+}
+
+/// One value of a series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    /// When the entry was created.
+    pub when: LocalTime,
+    /// The rating.
+    pub value: i64,
+}
+
+impl Point {
+    /// Position on a time axis: days since 1970-01-01 on the user's wall clock at the time.
+    ///
+    /// Wall-clock days put an entry made at 23:00 on the day the user lived it, whatever
+    /// offset the machine has now.
+    #[must_use]
+    pub fn day(&self) -> f64 {
+        wall_clock_day(self.when)
+    }
+}
+
+/// Days since 1970-01-01 on the wall clock of `when`.
+#[must_use]
+pub fn wall_clock_day(when: LocalTime) -> f64 {
+    (when.instant().as_second() + i64::from(when.offset().seconds())) as f64 / 86_400.0
+}
+
+/// The series of every tracked rating of `worksheet`, from the given entries (others ignored).
+#[must_use]
+pub fn tracked_series<'a>(
+    worksheet: &Worksheet,
+    entries: impl IntoIterator<Item = &'a Entry>,
+) -> Vec<Series> {
+    let mut series: Vec<Series> = worksheet
+        .steps
+        .iter()
+        .filter_map(|step| {
+            step.field.tracked_scale().map(|scale| Series {
+                step_id: step.id.clone(),
+                label: step.label.clone(),
+                min: scale.min,
+                max: scale.max,
+                points: Vec::new(),
+            })
+        })
+        .collect();
+    if series.is_empty() {
+        return series;
+    }
+    for entry in entries {
+        if entry.worksheet != worksheet.id {
+            continue;
+        }
+        for line in &mut series {
+            if let Some(Answer::Number(value)) = entry.answers.get(&line.step_id) {
+                line.points.push(Point {
+                    when: entry.created,
+                    value: *value,
+                });
+            }
+        }
+    }
+    for line in &mut series {
+        line.points.sort_by_key(|point| point.when);
+    }
+    series
+}
+
+/// The tracked ratings as a table: one row per entry with any of them, oldest first.
+///
+/// The first column is the entry's local date and time; a blank cell is a rating not given.
+#[must_use]
+pub fn table<'a>(
+    worksheet: &Worksheet,
+    entries: impl IntoIterator<Item = &'a Entry>,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let tracked: Vec<_> = worksheet
+        .steps
+        .iter()
+        .filter(|step| step.field.tracked_scale().is_some())
+        .collect();
+    let mut header = vec!["date".to_owned()];
+    header.extend(tracked.iter().map(|step| step.label.clone()));
+    let mut rows: Vec<(LocalTime, Vec<String>)> = entries
+        .into_iter()
+        .filter(|entry| entry.worksheet == worksheet.id)
+        .filter_map(|entry| {
+            let cells: Vec<String> = tracked
+                .iter()
+                .map(|step| match entry.answers.get(&step.id) {
+                    Some(Answer::Number(value)) => value.to_string(),
+                    _ => String::new(),
+                })
+                .collect();
+            cells.iter().any(|cell| !cell.is_empty()).then(|| {
+                let mut row = vec![entry.created.civil().strftime("%Y-%m-%d %H:%M").to_string()];
+                row.extend(cells);
+                (entry.created, row)
+            })
+        })
+        .collect();
+    rows.sort_by_key(|(when, _)| *when);
+    (header, rows.into_iter().map(|(_, row)| row).collect())
+}
+
+/// Writes a table as CSV, quoting cells that need it (RFC 4180).
+#[must_use]
+pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> String {
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .map(|cell| {
+                if cell.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", cell.replace('"', "\"\""))
+                } else {
+                    cell.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let mut out = line(header);
+    out.push('\n');
+    for row in rows {
+        out.push_str(&line(row));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::ENTRY_FORMAT;
+    use crate::workbook::Workbook;
+
+    fn entry(id: &str, created: &str, before: Option<i64>, after: Option<i64>) -> Entry {
+        let when: LocalTime = created.parse().unwrap();
+        let mut answers = crate::entry::Answers::new();
+        if let Some(v) = before {
+            answers.insert("intensity_before".into(), Answer::Number(v));
+        }
+        if let Some(v) = after {
+            answers.insert("intensity_after".into(), Answer::Number(v));
+        }
+        Entry {
+            version: ENTRY_FORMAT,
+            id: id.into(),
+            worksheet: "coping-skills".into(),
+            worksheet_version: 1,
+            created: when,
+            edited: when,
+            answers,
+        }
+    }
+
+    #[test]
+    fn series_are_sorted_by_time_and_skip_missing_values() {
+        let workbook = Workbook::bundled();
+        let worksheet = workbook.get("coping-skills").unwrap();
+        let entries = [
+            entry("b", "2026-11-20T10:00:00+00:00", Some(7), None),
+            entry("a", "2026-11-18T10:00:00+00:00", Some(9), Some(4)),
+        ];
+        let series = tracked_series(worksheet, &entries);
+        let before = series
+            .iter()
+            .find(|s| s.step_id == "intensity_before")
+            .unwrap();
+        let after = series
+            .iter()
+            .find(|s| s.step_id == "intensity_after")
+            .unwrap();
+        assert_eq!(
+            before.points.iter().map(|p| p.value).collect::<Vec<_>>(),
+            [9, 7]
+        );
+        assert_eq!(after.points.len(), 1);
+    }
+
+    #[test]
+    fn no_entries_give_empty_series() {
+        let workbook = Workbook::bundled();
+        let worksheet = workbook.get("coping-skills").unwrap();
+        let series = tracked_series(worksheet, &[]);
+        assert!(!series.is_empty());
+        assert!(series.iter().all(|s| s.points.is_empty()));
+    }
+
+    #[test]
+    fn wall_clock_day_uses_the_entry_offset() {
+        let late_evening: LocalTime = "2026-01-01T23:30:00-05:00".parse().unwrap();
+        let point = Point {
+            when: late_evening,
+            value: 1,
+        };
+        // 23:30 local on 1 January is day 20454 + 0.979, not the next day in UTC.
+        assert_eq!(point.day().floor(), 20454.0);
+    }
+
+    #[test]
+    fn table_and_csv() {
+        let workbook = Workbook::bundled();
+        let worksheet = workbook.get("coping-skills").unwrap();
+        let entries = [
+            entry("b", "2026-11-20T10:00:00+00:00", Some(7), None),
+            entry("a", "2026-11-18T10:00:00+00:00", Some(9), Some(4)),
+            entry("c", "2026-11-21T10:00:00+00:00", None, None),
+        ];
+        let (header, rows) = table(worksheet, &entries);
+        assert_eq!(rows.len(), 2);
+        let csv = to_csv(&header, &rows);
+        assert!(csv.starts_with("date,"), "{csv}");
+        assert!(csv.contains("2026-11-18 10:00,9,4\n"), "{csv}");
+        assert!(csv.contains("2026-11-20 10:00,7,\n"), "{csv}");
+        assert_eq!(
+            to_csv(&["a,b".into()], &[vec!["say \"hi\"".into()]]),
+            "\"a,b\"\n\"say \"\"hi\"\"\"\n"
+        );
+    }
+}

@@ -1,0 +1,494 @@
+//! The answers being typed into a worksheet, before they are saved.
+
+use std::collections::BTreeMap;
+
+use egui::{RichText, TextEdit, Ui};
+
+use super::widgets::{self, set_accessible_label};
+use crate::entry::{Answer, Answers, Entry};
+use crate::workbook::{Choices, Field, Step, Worksheet};
+
+/// What one step's editor holds: close to what the user sees, converted to an [`Answer`] on save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Value {
+    Text(String),
+    Rating(Option<i64>),
+    Choice {
+        selected: Option<String>,
+        other_selected: bool,
+        other: String,
+    },
+    MultiChoice {
+        selected: Vec<String>,
+        other_selected: bool,
+        other: String,
+    },
+    List(Vec<String>),
+    Date(String),
+}
+
+impl Value {
+    fn empty(field: &Field) -> Self {
+        match field {
+            Field::Text | Field::LongText => Value::Text(String::new()),
+            Field::Rating(_) => Value::Rating(None),
+            Field::Choice(_) => Value::Choice {
+                selected: None,
+                other_selected: false,
+                other: String::new(),
+            },
+            Field::MultiChoice(_) => Value::MultiChoice {
+                selected: Vec::new(),
+                other_selected: false,
+                other: String::new(),
+            },
+            Field::List(_) => Value::List(Vec::new()),
+            Field::Date => Value::Date(String::new()),
+        }
+    }
+
+    fn from_answer(field: &Field, answer: &Answer) -> Self {
+        match (field, answer) {
+            (Field::Rating(_), Answer::Number(n)) => Value::Rating(Some(*n)),
+            (Field::Choice(choices), Answer::Choice(choice)) => {
+                if choices.is_listed(choice) {
+                    Value::Choice {
+                        selected: Some(choice.clone()),
+                        other_selected: false,
+                        other: String::new(),
+                    }
+                } else {
+                    Value::Choice {
+                        selected: None,
+                        other_selected: true,
+                        other: choice.clone(),
+                    }
+                }
+            }
+            (Field::MultiChoice(choices), Answer::Choices(items)) => {
+                let (listed, own): (Vec<String>, Vec<String>) = items
+                    .iter()
+                    .cloned()
+                    .partition(|item| choices.is_listed(item));
+                Value::MultiChoice {
+                    selected: listed,
+                    other_selected: !own.is_empty(),
+                    other: own.join("; "),
+                }
+            }
+            (Field::List(_), Answer::List(items)) => Value::List(items.clone()),
+            (Field::Date, Answer::Date(date)) => Value::Date(date.to_string()),
+            (_, other) => Value::Text(other.display()),
+        }
+    }
+
+    /// The answer this value gives, `Ok(None)` when blank, or what is wrong with it.
+    fn to_answer(&self, field: &Field) -> Result<Option<Answer>, String> {
+        let answer = match self {
+            Value::Text(text) => Answer::Text(text.trim_end().to_owned()),
+            Value::Rating(None) => return Ok(None),
+            Value::Rating(Some(n)) => Answer::Number(*n),
+            Value::Choice {
+                selected,
+                other_selected,
+                other,
+            } => {
+                if *other_selected {
+                    Answer::Choice(other.trim().to_owned())
+                } else {
+                    match selected {
+                        Some(choice) => Answer::Choice(choice.clone()),
+                        None => return Ok(None),
+                    }
+                }
+            }
+            Value::MultiChoice {
+                selected,
+                other_selected,
+                other,
+            } => {
+                let mut items = selected.clone();
+                if let Field::MultiChoice(choices) = field {
+                    // Keep the options in the order the worksheet lists them.
+                    items.sort_by_key(|item| choices.options.iter().position(|o| o == item));
+                }
+                if *other_selected && !other.trim().is_empty() {
+                    items.push(other.trim().to_owned());
+                }
+                Answer::Choices(items)
+            }
+            Value::List(items) => Answer::List(
+                items
+                    .iter()
+                    .map(|item| item.trim().to_owned())
+                    .filter(|item| !item.is_empty())
+                    .collect(),
+            ),
+            Value::Date(text) if text.trim().is_empty() => return Ok(None),
+            Value::Date(text) => Answer::Date(
+                text.trim()
+                    .parse()
+                    .map_err(|_| format!("“{text}” is not a date; write it as 2026-11-25"))?,
+            ),
+        };
+        Ok((!answer.is_blank()).then_some(answer))
+    }
+}
+
+/// A worksheet being filled in: new, or an edit of an existing entry.
+#[derive(Clone, Debug)]
+pub struct Form {
+    worksheet_id: String,
+    editing: Option<String>,
+    values: BTreeMap<String, Value>,
+    dirty: bool,
+}
+
+impl Form {
+    /// A blank form for `worksheet`.
+    #[must_use]
+    pub fn new(worksheet: &Worksheet) -> Self {
+        Self {
+            worksheet_id: worksheet.id.clone(),
+            editing: None,
+            values: worksheet
+                .steps
+                .iter()
+                .map(|step| (step.id.clone(), Value::empty(&step.field)))
+                .collect(),
+            dirty: false,
+        }
+    }
+
+    /// A form holding `entry`'s answers, to edit it.
+    #[must_use]
+    pub fn edit(worksheet: &Worksheet, entry: &Entry) -> Self {
+        let mut form = Self::new(worksheet);
+        form.editing = Some(entry.id.clone());
+        for step in &worksheet.steps {
+            if let Some(answer) = entry.answers.get(&step.id) {
+                form.values
+                    .insert(step.id.clone(), Value::from_answer(&step.field, answer));
+            }
+        }
+        form
+    }
+
+    /// The worksheet this form answers.
+    #[must_use]
+    pub fn worksheet_id(&self) -> &str {
+        &self.worksheet_id
+    }
+
+    /// The entry being edited, if this is an edit.
+    #[must_use]
+    pub fn editing(&self) -> Option<&str> {
+        self.editing.as_deref()
+    }
+
+    /// Whether the user typed something not yet saved.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// The answers as they would be saved, or what must be corrected first.
+    pub fn answers(&self, worksheet: &Worksheet) -> Result<Answers, String> {
+        let mut answers = Answers::new();
+        for step in &worksheet.steps {
+            let Some(value) = self.values.get(&step.id) else {
+                continue;
+            };
+            match value.to_answer(&step.field) {
+                Ok(Some(answer)) => {
+                    answers.insert(step.id.clone(), answer);
+                }
+                Ok(None) => {}
+                Err(error) => return Err(format!("{}: {error}", step.label)),
+            }
+        }
+        Ok(answers)
+    }
+
+    /// Shows the steps. Marks the form dirty when anything changes.
+    pub fn ui(&mut self, ui: &mut Ui, worksheet: &Worksheet) {
+        let count = worksheet.steps.len();
+        for (index, step) in worksheet.steps.iter().enumerate() {
+            let value = self
+                .values
+                .entry(step.id.clone())
+                .or_insert_with(|| Value::empty(&step.field));
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new(format!("Step {} of {count}", index + 1))
+                        .small()
+                        .weak(),
+                );
+                let prompt = ui.label(RichText::new(&step.prompt).strong());
+                if let Some(help) = &step.help {
+                    ui.label(RichText::new(help).weak());
+                }
+                ui.add_space(4.0);
+                if step_editor(ui, step, value, prompt.id) {
+                    self.dirty = true;
+                }
+            });
+            ui.add_space(8.0);
+        }
+    }
+}
+
+/// The editor for one step. Returns whether the value changed.
+fn step_editor(ui: &mut Ui, step: &Step, value: &mut Value, prompt: egui::Id) -> bool {
+    match (&step.field, value) {
+        (Field::Text, Value::Text(text)) => ui
+            .add(TextEdit::singleline(text).desired_width(f32::INFINITY))
+            .labelled_by(prompt)
+            .changed(),
+        (Field::LongText, Value::Text(text)) => ui
+            .add(
+                TextEdit::multiline(text)
+                    .desired_rows(4)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(prompt)
+            .changed(),
+        (Field::Rating(scale), Value::Rating(number)) => {
+            let changed = widgets::rating_scale(ui, &step.label, scale, number);
+            let shown = number.map_or_else(
+                || "Not rated yet".to_owned(),
+                |n| format!("{}: {n}", step.label),
+            );
+            ui.label(RichText::new(shown).small().weak());
+            changed
+        }
+        (
+            Field::Choice(choices),
+            Value::Choice {
+                selected,
+                other_selected,
+                other,
+            },
+        ) => choice_editor(ui, step, choices, selected, other_selected, other),
+        (
+            Field::MultiChoice(choices),
+            Value::MultiChoice {
+                selected,
+                other_selected,
+                other,
+            },
+        ) => multi_choice_editor(ui, step, choices, selected, other_selected, other),
+        (Field::List(list), Value::List(items)) => {
+            let mut changed = false;
+            let mut remove = None;
+            let item_name = if list.item.is_empty() {
+                "Item"
+            } else {
+                &list.item
+            };
+            for (index, item) in items.iter_mut().enumerate() {
+                ui.horizontal(|ui| {
+                    let response = ui
+                        .add(TextEdit::singleline(item).desired_width(ui.available_width() - 90.0));
+                    set_accessible_label(ui, &response, format!("{} {}", item_name, index + 1));
+                    changed |= response.changed();
+                    let remove_button = ui.button("Remove");
+                    set_accessible_label(
+                        ui,
+                        &remove_button,
+                        format!("Remove {} {}", item_name.to_lowercase(), index + 1),
+                    );
+                    if remove_button.clicked() {
+                        remove = Some(index);
+                    }
+                });
+            }
+            if let Some(index) = remove {
+                items.remove(index);
+                changed = true;
+            }
+            let full = list.max.is_some_and(|max| items.len() >= max);
+            let add = ui.add_enabled(
+                !full,
+                egui::Button::new(format!("Add {}", item_name.to_lowercase())),
+            );
+            set_accessible_label(
+                ui,
+                &add,
+                format!("Add {} to {}", item_name.to_lowercase(), step.label),
+            );
+            if add.clicked() {
+                items.push(String::new());
+                changed = true;
+            }
+            changed
+        }
+        (Field::Date, Value::Date(text)) => {
+            let mut changed = false;
+            ui.horizontal(|ui| {
+                changed |= ui
+                    .add(
+                        TextEdit::singleline(text)
+                            .hint_text("YYYY-MM-DD")
+                            .desired_width(120.0),
+                    )
+                    .labelled_by(prompt)
+                    .changed();
+                let today = ui.button("Today");
+                set_accessible_label(ui, &today, format!("{}: today", step.label));
+                if today.clicked() {
+                    *text = crate::time::LocalTime::now().date().to_string();
+                    changed = true;
+                }
+                if !text.trim().is_empty() && text.trim().parse::<jiff::civil::Date>().is_err() {
+                    ui.colored_label(ui.visuals().warn_fg_color, "Write the date as 2026-11-25");
+                }
+            });
+            changed
+        }
+        (_, value) => {
+            // The worksheet changed kind under an open form: start the step afresh.
+            *value = Value::empty(&step.field);
+            false
+        }
+    }
+}
+
+fn choice_editor(
+    ui: &mut Ui,
+    step: &Step,
+    choices: &Choices,
+    selected: &mut Option<String>,
+    other_selected: &mut bool,
+    other: &mut String,
+) -> bool {
+    let mut changed = false;
+    for option in &choices.options {
+        let is_selected = !*other_selected && selected.as_deref() == Some(option.as_str());
+        if ui.radio(is_selected, option).clicked() {
+            *selected = Some(option.clone());
+            *other_selected = false;
+            changed = true;
+        }
+    }
+    if choices.other {
+        ui.horizontal(|ui| {
+            let radio = ui.radio(*other_selected, "Other:");
+            set_accessible_label(ui, &radio, format!("{}: other", step.label));
+            if radio.clicked() {
+                *other_selected = true;
+                changed = true;
+            }
+            let text = ui.add(TextEdit::singleline(other).desired_width(ui.available_width()));
+            set_accessible_label(ui, &text, format!("{}: in your own words", step.label));
+            if text.changed() {
+                *other_selected = !other.trim().is_empty();
+                changed = true;
+            }
+        });
+    }
+    changed
+}
+
+fn multi_choice_editor(
+    ui: &mut Ui,
+    step: &Step,
+    choices: &Choices,
+    selected: &mut Vec<String>,
+    other_selected: &mut bool,
+    other: &mut String,
+) -> bool {
+    let mut changed = false;
+    for option in &choices.options {
+        let mut checked = selected.contains(option);
+        if ui.checkbox(&mut checked, option).changed() {
+            if checked {
+                selected.push(option.clone());
+            } else {
+                selected.retain(|item| item != option);
+            }
+            changed = true;
+        }
+    }
+    if choices.other {
+        ui.horizontal(|ui| {
+            let checkbox = ui.checkbox(other_selected, "Other:");
+            set_accessible_label(ui, &checkbox, format!("{}: other", step.label));
+            changed |= checkbox.changed();
+            let text = ui.add(TextEdit::singleline(other).desired_width(ui.available_width()));
+            set_accessible_label(ui, &text, format!("{}: in your own words", step.label));
+            if text.changed() {
+                *other_selected = !other.trim().is_empty();
+                changed = true;
+            }
+        });
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workbook::Workbook;
+
+    #[test]
+    fn a_blank_form_gives_no_answers() {
+        let workbook = Workbook::bundled();
+        for worksheet in workbook.worksheets() {
+            let form = Form::new(worksheet);
+            assert_eq!(
+                form.answers(worksheet),
+                Ok(Answers::new()),
+                "{}",
+                worksheet.id
+            );
+            assert!(!form.is_dirty());
+        }
+    }
+
+    #[test]
+    fn editing_an_entry_gives_back_its_answers() {
+        let workbook = Workbook::bundled();
+        let worksheet = workbook.get("coping-skills").unwrap();
+        let Field::MultiChoice(skills) = &worksheet.step("skills_tried").unwrap().field else {
+            panic!("skills_tried is a checklist");
+        };
+        let mut answers = Answers::new();
+        answers.insert("situation".into(), Answer::Text("At work".into()));
+        answers.insert("intensity_before".into(), Answer::Number(6));
+        answers.insert(
+            "skills_tried".into(),
+            Answer::Choices(vec![skills.options[1].clone(), "Sang loudly".into()]),
+        );
+        answers.insert("emotion".into(), Answer::Choice("Restless".into()));
+        let when = crate::time::LocalTime::now();
+        let entry = Entry {
+            version: 1,
+            id: "e".into(),
+            worksheet: worksheet.id.clone(),
+            worksheet_version: 1,
+            created: when,
+            edited: when,
+            answers: answers.clone(),
+        };
+        let form = Form::edit(worksheet, &entry);
+        assert_eq!(form.editing(), Some("e"));
+        assert_eq!(form.answers(worksheet), Ok(answers));
+    }
+
+    #[test]
+    fn a_bad_date_is_reported_with_the_step() {
+        let value = Value::Date("31/12/2026".into());
+        assert!(
+            value
+                .to_answer(&Field::Date)
+                .unwrap_err()
+                .contains("2026-11-25")
+        );
+        assert_eq!(
+            Value::Date("2026-12-31".into()).to_answer(&Field::Date),
+            Ok(Some(Answer::Date(jiff::civil::date(2026, 12, 31))))
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! A worksheet's History: earlier entries, newest first, to read, edit or delete.
+
+use egui::{RichText, Ui};
+
+use super::shell::{Cx, Notice};
+use super::widgets::{self, READING_WIDTH};
+use crate::entry::Entry;
+use crate::workbook::Worksheet;
+
+/// The list of entries and the one open for reading.
+#[derive(Default)]
+pub struct HistoryView {
+    selected: Option<String>,
+    /// The entry last deleted, selected again if the user undoes the delete.
+    deleted: Option<String>,
+    /// Entry ids of the worksheet, newest first, as of a journal revision.
+    listing: Option<(String, u64, Vec<String>)>,
+    /// Earlier versions of the selected entry, read when it was selected.
+    versions: Option<(String, u64, Vec<Entry>)>,
+}
+
+impl HistoryView {
+    /// Opens the entry `id` for reading.
+    pub fn select(&mut self, id: &str) {
+        self.selected = Some(id.to_owned());
+    }
+
+    /// Shows the history. Returns the id of an entry the user chose to edit.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>, worksheet: &Worksheet) -> Option<String> {
+        let revision = cx.model.journal().revision();
+        if self
+            .listing
+            .as_ref()
+            .is_none_or(|(id, seen, _)| id != &worksheet.id || *seen != revision)
+        {
+            let ids = cx
+                .model
+                .journal()
+                .entries_for(&worksheet.id)
+                .iter()
+                .map(|entry| entry.id.clone())
+                .collect();
+            self.listing = Some((worksheet.id.clone(), revision, ids));
+        }
+        let ids = self
+            .listing
+            .as_ref()
+            .map(|(_, _, ids)| ids.clone())
+            .unwrap_or_default();
+        if ids.is_empty() {
+            ui.add_space(8.0);
+            ui.label("No entries yet. Fill in the worksheet and press Save; your entries will be listed here, newest first.");
+            return None;
+        }
+        if self.selected.as_ref().is_some_and(|id| !ids.contains(id)) {
+            self.selected = None;
+        }
+        if self.selected.is_none()
+            && let Some(id) = self.deleted.take_if(|id| ids.contains(id))
+        {
+            self.selected = Some(id);
+        }
+
+        let mut edit = None;
+        let mut delete = None;
+        egui::Panel::left("history-list")
+            .resizable(true)
+            .default_size(280.0)
+            .min_size(200.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show_rows(
+                    ui,
+                    ui.spacing().interact_size.y * 2.2,
+                    ids.len(),
+                    |ui, rows| {
+                        for id in &ids[rows] {
+                            let Some(entry) = cx.model.journal().get(id) else {
+                                continue;
+                            };
+                            let selected = self.selected.as_deref() == Some(id.as_str());
+                            let summary = entry.summary(Some(worksheet));
+                            let text = format!("{}\n{summary}", entry.created.human());
+                            let response = ui.selectable_label(selected, text);
+                            widgets::set_accessible_label(
+                                ui,
+                                &response,
+                                format!("Entry from {}: {summary}", entry.created.human()),
+                            );
+                            if response.clicked() {
+                                self.selected = Some(id.clone());
+                            }
+                        }
+                    },
+                );
+            });
+
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(entry) = self
+                .selected
+                .as_ref()
+                .and_then(|id| cx.model.journal().get(id))
+            else {
+                ui.label("Choose an entry on the left to read it.");
+                return;
+            };
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.set_max_width(READING_WIDTH);
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(entry.created.human()).strong());
+                    if entry.edited != entry.created {
+                        ui.label(RichText::new(format!("edited {}", entry.edited.human())).weak());
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Edit").clicked() {
+                        edit = Some(entry.id.clone());
+                    }
+                    if ui
+                        .button("Delete")
+                        .on_hover_text(
+                            "Moves the entry to the Trash, from where you can restore it",
+                        )
+                        .clicked()
+                    {
+                        delete = Some(entry.id.clone());
+                    }
+                });
+                ui.add_space(8.0);
+                answers(ui, worksheet, entry);
+                self.earlier_versions(ui, cx, worksheet, &entry.id, revision);
+            });
+        });
+
+        if let Some(id) = delete {
+            match cx.model.delete(&id) {
+                Ok(()) => {
+                    self.selected = None;
+                    self.deleted = Some(id.clone());
+                    cx.notify(Notice {
+                        text: "The entry was moved to the Trash.".to_owned(),
+                        is_error: false,
+                        undo_delete: Some(id),
+                    });
+                }
+                Err(error) => cx.notify(Notice::error(error.to_string())),
+            }
+        }
+        edit
+    }
+
+    fn earlier_versions(
+        &mut self,
+        ui: &mut Ui,
+        cx: &Cx<'_>,
+        worksheet: &Worksheet,
+        id: &str,
+        revision: u64,
+    ) {
+        if self
+            .versions
+            .as_ref()
+            .is_none_or(|(seen_id, seen, _)| seen_id != id || *seen != revision)
+        {
+            self.versions = Some((id.to_owned(), revision, cx.model.journal().versions(id)));
+        }
+        let Some((_, _, versions)) = &self.versions else {
+            return;
+        };
+        if versions.is_empty() {
+            return;
+        }
+        ui.add_space(12.0);
+        egui::CollapsingHeader::new(format!("Earlier versions ({})", versions.len()))
+            .default_open(false)
+            .show(ui, |ui| {
+                for version in versions {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(
+                            RichText::new(format!("As saved {}", version.edited.human())).weak(),
+                        );
+                        answers(ui, worksheet, version);
+                    });
+                }
+            });
+    }
+}
+
+/// An entry's answers, each under its step's prompt.
+fn answers(ui: &mut Ui, worksheet: &Worksheet, entry: &Entry) {
+    for step in &worksheet.steps {
+        let Some(answer) = entry.answers.get(&step.id) else {
+            continue;
+        };
+        ui.label(RichText::new(&step.prompt).weak());
+        let text = match (&step.field, answer) {
+            (crate::workbook::Field::Rating(scale), crate::entry::Answer::Number(n)) => {
+                format!("{n} (from {} to {})", scale.min, scale.max)
+            }
+            _ => answer.display(),
+        };
+        ui.label(text);
+        ui.add_space(6.0);
+    }
+    // Answers to steps the worksheet no longer has are still shown, never hidden.
+    for (id, answer) in &entry.answers {
+        if worksheet.step(id).is_none() {
+            ui.label(RichText::new(id).weak());
+            ui.label(answer.display());
+            ui.add_space(6.0);
+        }
+    }
+}

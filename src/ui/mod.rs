@@ -1,0 +1,80 @@
+//! The desktop app: egui views over the [`Model`](crate::model::Model).
+//!
+//! [`Shell`] is the whole app inside one `egui::Ui`, so tests can drive it with `egui_kittest`
+//! without a window; [`RapportApp`] adapts it to eframe and persists the UI state.
+
+mod form;
+mod help;
+mod history;
+mod problems;
+mod progress_view;
+mod settings;
+mod shell;
+mod sidebar;
+mod trash;
+mod welcome;
+mod widgets;
+mod worksheet_view;
+
+pub use progress_view::ChartCache;
+pub use shell::{Screen, Shell, Tab, UiState};
+
+use crate::data_dir::DataDir;
+
+/// Where eframe keeps [`UiState`] between runs.
+const UI_STATE_KEY: &str = "rapport-ui";
+
+/// The eframe app: the [`Shell`] plus persistence of its UI state.
+pub struct RapportApp {
+    shell: Shell,
+}
+
+impl RapportApp {
+    /// Builds the app for `data_dir`, restoring the UI state eframe saved last time.
+    #[must_use]
+    pub fn new(creation: &eframe::CreationContext<'_>, data_dir: DataDir) -> Self {
+        let state: UiState = creation
+            .storage
+            .and_then(|storage| eframe::get_value(storage, UI_STATE_KEY))
+            .unwrap_or_default();
+        Self {
+            shell: Shell::new(data_dir, state),
+        }
+    }
+}
+
+impl eframe::App for RapportApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.shell.ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, UI_STATE_KEY, self.shell.ui_state());
+    }
+}
+
+/// Opens the app window on `data_dir` and runs until it is closed.
+pub fn run(data_dir: DataDir) -> Result<(), eframe::Error> {
+    // eframe would create the folder for its state with default permissions; make it private.
+    if let Err(error) = crate::store::create_private_dir_all(data_dir.root()) {
+        eprintln!(
+            "rapport: the data folder could not be created: {error}. Path: {}",
+            data_dir.root().display()
+        );
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Rapport")
+            .with_app_id("rapport")
+            .with_inner_size([1100.0, 760.0])
+            .with_min_inner_size([640.0, 420.0]),
+        // UI state (window size, last screen, theme) lives beside the journal, not elsewhere.
+        persistence_path: Some(data_dir.root().join("app-state")),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Rapport",
+        options,
+        Box::new(|creation| Ok(Box::new(RapportApp::new(creation, data_dir)))),
+    )
+}

@@ -1,0 +1,446 @@
+//! The app's frame: top bar, sidebar, the current screen, notices and confirmations.
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use super::worksheet_view::WorksheetView;
+use super::{help, problems, settings, sidebar, trash, welcome};
+use crate::data_dir::DataDir;
+use crate::model::Model;
+
+/// Which screen the central area shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Screen {
+    /// What Rapport is, and how to begin.
+    #[default]
+    Welcome,
+    /// One worksheet, by id.
+    Worksheet(String),
+    /// Deleted entries.
+    Trash,
+    /// Files that could not be loaded.
+    Problems,
+    /// Theme, text size and the data folder.
+    Settings,
+    /// Crisis information.
+    Help,
+}
+
+/// The tabs of a worksheet screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    /// Fill in a new entry, or edit one.
+    #[default]
+    Fill,
+    /// Earlier entries.
+    History,
+    /// Charts of tracked ratings.
+    Progress,
+}
+
+/// The app's colour theme choice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the operating system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl From<ThemeChoice> for egui::ThemePreference {
+    fn from(choice: ThemeChoice) -> Self {
+        match choice {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// UI state kept between runs by eframe. Never holds answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    /// The screen last shown.
+    pub screen: Screen,
+    /// The worksheet tab last shown.
+    pub tab: Tab,
+    /// Light, dark, or follow the system.
+    pub theme: ThemeChoice,
+    /// Text and UI size, 1.0 being normal.
+    pub zoom: f32,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        Self {
+            screen: Screen::Welcome,
+            tab: Tab::Fill,
+            theme: ThemeChoice::System,
+            zoom: 1.0,
+        }
+    }
+}
+
+/// A short message at the top of the screen, optionally with an undo.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// What happened.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub is_error: bool,
+    /// The entry to bring back from the trash if the user presses Undo.
+    pub undo_delete: Option<String>,
+}
+
+impl Notice {
+    /// A plain message.
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: false,
+            undo_delete: None,
+        }
+    }
+
+    /// A failure.
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: true,
+            undo_delete: None,
+        }
+    }
+}
+
+/// Something a view asks the shell to do once the frame's views are drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Go to a screen (asking first if answers would be lost).
+    Navigate(Screen),
+    /// Show a notice.
+    Notify(Notice),
+}
+
+/// What views get: the model, the UI state, and a list to push [`Action`]s on.
+pub struct Cx<'a> {
+    /// The workbook and journal.
+    pub model: &'a mut Model,
+    /// Persisted UI state (screen, tab, theme, zoom).
+    pub state: &'a mut UiState,
+    /// Requests for the shell.
+    pub actions: &'a mut Vec<Action>,
+}
+
+impl Cx<'_> {
+    /// Asks the shell to go to `screen`.
+    pub fn navigate(&mut self, screen: Screen) {
+        self.actions.push(Action::Navigate(screen));
+    }
+
+    /// Asks the shell to show `notice`.
+    pub fn notify(&mut self, notice: Notice) {
+        self.actions.push(Action::Notify(notice));
+    }
+}
+
+/// A screen of the app, in the manner of egui's demo views.
+pub trait View {
+    /// Draws the view and turns clicks into model calls and [`Action`]s.
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>);
+}
+
+/// A confirmation waiting for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Pending {
+    /// Leave the worksheet for `Screen`, discarding unsaved answers?
+    Leave(Screen),
+    /// Quit, discarding unsaved answers?
+    Quit,
+}
+
+/// The whole app inside one [`Ui`].
+pub struct Shell {
+    data_dir: DataDir,
+    model: Result<Model, String>,
+    state: UiState,
+    worksheet: WorksheetView,
+    trash: trash::TrashView,
+    notice: Option<Notice>,
+    pending: Option<Pending>,
+    quitting: bool,
+    applied: Option<(ThemeChoice, f32)>,
+}
+
+impl Shell {
+    /// Opens the data folder and restores `state`.
+    #[must_use]
+    pub fn new(data_dir: DataDir, mut state: UiState) -> Self {
+        let model = Model::open(data_dir.clone()).map_err(|error| error.to_string());
+        if let (Ok(model), Screen::Worksheet(id)) = (&model, &state.screen)
+            && model.workbook().get(id).is_none()
+        {
+            state.screen = Screen::Welcome;
+        }
+        Self {
+            data_dir,
+            model,
+            state,
+            worksheet: WorksheetView::default(),
+            trash: trash::TrashView::default(),
+            notice: None,
+            pending: None,
+            quitting: false,
+            applied: None,
+        }
+    }
+
+    /// The state eframe should keep.
+    #[must_use]
+    pub fn ui_state(&self) -> &UiState {
+        &self.state
+    }
+
+    /// The model, if the data folder could be opened.
+    #[must_use]
+    pub fn model(&self) -> Option<&Model> {
+        self.model.as_ref().ok()
+    }
+
+    /// The charts of the worksheet screen, for tests of caching.
+    #[must_use]
+    pub fn charts(&self) -> &super::ChartCache {
+        self.worksheet.charts()
+    }
+
+    /// The notice on show, if any.
+    #[must_use]
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Draws one frame.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        self.apply_appearance(ui.ctx());
+        self.guard_close(ui.ctx());
+        let mut actions = Vec::new();
+
+        egui::Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut actions));
+
+        let model = match &mut self.model {
+            Ok(model) => model,
+            Err(error) => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    cannot_open(ui, error, &self.data_dir);
+                });
+                return;
+            }
+        };
+        let mut cx = Cx {
+            model,
+            state: &mut self.state,
+            actions: &mut actions,
+        };
+        egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(250.0)
+            .min_size(180.0)
+            .show(ui, |ui| sidebar::Sidebar.ui(ui, &mut cx));
+
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(notice) = self.notice.clone() {
+                notice_bar(ui, &notice, &mut self.notice, cx.model);
+            }
+            match cx.state.screen.clone() {
+                Screen::Welcome => welcome::Welcome.ui(ui, &mut cx),
+                Screen::Worksheet(id) => self.worksheet.show(ui, &mut cx, &id),
+                Screen::Trash => self.trash.ui(ui, &mut cx),
+                Screen::Problems => problems::ProblemsView.ui(ui, &mut cx),
+                Screen::Settings => settings::SettingsView.ui(ui, &mut cx),
+                Screen::Help => help::HelpView.ui(ui, &mut cx),
+            }
+        });
+
+        for action in actions {
+            match action {
+                Action::Navigate(screen) => self.navigate(screen),
+                Action::Notify(notice) => self.notice = Some(notice),
+            }
+        }
+        self.confirmations(ui.ctx());
+    }
+
+    fn top_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Rapport").heading().strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let help = egui::Button::new(RichText::new("Get help now").strong())
+                    .fill(ui.visuals().selection.bg_fill);
+                if ui.add(help).clicked() {
+                    actions.push(Action::Navigate(Screen::Help));
+                }
+                if ui.button("Settings").clicked() {
+                    actions.push(Action::Navigate(Screen::Settings));
+                }
+                let count = self.model.as_ref().map_or(0, |m| m.problems().len());
+                if count > 0 {
+                    let text = if count == 1 {
+                        "1 problem".to_owned()
+                    } else {
+                        format!("{count} problems")
+                    };
+                    let button =
+                        egui::Button::new(RichText::new(text).color(ui.visuals().warn_fg_color));
+                    if ui
+                        .add(button)
+                        .on_hover_text("Files that could not be loaded")
+                        .clicked()
+                    {
+                        actions.push(Action::Navigate(Screen::Problems));
+                    }
+                }
+            });
+        });
+    }
+
+    /// Goes to `screen`, first asking if that would drop unsaved answers.
+    fn navigate(&mut self, screen: Screen) {
+        let leaving_worksheet = match (&self.state.screen, &screen) {
+            (Screen::Worksheet(from), Screen::Worksheet(to)) => from != to,
+            (Screen::Worksheet(_), _) => true,
+            _ => false,
+        };
+        // The crisis screen never waits on a question, and never costs the user their answers.
+        if leaving_worksheet && self.worksheet.has_unsaved() && screen != Screen::Help {
+            self.pending = Some(Pending::Leave(screen));
+            return;
+        }
+        self.go(screen);
+    }
+
+    fn go(&mut self, screen: Screen) {
+        if let Screen::Worksheet(id) = &screen
+            && self.worksheet.form_worksheet() != Some(id.as_str())
+        {
+            self.worksheet.discard();
+            self.state.tab = Tab::Fill;
+        }
+        self.state.screen = screen;
+    }
+
+    /// Asks before quitting with unsaved answers.
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.quitting
+            && self.worksheet.has_unsaved()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Quit);
+        }
+    }
+
+    fn confirmations(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.pending.clone() else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("confirm-discard")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading("Unsaved answers");
+            ui.add_space(6.0);
+            ui.label("You have answers on this worksheet that are not saved yet. If you leave now, they will be lost.");
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Keep editing").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    answer = Some(false);
+                }
+                let discard = match pending {
+                    Pending::Leave(_) => "Leave without saving",
+                    Pending::Quit => "Quit without saving",
+                };
+                if ui.button(discard).clicked() {
+                    answer = Some(true);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                self.pending = None;
+                self.worksheet.discard();
+                match pending {
+                    Pending::Leave(screen) => self.go(screen),
+                    Pending::Quit => {
+                        self.quitting = true;
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                }
+            }
+            Some(false) => self.pending = None,
+            None => {}
+        }
+    }
+
+    /// Applies the theme and zoom when they change (from Settings, or Ctrl+/−).
+    fn apply_appearance(&mut self, ctx: &egui::Context) {
+        let zoom = ctx.zoom_factor();
+        if let Some((_, applied_zoom)) = self.applied
+            && (zoom - applied_zoom).abs() > f32::EPSILON
+        {
+            // egui changed the zoom itself (Ctrl + / Ctrl −): remember it.
+            self.state.zoom = zoom;
+        }
+        let wanted = (self.state.theme, self.state.zoom.clamp(0.5, 3.0));
+        if self.applied != Some(wanted) {
+            ctx.set_theme(egui::ThemePreference::from(wanted.0));
+            ctx.set_zoom_factor(wanted.1);
+            self.applied = Some(wanted);
+        }
+        if ctx.input_mut(|i| {
+            i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0))
+        }) {
+            self.state.zoom = 1.0;
+        }
+    }
+}
+
+fn notice_bar(ui: &mut Ui, notice: &Notice, slot: &mut Option<Notice>, model: &mut Model) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().faint_bg_color)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                if notice.is_error {
+                    ui.colored_label(ui.visuals().error_fg_color, &notice.text);
+                } else {
+                    ui.label(&notice.text);
+                }
+                if let Some(id) = &notice.undo_delete
+                    && ui.button("Undo").clicked()
+                {
+                    *slot = Some(match model.restore(id) {
+                        Ok(()) => Notice::info("The entry is back."),
+                        Err(error) => Notice::error(error.to_string()),
+                    });
+                    return;
+                }
+                if ui.small_button("Dismiss").clicked() {
+                    *slot = None;
+                }
+            });
+        });
+    ui.add_space(6.0);
+}
+
+fn cannot_open(ui: &mut Ui, error: &str, data_dir: &DataDir) {
+    ui.heading("Your journal could not be opened");
+    ui.add_space(8.0);
+    ui.label(error);
+    ui.add_space(8.0);
+    ui.label(format!(
+        "Nothing was changed. Check that the folder {} exists and that you may read it, then start Rapport again.",
+        data_dir.journal().display()
+    ));
+}

@@ -1,0 +1,56 @@
+//! The sidebar: the workbook's sections and worksheets, and the trash.
+
+use egui::{RichText, Ui};
+
+use super::shell::{Cx, Screen, View};
+
+/// Lists the sections and their worksheets; a click opens the worksheet.
+pub struct Sidebar;
+
+impl View for Sidebar {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.add_space(6.0);
+            let home = ui.selectable_label(cx.state.screen == Screen::Welcome, "Welcome");
+            if home.clicked() {
+                cx.navigate(Screen::Welcome);
+            }
+            ui.add_space(4.0);
+            let workbook = cx.model.workbook();
+            let mut open = None;
+            for section in workbook.sections() {
+                let mut worksheets = workbook.worksheets_in(&section.id).peekable();
+                if worksheets.peek().is_none() {
+                    continue;
+                }
+                ui.add_space(6.0);
+                ui.label(RichText::new(&section.title).strong().weak())
+                    .on_hover_text(&section.introduction);
+                for worksheet in worksheets {
+                    let selected = cx.state.screen == Screen::Worksheet(worksheet.id.clone());
+                    let response = ui.selectable_label(selected, &worksheet.title);
+                    let response = if worksheet.summary.is_empty() {
+                        response
+                    } else {
+                        response.on_hover_text(&worksheet.summary)
+                    };
+                    if response.clicked() {
+                        open = Some(worksheet.id.clone());
+                    }
+                }
+            }
+            if let Some(id) = open {
+                cx.navigate(Screen::Worksheet(id));
+            }
+            ui.add_space(12.0);
+            ui.separator();
+            if ui
+                .selectable_label(cx.state.screen == Screen::Trash, "Trash")
+                .on_hover_text("Deleted entries, which you can restore")
+                .clicked()
+            {
+                cx.navigate(Screen::Trash);
+            }
+        });
+    }
+}

@@ -1,0 +1,218 @@
+//! One worksheet: its introduction and steps to fill in, its History and its Progress.
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+use super::form::Form;
+use super::history::HistoryView;
+use super::progress_view::ChartCache;
+use super::shell::{Cx, Notice, Tab};
+use super::widgets::{self, READING_WIDTH};
+use crate::workbook::Worksheet;
+
+/// The worksheet screen. Keeps the form while the user moves between its tabs.
+#[derive(Default)]
+pub struct WorksheetView {
+    form: Option<Form>,
+    save_error: Option<String>,
+    history: HistoryView,
+    charts: ChartCache,
+}
+
+impl WorksheetView {
+    /// Whether the form holds answers not yet saved.
+    #[must_use]
+    pub fn has_unsaved(&self) -> bool {
+        self.form.as_ref().is_some_and(Form::is_dirty)
+    }
+
+    /// The worksheet the open form answers, if any.
+    #[must_use]
+    pub fn form_worksheet(&self) -> Option<&str> {
+        self.form.as_ref().map(Form::worksheet_id)
+    }
+
+    /// Drops the form (after the user agreed to lose its answers, or on leaving).
+    pub fn discard(&mut self) {
+        self.form = None;
+        self.save_error = None;
+        self.history = HistoryView::default();
+    }
+
+    /// The chart cache, for tests.
+    #[must_use]
+    pub fn charts(&self) -> &ChartCache {
+        &self.charts
+    }
+
+    /// Shows the worksheet `id`.
+    pub fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
+        let Some(worksheet) = cx.model.workbook().get(id).cloned() else {
+            ui.label(format!(
+                "The worksheet “{id}” is no longer in the workbook."
+            ));
+            return;
+        };
+        if self
+            .form
+            .as_ref()
+            .is_none_or(|form| form.worksheet_id() != id)
+        {
+            self.form = Some(Form::new(&worksheet));
+            self.save_error = None;
+        }
+
+        ui.horizontal(|ui| {
+            ui.heading(&worksheet.title);
+        });
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            let history_count = cx.model.journal().entries_for(id).len();
+            for (tab, label) in [
+                (Tab::Fill, "Worksheet".to_owned()),
+                (Tab::History, format!("History ({history_count})")),
+                (Tab::Progress, "Progress".to_owned()),
+            ] {
+                let response = ui.selectable_label(cx.state.tab == tab, label);
+                let name = match tab {
+                    Tab::Fill => "Worksheet",
+                    Tab::History => "History",
+                    Tab::Progress => "Progress",
+                };
+                widgets::set_accessible_label(ui, &response, name);
+                if response.clicked() {
+                    cx.state.tab = tab;
+                }
+            }
+        });
+        ui.separator();
+
+        match cx.state.tab {
+            Tab::Fill => self.fill(ui, cx, &worksheet),
+            Tab::History => {
+                if let Some(edit) = self.history.ui(ui, cx, &worksheet) {
+                    if let Some(entry) = cx.model.journal().get(&edit) {
+                        self.form = Some(Form::edit(&worksheet, entry));
+                        self.save_error = None;
+                        cx.state.tab = Tab::Fill;
+                    }
+                }
+            }
+            Tab::Progress => self.charts.ui(ui, cx, &worksheet),
+        }
+    }
+
+    fn fill(&mut self, ui: &mut Ui, cx: &mut Cx<'_>, worksheet: &Worksheet) {
+        let Some(form) = &mut self.form else {
+            return;
+        };
+        let editing = form.editing().map(str::to_owned);
+        let save_shortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        let mut save = ui.input_mut(|i| i.consume_shortcut(&save_shortcut));
+        let mut cancel_edit = false;
+
+        egui::Panel::bottom("save-bar")
+            .frame(egui::Frame::side_top_panel(ui.style()))
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.horizontal(|ui| {
+                    let label = if editing.is_some() {
+                        "Save changes"
+                    } else {
+                        "Save"
+                    };
+                    let button = egui::Button::new(RichText::new(label).strong())
+                        .fill(ui.visuals().selection.bg_fill)
+                        .min_size(egui::vec2(96.0, 0.0));
+                    if ui
+                        .add(button)
+                        .on_hover_text(format!(
+                            "Save ({})",
+                            ui.ctx().format_shortcut(&save_shortcut)
+                        ))
+                        .clicked()
+                    {
+                        save = true;
+                    }
+                    if editing.is_some() && ui.button("Cancel editing").clicked() {
+                        cancel_edit = true;
+                    }
+                    if form.is_dirty() {
+                        ui.label(RichText::new("Not saved yet").weak());
+                    }
+                    if let Some(error) = &self.save_error {
+                        ui.colored_label(ui.visuals().error_fg_color, error);
+                    }
+                });
+                ui.add_space(2.0);
+            });
+
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(READING_WIDTH);
+                if let Some(id) = &editing {
+                    let when = cx
+                        .model
+                        .journal()
+                        .get(id)
+                        .map(|entry| entry.created.human())
+                        .unwrap_or_default();
+                    widgets::note(ui, &format!("You are editing your entry from {when}. The version before your changes is kept."));
+                    ui.add_space(8.0);
+                }
+                egui::CollapsingHeader::new("About this worksheet")
+                    .default_open(true)
+                    .show(ui, |ui| widgets::paragraphs(ui, &worksheet.introduction));
+                ui.add_space(8.0);
+                form.ui(ui, worksheet);
+            });
+
+        if cancel_edit {
+            self.form = Some(Form::new(worksheet));
+            self.save_error = None;
+            return;
+        }
+        if save {
+            self.save(cx, worksheet);
+        }
+    }
+
+    fn save(&mut self, cx: &mut Cx<'_>, worksheet: &Worksheet) {
+        let Some(form) = &self.form else {
+            return;
+        };
+        let answers = match form.answers(worksheet) {
+            Ok(answers) => answers,
+            Err(error) => {
+                self.save_error = Some(error);
+                return;
+            }
+        };
+        let was_edit = form.editing().is_some();
+        let result = match form.editing() {
+            Some(id) => {
+                let id = id.to_owned();
+                cx.model.save_edit(&id, answers).map(|()| id)
+            }
+            None => cx.model.save_new(&worksheet.id, answers),
+        };
+        match result {
+            Ok(id) => {
+                // The answers are on disk: start a fresh form and show the saved entry.
+                self.form = Some(Form::new(worksheet));
+                self.save_error = None;
+                self.history.select(&id);
+                cx.state.tab = Tab::History;
+                cx.notify(Notice::info(if was_edit {
+                    "Your changes are saved. The earlier version is kept under “Earlier versions”."
+                } else {
+                    "Saved. Your entry is at the top of History."
+                }));
+            }
+            Err(error) => {
+                // Keep every answer in the form so nothing typed is lost.
+                self.save_error = Some(error.to_string());
+            }
+        }
+    }
+}

@@ -1,0 +1,577 @@
+//! Worksheet definitions: what a worksheet asks, read from RON files and checked before use.
+//!
+//! The bundled workbook is compiled into the binary (see `build.rs`). Worksheets in the user's
+//! `worksheets/` folder are added to it, and replace a bundled worksheet with the same `id`.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::problem::{Problem, describe_ron_error};
+use crate::{ron_format, store};
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// The largest worksheet file that will be read.
+pub const MAX_WORKSHEET_BYTES: u64 = 1024 * 1024;
+
+/// A group of worksheets in the sidebar, with a short introduction.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable identifier that worksheets refer to.
+    pub id: String,
+    /// Name shown in the sidebar.
+    pub title: String,
+    /// A screen of plain words about what the section is for.
+    #[serde(default)]
+    pub introduction: String,
+}
+
+/// One worksheet: an introduction and a series of steps, each asking one thing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Worksheet {
+    /// Stable identifier, used by entries and on the command line (e.g. `coping-skills`).
+    pub id: String,
+    /// Version of this definition; raise it when steps change meaning.
+    pub version: u32,
+    /// Name shown to the user.
+    pub title: String,
+    /// The [`Section::id`] this worksheet belongs to.
+    pub section: String,
+    /// Position within the section; lower comes first, then by title.
+    #[serde(default)]
+    pub order: i32,
+    /// One line saying what the worksheet is for, shown in lists.
+    #[serde(default)]
+    pub summary: String,
+    /// A few plain paragraphs shown above the steps.
+    pub introduction: String,
+    /// The questions, in order.
+    pub steps: Vec<Step>,
+}
+
+/// One question of a worksheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// Identifier of the answer, unique within the worksheet (e.g. `intensity_before`).
+    pub id: String,
+    /// Short name for lists, charts and exports (e.g. "Intensity before").
+    pub label: String,
+    /// The question as the user reads it.
+    pub prompt: String,
+    /// Optional guidance shown under the prompt.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// What kind of answer the step takes.
+    pub field: Field,
+}
+
+/// The kind of answer a step takes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Field {
+    /// One line of text.
+    Text,
+    /// Several paragraphs of text.
+    LongText,
+    /// A whole number on a scale with labelled ends.
+    Rating(RatingScale),
+    /// One option from a list.
+    Choice(Choices),
+    /// Any number of options from a list.
+    MultiChoice(Choices),
+    /// A list of short items the user adds and removes.
+    List(ListItems),
+    /// A calendar date.
+    Date,
+}
+
+/// A rating scale, e.g. 0 ("calm") to 10 ("overwhelmed").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingScale {
+    /// Lowest value.
+    pub min: i64,
+    /// Highest value.
+    pub max: i64,
+    /// What the lowest value means.
+    #[serde(default)]
+    pub low: String,
+    /// What the highest value means.
+    #[serde(default)]
+    pub high: String,
+    /// Whether the rating is charted in Progress.
+    #[serde(default)]
+    pub tracked: bool,
+}
+
+impl RatingScale {
+    /// Whether `value` lies on the scale.
+    #[must_use]
+    pub fn contains(&self, value: i64) -> bool {
+        (self.min..=self.max).contains(&value)
+    }
+}
+
+/// The options of a choice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choices {
+    /// The options, as shown.
+    pub options: Vec<String>,
+    /// Whether the user may write an option of their own.
+    #[serde(default)]
+    pub other: bool,
+}
+
+impl Choices {
+    /// Whether `value` is one of the listed options.
+    #[must_use]
+    pub fn is_listed(&self, value: &str) -> bool {
+        self.options.iter().any(|option| option == value)
+    }
+
+    /// The option `typed` stands for: itself if listed, else the one option it starts
+    /// (ignoring case), else `typed` unchanged. Lets command-line users type "paced breathing"
+    /// for "Paced breathing (breathing out more slowly than in)".
+    #[must_use]
+    pub fn complete(&self, typed: &str) -> String {
+        if self.is_listed(typed) || typed.is_empty() {
+            return typed.to_owned();
+        }
+        let typed_lower = typed.to_lowercase();
+        let mut matches = self
+            .options
+            .iter()
+            .filter(|option| option.to_lowercase().starts_with(&typed_lower));
+        match (matches.next(), matches.next()) {
+            (Some(only), None) => only.clone(),
+            _ => typed.to_owned(),
+        }
+    }
+}
+
+/// A list of short items.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ListItems {
+    /// What one item is called (e.g. "Person"), for the "Add" button.
+    #[serde(default)]
+    pub item: String,
+    /// The most items allowed, if limited.
+    #[serde(default)]
+    pub max: Option<usize>,
+}
+
+impl Field {
+    /// The kind's name as used on the command line and in `rapport worksheets ID`.
+    #[must_use]
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Field::Text => "text",
+            Field::LongText => "long-text",
+            Field::Rating(_) => "rating",
+            Field::Choice(_) => "choice",
+            Field::MultiChoice(_) => "multi-choice",
+            Field::List(_) => "list",
+            Field::Date => "date",
+        }
+    }
+
+    /// The rating scale, if this field is a tracked rating.
+    #[must_use]
+    pub fn tracked_scale(&self) -> Option<&RatingScale> {
+        match self {
+            Field::Rating(scale) if scale.tracked => Some(scale),
+            _ => None,
+        }
+    }
+}
+
+impl Worksheet {
+    /// The step with the given id.
+    #[must_use]
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|step| step.id == id)
+    }
+
+    /// Whether any step is charted in Progress.
+    #[must_use]
+    pub fn has_tracked(&self) -> bool {
+        self.steps
+            .iter()
+            .any(|step| step.field.tracked_scale().is_some())
+    }
+
+    /// Everything wrong with this definition, as sentences; empty when it is usable.
+    #[must_use]
+    pub fn validate(&self, sections: &[Section]) -> Vec<String> {
+        let mut errors = Vec::new();
+        if !is_identifier(&self.id) {
+            errors.push(format!(
+                "the id “{}” must be lowercase letters, digits, “-” or “_”",
+                self.id
+            ));
+        }
+        if self.version == 0 {
+            errors.push("the version must be 1 or more".to_owned());
+        }
+        if self.title.trim().is_empty() {
+            errors.push("the title is empty".to_owned());
+        }
+        if !sections.iter().any(|section| section.id == self.section) {
+            let known: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
+            errors.push(format!(
+                "the section “{}” does not exist (known sections: {})",
+                self.section,
+                known.join(", ")
+            ));
+        }
+        if self.steps.is_empty() {
+            errors.push("it has no steps".to_owned());
+        }
+        let mut seen = HashSet::new();
+        for (index, step) in self.steps.iter().enumerate() {
+            let name = format!("step {} (“{}”)", index + 1, step.id);
+            if !is_identifier(&step.id) {
+                errors.push(format!(
+                    "{name}: the id must be lowercase letters, digits, “-” or “_”"
+                ));
+            }
+            if !seen.insert(step.id.as_str()) {
+                errors.push(format!("{name}: another step already uses this id"));
+            }
+            if step.label.trim().is_empty() {
+                errors.push(format!("{name}: the label is empty"));
+            }
+            if step.prompt.trim().is_empty() {
+                errors.push(format!("{name}: the prompt is empty"));
+            }
+            match &step.field {
+                Field::Rating(scale) if scale.min >= scale.max => errors.push(format!(
+                    "{name}: a rating needs min below max (it has min {} and max {})",
+                    scale.min, scale.max
+                )),
+                Field::Choice(choices) | Field::MultiChoice(choices) => {
+                    if choices.options.is_empty() {
+                        errors.push(format!("{name}: the list of options is empty"));
+                    }
+                    let mut options = HashSet::new();
+                    for option in &choices.options {
+                        if option.trim().is_empty() {
+                            errors.push(format!("{name}: an option is empty"));
+                        } else if !options.insert(option) {
+                            errors.push(format!("{name}: the option “{option}” appears twice"));
+                        }
+                    }
+                }
+                Field::List(ListItems { max: Some(0), .. }) => {
+                    errors.push(format!("{name}: a list must allow at least one item"));
+                }
+                _ => {}
+            }
+        }
+        errors
+    }
+}
+
+/// Whether `text` is a usable identifier: non-empty lowercase ASCII letters, digits, `-`, `_`.
+#[must_use]
+pub fn is_identifier(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Where a worksheet definition came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into the app.
+    Bundled,
+    /// A file in the user's worksheets folder.
+    User(PathBuf),
+}
+
+/// All worksheets available to the user, grouped in sections, plus what could not be loaded.
+#[derive(Clone, Debug, Default)]
+pub struct Workbook {
+    sections: Vec<Section>,
+    worksheets: Vec<(Worksheet, Origin)>,
+    problems: Vec<Problem>,
+}
+
+impl Workbook {
+    /// The bundled workbook only.
+    #[must_use]
+    pub fn bundled() -> Self {
+        Self::load(None)
+    }
+
+    /// The bundled workbook plus the worksheets in `user_dir`, which replace bundled worksheets
+    /// with the same id. Files that cannot be used are listed in [`Workbook::problems`].
+    #[must_use]
+    pub fn load(user_dir: Option<&Path>) -> Self {
+        let mut problems = Vec::new();
+        let sections = match ron_format::options().from_str::<Vec<Section>>(bundled::SECTIONS) {
+            Ok(sections) => sections,
+            Err(error) => {
+                problems.push(Problem::new(
+                    "bundled:sections.ron",
+                    format!(
+                        "The section list is damaged: {}",
+                        describe_ron_error(&error)
+                    ),
+                ));
+                Vec::new()
+            }
+        };
+        let mut by_id: BTreeMap<String, (Worksheet, Origin)> = BTreeMap::new();
+        for (name, text) in bundled::WORKSHEETS {
+            let source = PathBuf::from(format!("bundled:{name}"));
+            if let Some(worksheet) = parse_worksheet(text, &sections, &source, &mut problems) {
+                if by_id.contains_key(&worksheet.id) {
+                    problems.push(Problem::new(
+                        &source,
+                        format!(
+                            "Another bundled worksheet already has the id “{}”",
+                            worksheet.id
+                        ),
+                    ));
+                    continue;
+                }
+                by_id.insert(worksheet.id.clone(), (worksheet, Origin::Bundled));
+            }
+        }
+        if let Some(dir) = user_dir {
+            load_user_worksheets(dir, &sections, &mut by_id, &mut problems);
+        }
+        let mut worksheets: Vec<(Worksheet, Origin)> = by_id.into_values().collect();
+        let section_rank = |id: &str| sections.iter().position(|s| s.id == id);
+        worksheets.sort_by(|(a, _), (b, _)| {
+            (section_rank(&a.section), a.order, &a.title).cmp(&(
+                section_rank(&b.section),
+                b.order,
+                &b.title,
+            ))
+        });
+        Self {
+            sections,
+            worksheets,
+            problems,
+        }
+    }
+
+    /// The sections, in sidebar order.
+    #[must_use]
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// Every worksheet, in sidebar order.
+    pub fn worksheets(&self) -> impl Iterator<Item = &Worksheet> {
+        self.worksheets.iter().map(|(worksheet, _)| worksheet)
+    }
+
+    /// The worksheets of one section, in order.
+    pub fn worksheets_in<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Worksheet> {
+        self.worksheets().filter(move |w| w.section == section)
+    }
+
+    /// The worksheet with the given id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Worksheet> {
+        self.worksheets().find(|worksheet| worksheet.id == id)
+    }
+
+    /// Where the worksheet with the given id came from.
+    #[must_use]
+    pub fn origin(&self, id: &str) -> Option<&Origin> {
+        self.worksheets
+            .iter()
+            .find(|(worksheet, _)| worksheet.id == id)
+            .map(|(_, origin)| origin)
+    }
+
+    /// Definitions that could not be used, with the reason.
+    #[must_use]
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}
+
+fn load_user_worksheets(
+    dir: &Path,
+    sections: &[Section],
+    by_id: &mut BTreeMap<String, (Worksheet, Origin)>,
+    problems: &mut Vec<Problem>,
+) {
+    let read_dir = match fs::read_dir(dir) {
+        Ok(read_dir) => read_dir,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return,
+        Err(error) => {
+            problems.push(Problem::new(
+                dir,
+                format!("Your worksheets folder could not be read: {error}"),
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = read_dir
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    paths.sort();
+    let mut user_ids = HashSet::new();
+    for path in paths {
+        let text = match store::read_text(&path, MAX_WORKSHEET_BYTES) {
+            Ok(text) => text,
+            Err(error) => {
+                problems.push(Problem::new(&path, format!("This worksheet {error}")));
+                continue;
+            }
+        };
+        if let Some(worksheet) = parse_worksheet(&text, sections, &path, problems) {
+            if !user_ids.insert(worksheet.id.clone()) {
+                problems.push(Problem::new(
+                    &path,
+                    format!(
+                        "Another file in your worksheets folder already has the id “{}”; this one was skipped",
+                        worksheet.id
+                    ),
+                ));
+                continue;
+            }
+            by_id.insert(worksheet.id.clone(), (worksheet, Origin::User(path)));
+        }
+    }
+}
+
+/// Parses and validates one worksheet file, recording a problem if it cannot be used.
+fn parse_worksheet(
+    text: &str,
+    sections: &[Section],
+    source: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<Worksheet> {
+    match parse_worksheet_text(text, sections) {
+        Ok(worksheet) => Some(worksheet),
+        Err(message) => {
+            problems.push(Problem::new(source, message));
+            None
+        }
+    }
+}
+
+/// Parses and validates a worksheet definition, describing what is wrong if it cannot be used.
+pub fn parse_worksheet_text(text: &str, sections: &[Section]) -> Result<Worksheet, String> {
+    let worksheet: Worksheet = ron_format::options().from_str(text).map_err(|error| {
+        format!(
+            "This worksheet could not be read at {}",
+            describe_ron_error(&error)
+        )
+    })?;
+    let errors = worksheet.validate(sections);
+    if errors.is_empty() {
+        Ok(worksheet)
+    } else {
+        Err(format!(
+            "The worksheet “{}” has mistakes: {}",
+            worksheet.id,
+            errors.join("; ")
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sections() -> Vec<Section> {
+        vec![Section {
+            id: "skills".into(),
+            title: "Skills".into(),
+            introduction: String::new(),
+        }]
+    }
+
+    const MINIMAL: &str = r#"(
+        id: "mine", version: 1, title: "Mine", section: "skills",
+        introduction: "Hello",
+        steps: [
+            (id: "how", label: "How", prompt: "How?", help: "Some help", field: Rating(min: 0, max: 10, tracked: true)),
+            (id: "what", label: "What", prompt: "What?", field: Choice(options: ["a", "b"], other: true)),
+            (id: "when", label: "When", prompt: "When?", field: Date),
+        ],
+    )"#;
+
+    #[test]
+    fn every_bundled_worksheet_loads_and_validates() {
+        let workbook = Workbook::bundled();
+        assert_eq!(workbook.problems(), &[] as &[Problem]);
+        assert!(workbook.worksheets().count() >= 3);
+        for id in ["coping-skills", "setting-boundaries", "forgiveness"] {
+            let worksheet = workbook
+                .get(id)
+                .unwrap_or_else(|| panic!("{id} is bundled"));
+            assert!(worksheet.has_tracked(), "{id} has a tracked rating");
+            assert!(
+                worksheet.introduction.len() > 200,
+                "{id} has a real introduction"
+            );
+        }
+    }
+
+    #[test]
+    fn authors_can_omit_some_and_double_parentheses() {
+        let worksheet = parse_worksheet_text(MINIMAL, &sections()).unwrap();
+        assert_eq!(worksheet.steps[0].help.as_deref(), Some("Some help"));
+        assert!(worksheet.has_tracked());
+    }
+
+    #[test]
+    fn parse_errors_name_the_line() {
+        let broken = MINIMAL.replace("title: \"Mine\",", "title: \"Mine\"\n\n oops");
+        let message = parse_worksheet_text(&broken, &sections()).unwrap_err();
+        assert!(message.contains("line 4, column 2"), "{message}");
+    }
+
+    #[test]
+    fn validation_lists_every_mistake() {
+        let bad = MINIMAL
+            .replace("max: 10", "max: 0")
+            .replace("[\"a\", \"b\"]", "[]")
+            .replace("id: \"when\"", "id: \"how\"")
+            .replace("\"skills\"", "\"nowhere\"");
+        let message = parse_worksheet_text(&bad, &sections()).unwrap_err();
+        for expected in [
+            "min below max",
+            "options is empty",
+            "already uses this id",
+            "section “nowhere” does not exist",
+        ] {
+            assert!(message.contains(expected), "{expected} in {message}");
+        }
+    }
+
+    #[test]
+    fn user_worksheets_add_and_override_and_bad_ones_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("mine.ron"), MINIMAL).unwrap();
+        let override_text = MINIMAL.replace("\"mine\"", "\"forgiveness\"");
+        fs::write(dir.path().join("forgive.ron"), override_text).unwrap();
+        fs::write(dir.path().join("broken.ron"), "(id: ").unwrap();
+        fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
+        let workbook = Workbook::load(Some(dir.path()));
+        assert!(workbook.get("mine").is_some());
+        assert_eq!(workbook.get("forgiveness").unwrap().title, "Mine");
+        assert!(matches!(
+            workbook.origin("forgiveness"),
+            Some(Origin::User(_))
+        ));
+        assert!(workbook.get("coping-skills").is_some());
+        assert_eq!(workbook.problems().len(), 1);
+        assert!(workbook.problems()[0].path.ends_with("broken.ron"));
+    }
+}

@@ -1,0 +1,367 @@
+//! The app driven as a user would: widgets found by their accessible labels, clicked and typed
+//! into, then checked on screen and on disk.
+
+use std::fs;
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rapport::data_dir::DataDir;
+use rapport::entry::Answer;
+use rapport::journal::read_entry_file;
+use rapport::ui::{Screen, Shell, Tab, UiState};
+use rapport::workbook::Workbook;
+
+fn app(dir: &Path) -> Harness<'static, Shell> {
+    app_with(dir, UiState::default())
+}
+
+fn app_with(dir: &Path, state: UiState) -> Harness<'static, Shell> {
+    let shell = Shell::new(DataDir::new(dir), state);
+    let mut harness = Harness::builder()
+        // Tall enough that a whole worksheet is on screen and every widget can be clicked.
+        .with_size([1280.0, 4000.0])
+        .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
+    harness.run();
+    harness
+}
+
+fn prompt(worksheet: &str, step: &str) -> String {
+    Workbook::bundled()
+        .get(worksheet)
+        .and_then(|w| w.step(step))
+        .map(|s| s.prompt.clone())
+        .expect("the step exists")
+}
+
+/// Opens a worksheet from the sidebar.
+fn open(harness: &mut Harness<'static, Shell>, title: &str) {
+    harness
+        .get_all_by_label(title)
+        .next()
+        .expect("the worksheet is in the sidebar")
+        .click();
+    harness.run();
+}
+
+fn type_into(harness: &mut Harness<'static, Shell>, role: Role, label: &str, text: &str) {
+    let field = harness.get_by_role_and_label(role, label);
+    field.click();
+    harness.run();
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'static, Shell>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn entries(harness: &Harness<'static, Shell>) -> Vec<rapport::entry::Entry> {
+    harness
+        .state()
+        .model()
+        .expect("the journal opened")
+        .journal()
+        .entries()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn saving_a_worksheet_puts_it_in_history_on_disk_and_in_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Coping skills");
+
+    let situation = prompt("coping-skills", "situation");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        &situation,
+        "Mum rang and we argued about her care",
+    );
+    click(&mut harness, "Intensity before: 8");
+    click(&mut harness, "Intensity after: 4");
+    click(&mut harness, "Save");
+
+    // History opens with the new entry, and the notice confirms the save.
+    assert_eq!(harness.state().ui_state().tab, Tab::History);
+    harness.get_by_label_contains("Saved.");
+    harness.get_by_label("Mum rang and we argued about her care");
+
+    // The file on disk parses back with the same answers.
+    let saved = entries(&harness);
+    assert_eq!(saved.len(), 1);
+    let path = dir
+        .path()
+        .join("journal")
+        .join(format!("{}.ron", saved[0].id));
+    let on_disk = read_entry_file(&path).unwrap();
+    assert_eq!(
+        on_disk.answers["situation"],
+        Answer::Text("Mum rang and we argued about her care".into())
+    );
+    assert_eq!(on_disk.answers["intensity_before"], Answer::Number(8));
+    assert_eq!(on_disk.answers["intensity_after"], Answer::Number(4));
+    assert_eq!(on_disk, saved[0]);
+
+    // Progress shows the new point.
+    click(&mut harness, "Progress");
+    let series = harness.state().charts().series();
+    let values = |id: &str| -> Vec<i64> {
+        series
+            .iter()
+            .find(|s| s.step_id == id)
+            .map(|s| s.points.iter().map(|p| p.value).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(values("intensity_before"), [8]);
+    assert_eq!(values("intensity_after"), [4]);
+    harness.get_by_label_contains("Intensity before: latest 8");
+}
+
+#[test]
+fn ctrl_s_saves_and_blank_forms_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Forgiveness");
+
+    click(&mut harness, "Save");
+    harness.get_by_label("Nothing to save yet: answer at least one step.");
+    assert!(entries(&harness).is_empty());
+
+    click(&mut harness, "Readiness to forgive: 3");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let saved = entries(&harness);
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].answers["readiness"], Answer::Number(3));
+}
+
+#[test]
+fn editing_keeps_the_previous_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Setting boundaries");
+    click(&mut harness, "Confidence before: 3");
+    click(&mut harness, "Save");
+
+    click(&mut harness, "Edit");
+    assert_eq!(harness.state().ui_state().tab, Tab::Fill);
+    harness.get_by_label_contains("You are editing your entry");
+    click(&mut harness, "Confidence before: 6");
+    click(&mut harness, "Save changes");
+
+    let saved = entries(&harness);
+    assert_eq!(
+        saved.len(),
+        1,
+        "an edit changes the entry, it does not add one"
+    );
+    assert_eq!(saved[0].answers["confidence_before"], Answer::Number(6));
+    let journal = harness.state().model().unwrap().journal();
+    let versions = journal.versions(&saved[0].id);
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].answers["confidence_before"], Answer::Number(3));
+    harness.get_by_label("Earlier versions (1)");
+}
+
+#[test]
+fn delete_can_be_undone_and_restored_from_the_trash() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Coping skills");
+    click(&mut harness, "Intensity before: 5");
+    click(&mut harness, "Save");
+    let id = entries(&harness)[0].id.clone();
+
+    click(&mut harness, "Delete");
+    assert!(entries(&harness).is_empty());
+    assert!(dir.path().join("trash").join(format!("{id}.ron")).exists());
+    click(&mut harness, "Undo");
+    assert_eq!(entries(&harness).len(), 1);
+
+    click(&mut harness, "Delete");
+    click(&mut harness, "Trash");
+    let restore = harness.get_by_label_contains("Restore Coping skills entry");
+    restore.click();
+    harness.run();
+    assert_eq!(entries(&harness).len(), 1);
+    assert!(
+        dir.path()
+            .join("journal")
+            .join(format!("{id}.ron"))
+            .exists()
+    );
+    harness.get_by_label(
+        "The trash is empty. Entries you delete come here, and you can bring them back.",
+    );
+}
+
+#[test]
+fn a_corrupt_file_is_listed_as_a_problem_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::new(dir.path());
+    let workbook = Workbook::bundled();
+    let mut journal = rapport::journal::Journal::open(data.clone()).unwrap();
+    let mut answers = rapport::entry::Answers::new();
+    answers.insert("situation".into(), Answer::Text("A good entry".into()));
+    journal
+        .add(workbook.get("coping-skills").unwrap(), answers)
+        .unwrap();
+    let broken = data.journal().join("20250101T000000Z-coping-skills.ron");
+    fs::write(
+        &broken,
+        "(version: 1, id: \"20250101T000000Z-coping-skills\", answers: {",
+    )
+    .unwrap();
+
+    let mut harness = app(dir.path());
+    click(&mut harness, "1 problem");
+    assert_eq!(harness.state().ui_state().screen, Screen::Problems);
+    harness.get_by_label(&broken.display().to_string());
+    harness.get_by_label_contains("This entry could not be read at line 1");
+
+    open(&mut harness, "Coping skills");
+    click(&mut harness, "History");
+    harness.get_by_label_contains("A good entry");
+    // The broken file is untouched.
+    assert_eq!(
+        fs::read_to_string(&broken).unwrap(),
+        "(version: 1, id: \"20250101T000000Z-coping-skills\", answers: {"
+    );
+}
+
+#[test]
+fn leaving_a_worksheet_with_unsaved_answers_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Coping skills");
+    let situation = prompt("coping-skills", "situation");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        &situation,
+        "Half-written thought",
+    );
+
+    open(&mut harness, "Forgiveness");
+    harness.get_by_label("Unsaved answers");
+    click(&mut harness, "Keep editing");
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("coping-skills".into())
+    );
+    let field = harness.get_by_role_and_label(Role::MultilineTextInput, &situation);
+    assert_eq!(field.value().as_deref(), Some("Half-written thought"));
+
+    // Getting help never waits on the question, and keeps the answers.
+    click(&mut harness, "Get help now");
+    assert_eq!(harness.state().ui_state().screen, Screen::Help);
+    open(&mut harness, "Coping skills");
+    let field = harness.get_by_role_and_label(Role::MultilineTextInput, &situation);
+    assert_eq!(field.value().as_deref(), Some("Half-written thought"));
+
+    open(&mut harness, "Forgiveness");
+    click(&mut harness, "Leave without saving");
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("forgiveness".into())
+    );
+    assert!(entries(&harness).is_empty());
+}
+
+#[test]
+fn the_chart_is_rendered_once_per_change_not_every_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Coping skills");
+    click(&mut harness, "Intensity before: 6");
+    click(&mut harness, "Save");
+    click(&mut harness, "Progress");
+    let after_first = harness.state().charts().renders();
+    assert_eq!(after_first, 1);
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert_eq!(
+        harness.state().charts().renders(),
+        1,
+        "idle frames do not re-render"
+    );
+
+    click(&mut harness, "Worksheet");
+    click(&mut harness, "Intensity before: 2");
+    click(&mut harness, "Save");
+    click(&mut harness, "Progress");
+    assert_eq!(
+        harness.state().charts().renders(),
+        2,
+        "a new entry re-renders once"
+    );
+    assert_eq!(harness.state().charts().series()[0].points.len(), 2);
+}
+
+#[test]
+fn every_bundled_worksheet_opens_and_can_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = Workbook::bundled();
+    let mut harness = app(dir.path());
+    for worksheet in workbook.worksheets() {
+        open(&mut harness, &worksheet.title);
+        harness.get_by_label("About this worksheet");
+        let rating = worksheet
+            .steps
+            .iter()
+            .find_map(|step| match &step.field {
+                rapport::workbook::Field::Rating(scale) => Some((step, scale.max)),
+                _ => None,
+            })
+            .expect("every bundled worksheet has a rating");
+        click(&mut harness, &format!("{}: {}", rating.0.label, rating.1));
+        click(&mut harness, "Save");
+        assert_eq!(
+            harness
+                .state()
+                .model()
+                .unwrap()
+                .journal()
+                .entries_for(&worksheet.id)
+                .len(),
+            1,
+            "{} saved",
+            worksheet.id
+        );
+    }
+}
+
+#[test]
+fn settings_change_the_theme_and_show_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    click(&mut harness, "Settings");
+    harness.get_by_label(&dir.path().display().to_string());
+    click(&mut harness, "Dark");
+    assert!((harness.ctx.theme() == egui::Theme::Dark));
+    click(&mut harness, "Light");
+    assert!(!(harness.ctx.theme() == egui::Theme::Dark));
+}
+
+#[test]
+fn the_last_screen_is_restored_but_a_vanished_worksheet_falls_back_to_welcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = UiState {
+        screen: Screen::Worksheet("forgiveness".into()),
+        ..UiState::default()
+    };
+    let harness = app_with(dir.path(), state.clone());
+    harness.get_by_label("About this worksheet");
+    let gone = UiState {
+        screen: Screen::Worksheet("no-such-worksheet".into()),
+        ..state
+    };
+    let harness = app_with(dir.path(), gone);
+    assert_eq!(harness.state().ui_state().screen, Screen::Welcome);
+}
