@@ -15,7 +15,12 @@ fn main() {
         .expect("the workbook/ folder is part of the source tree")
         .filter_map(Result::ok)
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".ron") && name != "sections.ron")
+        .filter(|name| {
+            std::path::Path::new(name)
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+                && name != "sections.ron"
+        })
         .collect();
     names.sort();
 

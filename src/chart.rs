@@ -9,7 +9,7 @@ use plotters::style::FontStyle;
 
 use crate::progress::{Point, Series};
 
-/// The font bundled with Rapport for charts (DejaVu Sans, Bitstream Vera licence).
+/// The font bundled with Rapport for charts (`DejaVu` Sans, Bitstream Vera licence).
 pub static FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 
 /// Okabe–Ito colours that stay distinct for colour-blind readers, ordered for a light background.
@@ -51,7 +51,7 @@ impl Theme {
     fn palette(self) -> Palette {
         match self {
             Theme::Light => Palette {
-                // egui's light panel colour, so the chart sits in the page without a seam.
+                // The app's light panel colour, so the chart sits in the page without a seam.
                 background: RGBColor(248, 248, 248),
                 text: RGBColor(40, 40, 40),
                 grid: RGBColor(225, 225, 225),
@@ -245,14 +245,16 @@ fn draw<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     register_font();
     let palette = theme.palette();
+    // Sizes in points become pixels; charts are at most 10 000 px, so i32 and u32 both fit.
     let px = |points: f32| (points * scale).round().max(1.0) as u32;
+    let px_i = |points: f32| (points * scale).round().max(1.0) as i32;
     let text = |size: f32| ("sans-serif", px(size)).into_font().color(&palette.text);
     root.fill(&palette.background).map_err(draw_error)?;
 
     if !chart.has_points() {
         root.draw(&Text::new(
             "Save an entry with a rating to see it here.",
-            (px(20.0) as i32, px(20.0) as i32),
+            (px_i(20.0), px_i(20.0)),
             text(16.0),
         ))
         .map_err(draw_error)?;
@@ -300,7 +302,7 @@ fn draw<DB: DrawingBackend>(
         plot.draw_series(LineSeries::new(coordinates.iter().copied(), line))
             .map_err(draw_error)?
             .label(&series.label)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + px(18.0) as i32, y)], line));
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + px_i(18.0), y)], line));
         plot.draw_series(
             coordinates
                 .iter()
@@ -323,7 +325,7 @@ mod tests {
     use super::*;
     use crate::progress::Point;
 
-    fn chart(points: usize) -> ProgressChart {
+    fn chart(points: i64) -> ProgressChart {
         let start = jiff::Timestamp::from_second(1_790_000_000).unwrap();
         let series = Series {
             step_id: "mood".into(),
@@ -333,10 +335,10 @@ mod tests {
             points: (0..points)
                 .map(|i| Point {
                     when: crate::time::LocalTime::with_offset(
-                        start + jiff::SignedDuration::from_hours(i as i64 * 24),
+                        start + jiff::SignedDuration::from_hours(i * 24),
                         jiff::tz::Offset::UTC,
                     ),
-                    value: (i % 11) as i64,
+                    value: i % 11,
                 })
                 .collect(),
         };

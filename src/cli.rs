@@ -20,7 +20,7 @@ use crate::workbook::{Field, Workbook, Worksheet};
 #[derive(Debug, Parser)]
 #[command(name = "rapport", version, about, long_about)]
 pub struct Cli {
-    /// Use DIR as the data folder instead of the platform's (also: RAPPORT_DATA_DIR).
+    /// Use DIR as the data folder instead of the platform's (also: `RAPPORT_DATA_DIR`).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
@@ -81,6 +81,12 @@ pub enum Command {
     },
     /// Check the workbook and the whole journal; print every problem and change nothing.
     Check,
+    /// Fill an empty data folder with years of made-up entries, to try the app with a history.
+    DemoData {
+        /// How many years of entries, ending today.
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=50))]
+        years: u32,
+    },
 }
 
 /// Chart colours on the command line.
@@ -187,6 +193,21 @@ pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<
             Ok(true)
         }
         Command::Check => check(data_dir, out),
+        Command::DemoData { years } => {
+            let mut journal = Journal::open(data_dir.clone())?;
+            let plan = crate::demo::DemoPlan {
+                years,
+                ..crate::demo::DemoPlan::default()
+            };
+            let entries = crate::demo::plan(&workbook, plan, jiff::Timestamp::now());
+            let written = crate::demo::fill(&mut journal, &workbook, &entries)?;
+            writeln!(
+                out,
+                "Wrote {written} made-up entries covering {years} years to {}",
+                data_dir.journal().display()
+            )?;
+            Ok(true)
+        }
     }
 }
 
@@ -260,7 +281,7 @@ fn describe_worksheet(worksheet: &Worksheet, out: &mut dyn Write) -> std::io::Re
             Field::Rating(scale) => {
                 let mut text = format!("whole number {}..{}", scale.min, scale.max);
                 if !scale.low.is_empty() || !scale.high.is_empty() {
-                    text.push_str(&format!(" ({} … {})", scale.low, scale.high));
+                    text = format!("{text} ({} … {})", scale.low, scale.high);
                 }
                 if scale.tracked {
                     text.push_str(", tracked");
@@ -303,7 +324,7 @@ fn list_entries(
         .entries()
         .filter(|entry| only.is_none_or(|id| entry.worksheet == id))
         .collect();
-    entries.sort_by(|a, b| b.created.cmp(&a.created));
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.created));
     if entries.is_empty() {
         writeln!(out, "No entries yet.")?;
     }

@@ -205,11 +205,10 @@ impl Entry {
         let first_text = worksheet
             .into_iter()
             .flat_map(|w| w.steps.iter())
-            .filter_map(|step| match self.answers.get(&step.id) {
+            .find_map(|step| match self.answers.get(&step.id) {
                 Some(Answer::Text(text)) if !text.trim().is_empty() => Some(text.as_str()),
                 _ => None,
             })
-            .next()
             .or_else(|| {
                 self.answers.values().find_map(|answer| match answer {
                     Answer::Text(text) if !text.trim().is_empty() => Some(text.as_str()),

@@ -371,7 +371,7 @@ impl Journal {
                 parse_entry_text(&text).ok()
             })
             .collect();
-        versions.sort_by(|a, b| b.edited.cmp(&a.edited));
+        versions.sort_by_key(|version| std::cmp::Reverse(version.edited));
         versions
     }
 
@@ -407,7 +407,7 @@ impl Journal {
                 Some(TrashedEntry { path, entry })
             })
             .collect();
-        trashed.sort_by(|a, b| b.entry.edited.cmp(&a.entry.edited));
+        trashed.sort_by_key(|item| std::cmp::Reverse(item.entry.edited));
         trashed
     }
 
@@ -443,7 +443,10 @@ fn is_entry_file(path: &Path) -> bool {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default();
-    name.ends_with(".ron") && !name.starts_with('.') && !store::is_temp_name(name)
+    let is_ron = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"));
+    is_ron && !name.starts_with('.') && !store::is_temp_name(name)
 }
 
 /// The entry files in a folder, sorted; an absent folder has none.

@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod cli;
 pub mod data_dir;
+pub mod demo;
 pub mod entry;
 pub mod journal;
 pub mod model;

@@ -49,15 +49,14 @@ impl View for SettingsView {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             ui.monospace(root.display().to_string());
-            if ui.button("Open data folder").clicked() {
-                if let Err(error) = crate::store::create_private_dir_all(&root)
+            if ui.button("Open data folder").clicked()
+                && let Err(error) = crate::store::create_private_dir_all(&root)
                     .and_then(|()| open::that_detached(&root))
-                {
-                    cx.notify(super::shell::Notice::error(format!(
-                        "The folder could not be opened: {error}. Path: {}",
-                        root.display()
-                    )));
-                }
+            {
+                cx.notify(super::shell::Notice::error(format!(
+                    "The folder could not be opened: {error}. Path: {}",
+                    root.display()
+                )));
             }
         });
     }

@@ -26,10 +26,10 @@ impl View for Welcome {
             widgets::note(ui, NOT_A_SUBSTITUTE);
             ui.add_space(12.0);
             let first = cx.model.workbook().worksheets().next().map(|w| (w.id.clone(), w.title.clone()));
-            if let Some((id, title)) = first {
-                if ui.button(format!("Start with {title}")).clicked() {
-                    cx.navigate(Screen::Worksheet(id));
-                }
+            if let Some((id, title)) = first
+                && ui.button(format!("Start with {title}")).clicked()
+            {
+                cx.navigate(Screen::Worksheet(id));
             }
         });
     }

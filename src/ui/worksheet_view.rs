@@ -89,12 +89,12 @@ impl WorksheetView {
         match cx.state.tab {
             Tab::Fill => self.fill(ui, cx, &worksheet),
             Tab::History => {
-                if let Some(edit) = self.history.ui(ui, cx, &worksheet) {
-                    if let Some(entry) = cx.model.journal().get(&edit) {
-                        self.form = Some(Form::edit(&worksheet, entry));
-                        self.save_error = None;
-                        cx.state.tab = Tab::Fill;
-                    }
+                if let Some(edit) = self.history.ui(ui, cx, &worksheet)
+                    && let Some(entry) = cx.model.journal().get(&edit)
+                {
+                    self.form = Some(Form::edit(&worksheet, entry));
+                    self.save_error = None;
+                    cx.state.tab = Tab::Fill;
                 }
             }
             Tab::Progress => self.charts.ui(ui, cx, &worksheet),

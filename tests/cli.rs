@@ -1,0 +1,312 @@
+//! The command line, run as a separate process on a temporary data folder.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn rapport(dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("rapport").unwrap();
+    command
+        .arg("--data-dir")
+        .arg(dir)
+        .env_remove("RAPPORT_DATA_DIR");
+    command
+}
+
+fn journal_files(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir.join("journal"))
+        .map(|listing| {
+            listing
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn help_describes_every_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let assert = rapport(dir.path()).arg("--help").assert().success();
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    for name in [
+        "worksheets",
+        "add",
+        "entries",
+        "progress",
+        "chart",
+        "check",
+        "--data-dir",
+    ] {
+        assert!(out.contains(name), "--help mentions {name}:\n{out}");
+    }
+}
+
+#[test]
+fn worksheets_lists_ids_and_describes_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    rapport(dir.path())
+        .arg("worksheets")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("coping-skills"))
+        .stdout(predicate::str::contains("setting-boundaries"))
+        .stdout(predicate::str::contains("forgiveness"));
+    rapport(dir.path())
+        .args(["worksheets", "coping-skills"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(r"intensity_before\s+rating\s+whole number 0\.\.10").unwrap(),
+        )
+        .stdout(predicate::str::is_match(r"situation\s+long-text").unwrap())
+        .stdout(predicate::str::is_match(r"skills_tried\s+multi-choice").unwrap());
+    rapport(dir.path())
+        .args(["worksheets", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("There is no worksheet “nope”"));
+}
+
+#[test]
+fn add_saves_an_entry_and_prints_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let assert = rapport(dir.path())
+        .args([
+            "add",
+            "coping-skills",
+            "situation=Argument at work",
+            "intensity_before=8",
+            "intensity_after=3",
+            "skills_tried=paced breathing;Writing it down",
+        ])
+        .assert()
+        .success();
+    let printed = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let path = Path::new(printed.trim());
+    assert!(path.starts_with(dir.path().join("journal")), "{printed}");
+    let entry = rapport::journal::read_entry_file(path).unwrap();
+    assert_eq!(entry.worksheet, "coping-skills");
+    assert_eq!(
+        entry.answers["skills_tried"],
+        rapport::entry::Answer::Choices(vec![
+            "Paced breathing (breathing out more slowly than in)".into(),
+            "Writing it down".into()
+        ])
+    );
+}
+
+#[test]
+fn add_refuses_bad_values_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, message) in [
+        (
+            vec!["add", "coping-skills", "intensity_before=11"],
+            "from 0 to 10, not 11",
+        ),
+        (
+            vec!["add", "coping-skills", "mood=5"],
+            "“mood” is not a field",
+        ),
+        (
+            vec!["add", "coping-skills", "situation"],
+            "should be FIELD=VALUE",
+        ),
+        (
+            vec!["add", "forgiveness", "next_step_choice=Fly"],
+            "is not a field",
+        ),
+        (vec!["add", "no-such-sheet", "a=1"], "There is no worksheet"),
+        (
+            vec!["add", "coping-skills", "situation=  "],
+            "Nothing to save yet",
+        ),
+    ] {
+        rapport(dir.path())
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
+    assert!(journal_files(dir.path()).is_empty());
+}
+
+#[test]
+fn add_refuses_an_unlisted_choice_where_other_is_not_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let worksheets = dir.path().join("worksheets");
+    fs::create_dir_all(&worksheets).unwrap();
+    fs::write(
+        worksheets.join("mine.ron"),
+        r#"(id: "mine", version: 1, title: "Mine", section: "skills", introduction: "x",
+            steps: [(id: "pick", label: "Pick", prompt: "Pick one", field: Choice(options: ["Yes", "No"]))])"#,
+    )
+    .unwrap();
+    rapport(dir.path())
+        .args(["add", "mine", "pick=Maybe"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("takes one of: Yes, No"));
+    rapport(dir.path())
+        .args(["add", "mine", "pick=no"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn entries_progress_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    rapport(dir.path())
+        .args([
+            "add",
+            "coping-skills",
+            "situation=First",
+            "intensity_before=9",
+            "intensity_after=5",
+        ])
+        .assert()
+        .success();
+    rapport(dir.path())
+        .args(["add", "forgiveness", "what_happened=Second", "readiness=4"])
+        .assert()
+        .success();
+
+    rapport(dir.path())
+        .arg("entries")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("coping-skills"))
+        .stdout(predicate::str::contains("First"))
+        .stdout(predicate::str::contains("Second"));
+    rapport(dir.path())
+        .args(["entries", "forgiveness"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Second"))
+        .stdout(predicate::str::contains("First").not());
+
+    rapport(dir.path())
+        .args(["progress", "coping-skills"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"date\s+Intensity before\s+Intensity after").unwrap())
+        .stdout(predicate::str::is_match(r"\d{4}-\d\d-\d\d \d\d:\d\d\s+9\s+5").unwrap());
+    rapport(dir.path())
+        .args(["progress", "coping-skills", "--csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "date,Intensity before,Intensity after\n",
+        ))
+        .stdout(predicate::str::is_match(r"\n\d{4}-\d\d-\d\d \d\d:\d\d,9,5\n$").unwrap());
+}
+
+#[test]
+fn chart_writes_png_and_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let png = out.path().join("progress.png");
+    rapport(dir.path())
+        .args(["chart", "coping-skills", "--out"])
+        .arg(&png)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nothing to chart yet"));
+    rapport(dir.path())
+        .args(["add", "coping-skills", "intensity_before=7"])
+        .assert()
+        .success();
+    rapport(dir.path())
+        .args([
+            "chart",
+            "coping-skills",
+            "--width",
+            "640",
+            "--height",
+            "320",
+            "--out",
+        ])
+        .arg(&png)
+        .assert()
+        .success();
+    let bytes = fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let svg = out.path().join("progress.svg");
+    rapport(dir.path())
+        .args(["chart", "coping-skills", "--theme", "dark", "--out"])
+        .arg(&svg)
+        .assert()
+        .success();
+    let text = fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("<svg") && text.contains("Coping skills"));
+    rapport(dir.path())
+        .args(["chart", "coping-skills", "--out"])
+        .arg(out.path().join("chart.gif"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".png or .svg"));
+}
+
+#[test]
+fn check_reports_every_problem_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    rapport(dir.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no problems"));
+    assert!(
+        !dir.path().join("journal").exists(),
+        "check creates nothing"
+    );
+
+    rapport(dir.path())
+        .args(["add", "coping-skills", "intensity_before=7"])
+        .assert()
+        .success();
+    let journal = dir.path().join("journal");
+    fs::write(journal.join("torn.ron"), "(version: 1, id: \"torn\"").unwrap();
+    fs::write(journal.join("binary.ron"), [0xff, 0x00, 0xfe]).unwrap();
+    fs::write(journal.join("empty.ron"), "").unwrap();
+    let worksheets = dir.path().join("worksheets");
+    fs::create_dir_all(&worksheets).unwrap();
+    fs::write(
+        worksheets.join("bad.ron"),
+        "(id: \"bad\", version: 1, title: \"Bad\", section: \"skills\", introduction: \"\",\n steps: [(id: \"r\", label: \"R\", prompt: \"R?\", field: Rating(min: 5, max: 1))])",
+    )
+    .unwrap();
+    let before: Vec<_> = ["torn.ron", "binary.ron", "empty.ron"]
+        .iter()
+        .map(|name| fs::read(journal.join(name)).unwrap())
+        .collect();
+
+    rapport(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("torn.ron"))
+        .stdout(predicate::str::contains("is not UTF-8 text"))
+        .stdout(predicate::str::contains("is empty"))
+        .stdout(predicate::str::contains("needs min below max"))
+        .stdout(predicate::str::contains("bad.ron"))
+        .stdout(predicate::str::contains("4 problem(s)"));
+    let after: Vec<_> = ["torn.ron", "binary.ron", "empty.ron"]
+        .iter()
+        .map(|name| fs::read(journal.join(name)).unwrap())
+        .collect();
+    assert_eq!(before, after, "check never changes a file");
+}
+
+#[test]
+fn the_data_dir_comes_from_the_environment_too() {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("rapport")
+        .unwrap()
+        .env("RAPPORT_DATA_DIR", dir.path())
+        .args(["add", "forgiveness", "readiness=2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(dir.path().to_str().unwrap()));
+    assert_eq!(journal_files(dir.path()).len(), 1);
+}
