@@ -6,6 +6,7 @@ use std::sync::Once;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::progress::{Point, Series};
 
@@ -221,20 +222,116 @@ fn day_range(series: &[Series]) -> (f64, f64) {
     (low - pad, high + pad)
 }
 
-/// Formats an axis position (days since 1970-01-01) as a date, coarser for wider ranges.
-fn date_label(day: f64, span_days: f64) -> String {
-    let Ok(instant) = jiff::Timestamp::from_second((day * 86_400.0).round() as i64) else {
+/// How far apart date ticks are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TickStep {
+    Days(i32),
+    Months(i32),
+    Years(i32),
+}
+
+/// The civil date of an axis position (days since 1970-01-01).
+fn day_to_date(day: f64) -> Option<jiff::civil::Date> {
+    let instant = jiff::Timestamp::from_second((day * 86_400.0).floor() as i64).ok()?;
+    Some(jiff::tz::Offset::UTC.to_datetime(instant).date())
+}
+
+/// The axis position of midnight at the start of `date`.
+fn date_to_day(date: jiff::civil::Date) -> f64 {
+    let days = date
+        .since(jiff::civil::date(1970, 1, 1))
+        .map_or(0, |span| span.get_days());
+    f64::from(days)
+}
+
+/// Tick positions on calendar boundaries — days, weeks, months or years by range — at most
+/// about eight of them, and the step between them.
+fn date_ticks(low: f64, high: f64) -> (Vec<f64>, TickStep) {
+    let span = high - low;
+    let step = if span > 3.0 * 365.0 {
+        TickStep::Years(((span / 365.0 / 8.0).ceil() as i32).max(1))
+    } else if span > 60.0 {
+        let months = span / 30.4;
+        let every = [1, 2, 3, 6, 12]
+            .into_iter()
+            .find(|m| months / f64::from(*m) <= 8.0)
+            .unwrap_or(12);
+        TickStep::Months(every)
+    } else {
+        let every = [1, 2, 7, 14, 28]
+            .into_iter()
+            .find(|d| span / f64::from(*d) <= 8.0)
+            .unwrap_or(28);
+        TickStep::Days(every)
+    };
+    let (Some(start), Some(_)) = (day_to_date(low), day_to_date(high)) else {
+        return (Vec::new(), step);
+    };
+    let mut date = match step {
+        // Every second year falls on even years, every fifth on multiples of five.
+        TickStep::Years(every) => {
+            let year = i32::from(start.year());
+            jiff::civil::date((year - year.rem_euclid(every)) as i16, 1, 1)
+        }
+        TickStep::Months(_) => start.first_of_month(),
+        // Weekly ticks fall on Mondays.
+        TickStep::Days(every) if every % 7 == 0 => {
+            start - jiff::Span::new().days(i64::from(start.weekday().to_monday_zero_offset()))
+        }
+        TickStep::Days(_) => start,
+    };
+    let mut ticks = Vec::new();
+    while ticks.len() < 40 {
+        let day = date_to_day(date);
+        if day > high {
+            break;
+        }
+        if day >= low {
+            ticks.push(day);
+        }
+        let advance = match step {
+            TickStep::Years(n) => jiff::Span::new().years(n),
+            TickStep::Months(n) => jiff::Span::new().months(n),
+            TickStep::Days(n) => jiff::Span::new().days(n),
+        };
+        match date.checked_add(advance) {
+            Ok(next) => date = next,
+            Err(_) => break,
+        }
+    }
+    (ticks, step)
+}
+
+/// Formats a tick as a date, as precisely as its step needs.
+fn date_label(day: f64, step: TickStep) -> String {
+    let Some(date) = day_to_date(day + 0.001) else {
         return String::new();
     };
-    let civil = jiff::tz::Offset::UTC.to_datetime(instant);
-    let format = if span_days > 400.0 {
-        "%b %Y"
-    } else if span_days > 3.0 {
-        "%-d %b"
-    } else {
-        "%-d %b %H:%M"
+    let format = match step {
+        TickStep::Years(_) => "%Y",
+        TickStep::Months(_) => "%b %Y",
+        TickStep::Days(_) => "%-d %b",
     };
-    civil.strftime(format).to_string()
+    date.strftime(format).to_string()
+}
+
+/// Above this many points a series is drawn as faint dots under a line of averages.
+const DENSE_POINTS: usize = 60;
+
+/// Averages of the points in `buckets` equal slices of the x range, at each slice's middle.
+fn bucket_means(points: &[(f64, f64)], low: f64, high: f64, buckets: usize) -> Vec<(f64, f64)> {
+    let width = (high - low) / buckets as f64;
+    let mut sums = vec![(0.0, 0usize); buckets];
+    for &(x, y) in points {
+        let index = (((x - low) / width) as usize).min(buckets - 1);
+        sums[index].0 += y;
+        sums[index].1 += 1;
+    }
+    sums.iter()
+        .enumerate()
+        .filter(|(_, (_, count))| *count > 0)
+        .map(|(index, (sum, count))| (low + width * (index as f64 + 0.5), sum / *count as f64))
+        .collect()
 }
 
 fn draw<DB: DrawingBackend>(
@@ -264,7 +361,7 @@ fn draw<DB: DrawingBackend>(
     let (x_low, x_high) = day_range(&chart.series);
     let y_low = chart.series.iter().map(|s| s.min).min().unwrap_or(0);
     let y_high = chart.series.iter().map(|s| s.max).max().unwrap_or(10);
-    let span = x_high - x_low;
+    let (ticks, step) = date_ticks(x_low, x_high);
     let mut plot = ChartBuilder::on(root)
         .caption(&chart.title, text(18.0))
         .margin(px(12.0))
@@ -272,12 +369,12 @@ fn draw<DB: DrawingBackend>(
         .y_label_area_size(px(40.0))
         .build_cartesian_2d(x_low..x_high, (y_low as f64 - 0.3)..(y_high as f64 + 0.3))
         .map_err(draw_error)?;
-    let format_x = |day: &f64| date_label(*day, span);
     let format_y = |value: &f64| format!("{value:.0}");
+    // The date axis is drawn by hand below, so that ticks fall on calendar boundaries.
     plot.configure_mesh()
-        .x_labels(6)
+        .disable_x_mesh()
+        .x_labels(0)
         .y_labels((y_high - y_low + 1).clamp(2, 11) as usize)
-        .x_label_formatter(&format_x)
         .y_label_formatter(&format_y)
         .label_style(text(13.0))
         .axis_desc_style(text(13.0))
@@ -287,6 +384,24 @@ fn draw<DB: DrawingBackend>(
         .light_line_style(palette.background)
         .draw()
         .map_err(draw_error)?;
+    let (y_bottom, y_top) = (y_low as f64 - 0.3, y_high as f64 + 0.3);
+    plot.draw_series(ticks.iter().map(|&day| {
+        PathElement::new(
+            vec![(day, y_bottom), (day, y_top)],
+            palette.grid.stroke_width(px(1.0)),
+        )
+    }))
+    .map_err(draw_error)?;
+    let label_style = text(13.0).pos(Pos::new(HPos::Center, VPos::Top));
+    for &day in &ticks {
+        let (x, y) = plot.backend_coord(&(day, y_bottom));
+        root.draw(&Text::new(
+            date_label(day, step),
+            (x, y + px_i(8.0)),
+            label_style.clone(),
+        ))
+        .map_err(draw_error)?;
+    }
 
     for (index, series) in chart.series.iter().enumerate() {
         if series.points.is_empty() {
@@ -299,14 +414,31 @@ fn draw<DB: DrawingBackend>(
             .iter()
             .map(|point| (point.day(), point.value as f64))
             .collect();
-        plot.draw_series(LineSeries::new(coordinates.iter().copied(), line))
-            .map_err(draw_error)?
-            .label(&series.label)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + px_i(18.0), y)], line));
+        // Many points make a zig-zag nobody can read: show them faintly, under a line of
+        // averages. A few points are joined directly.
+        let dense = coordinates.len() > DENSE_POINTS;
+        let path = if dense {
+            bucket_means(&coordinates, x_low, x_high, DENSE_POINTS)
+        } else {
+            coordinates.clone()
+        };
+        // Segments drawn one by one: plotters' thick polylines spike at sharp turns.
+        plot.draw_series(
+            path.windows(2)
+                .map(|pair| PathElement::new(vec![pair[0], pair[1]], line)),
+        )
+        .map_err(draw_error)?
+        .label(&series.label)
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + px_i(18.0), y)], line));
+        let (radius, dot) = if dense {
+            (px(2.0), colour.mix(0.3).filled())
+        } else {
+            (px(3.5), colour.filled())
+        };
         plot.draw_series(
             coordinates
                 .iter()
-                .map(|&(x, y)| Circle::new((x, y), px(3.5), colour.filled())),
+                .map(|&(x, y)| Circle::new((x, y), radius, dot)),
         )
         .map_err(draw_error)?;
     }
@@ -397,10 +529,34 @@ mod tests {
     }
 
     #[test]
-    fn date_labels_coarsen_with_the_range() {
-        let day = 20_417.0; // 2025-11-25
-        assert_eq!(date_label(day, 1000.0), "Nov 2025");
-        assert_eq!(date_label(day, 30.0), "25 Nov");
-        assert_eq!(date_label(day + 0.5, 1.0), "25 Nov 12:00");
+    fn bucket_means_average_each_slice_and_skip_empty_ones() {
+        let points = [(0.0, 2.0), (1.0, 4.0), (9.5, 10.0)];
+        assert_eq!(
+            bucket_means(&points, 0.0, 10.0, 5),
+            vec![(1.0, 3.0), (9.0, 10.0)]
+        );
+    }
+
+    #[test]
+    fn date_ticks_fall_on_calendar_boundaries() {
+        let day = |y, m, d| date_to_day(jiff::civil::date(y, m, d));
+        // Ten years: one tick per two years, on 1 January.
+        let (ticks, step) = date_ticks(day(2016, 7, 3), day(2026, 11, 25));
+        assert_eq!(step, TickStep::Years(2));
+        let labels: Vec<String> = ticks.iter().map(|t| date_label(*t, step)).collect();
+        assert_eq!(labels, ["2018", "2020", "2022", "2024", "2026"]);
+        // Five months: monthly ticks on the 1st.
+        let (ticks, step) = date_ticks(day(2026, 6, 20), day(2026, 11, 25));
+        assert_eq!(step, TickStep::Months(1));
+        assert_eq!(date_label(ticks[0], step), "Jul 2026");
+        assert_eq!(ticks.len(), 5);
+        // Six weeks: weekly ticks on Mondays.
+        let (ticks, step) = date_ticks(day(2026, 10, 15), day(2026, 11, 25));
+        assert_eq!(step, TickStep::Days(7));
+        assert_eq!(date_label(ticks[0], step), "19 Oct");
+        // A week: daily ticks.
+        let (ticks, step) = date_ticks(day(2026, 11, 20), day(2026, 11, 26));
+        assert_eq!(step, TickStep::Days(1));
+        assert_eq!(ticks.len(), 7);
     }
 }
