@@ -226,7 +226,7 @@ fn a_corrupt_file_is_listed_as_a_problem_and_the_rest_loads() {
 
     open(&mut harness, "Coping skills");
     click(&mut harness, "History");
-    harness.get_by_label_contains("A good entry");
+    harness.get_by_label_contains(": A good entry");
     // The broken file is untouched.
     assert_eq!(
         fs::read_to_string(&broken).unwrap(),

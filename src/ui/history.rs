@@ -55,10 +55,12 @@ impl HistoryView {
         if self.selected.as_ref().is_some_and(|id| !ids.contains(id)) {
             self.selected = None;
         }
-        if self.selected.is_none()
-            && let Some(id) = self.deleted.take_if(|id| ids.contains(id))
-        {
+        // After an undone delete, show the entry that came back; otherwise the newest.
+        if let Some(id) = self.deleted.take_if(|id| ids.contains(id)) {
             self.selected = Some(id);
+        }
+        if self.selected.is_none() {
+            self.selected = ids.first().cloned();
         }
 
         let mut edit = None;

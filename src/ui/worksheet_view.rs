@@ -161,7 +161,8 @@ impl WorksheetView {
                     ui.add_space(8.0);
                 }
                 egui::CollapsingHeader::new("About this worksheet")
-                    .default_open(true)
+                    .id_salt(("about", editing.is_some()))
+                    .default_open(editing.is_none())
                     .show(ui, |ui| widgets::paragraphs(ui, &worksheet.introduction));
                 ui.add_space(8.0);
                 form.ui(ui, worksheet);
