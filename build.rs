@@ -5,6 +5,9 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::{env, fs};
 
+/// Files in `workbook/` that hold other data than a worksheet.
+const NOT_WORKSHEETS: [&str; 2] = ["sections.ron", "helplines.ron"];
+
 fn main() {
     let root =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -19,7 +22,7 @@ fn main() {
             std::path::Path::new(name)
                 .extension()
                 .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
-                && name != "sections.ron"
+                && !NOT_WORKSHEETS.contains(&name.as_str())
         })
         .collect();
     names.sort();
@@ -36,13 +39,14 @@ fn main() {
         .expect("writing to a String cannot fail");
     }
     code.push_str("];\n");
-    let sections = workbook.join("sections.ron");
-    writeln!(
-        code,
-        "/// The bundled section list.\npub static SECTIONS: &str = include_str!({:?});",
-        sections.display().to_string()
-    )
-    .expect("writing to a String cannot fail");
+    for (name, file) in [("SECTIONS", "sections.ron"), ("HELPLINES", "helplines.ron")] {
+        writeln!(
+            code,
+            "/// The bundled {file}.\npub static {name}: &str = include_str!({:?});",
+            workbook.join(file).display().to_string()
+        )
+        .expect("writing to a String cannot fail");
+    }
 
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled.rs");
     fs::write(out, code).expect("OUT_DIR is writable");

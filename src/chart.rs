@@ -464,6 +464,7 @@ mod tests {
             label: "Mood".into(),
             min: 0,
             max: 10,
+            bands: Vec::new(),
             points: (0..points)
                 .map(|i| Point {
                     when: crate::time::LocalTime::with_offset(

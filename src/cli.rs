@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::chart::{self, Theme};
 use crate::data_dir::DataDir;
-use crate::entry::{Answer, Answers, check_answers};
+use crate::entry::{Answers, check_answers, parse_slot};
 use crate::journal::Journal;
 use crate::model::Model;
 use crate::progress;
@@ -137,8 +137,25 @@ pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<
             let worksheet = find(&workbook, &id)?;
             let answers = parse_answers(worksheet, &answers)?;
             let mut journal = Journal::open(data_dir.clone())?;
-            let entry_id = journal.add(worksheet, answers)?.id.clone();
-            writeln!(out, "{}", journal.path_of(&entry_id).display())?;
+            let entry = journal.add(worksheet, answers)?.clone();
+            writeln!(out, "{}", journal.path_of(&entry.id).display())?;
+            if let Some(questionnaire) = worksheet.questionnaire() {
+                match questionnaire.score(&entry.answers) {
+                    Some(score) => writeln!(
+                        out,
+                        "{}: {} of {} ({})",
+                        questionnaire.scoring.label, score.total, score.max, score.band.label
+                    )?,
+                    None => writeln!(
+                        out,
+                        "{}: not scored, because not every item was answered",
+                        questionnaire.scoring.label
+                    )?,
+                }
+                if questionnaire.alerts(&entry.answers).next().is_some() {
+                    writeln!(out, "{}", crate::crisis::CLI_ALERT)?;
+                }
+            }
             Ok(true)
         }
         Command::Entries { id } => {
@@ -227,9 +244,9 @@ fn parse_answers(worksheet: &Worksheet, pairs: &[String]) -> Result<Answers, Cli
             errors.push(format!("“{pair}” should be FIELD=VALUE"));
             continue;
         };
-        match worksheet.step(field) {
+        match worksheet.slot(field) {
             None => errors.push(format!("“{field}” is not a field of {}", worksheet.id)),
-            Some(step) => match Answer::parse_for(&step.field, value) {
+            Some(slot) => match parse_slot(slot, value) {
                 Ok(answer) => {
                     if answers.insert(field.to_owned(), answer).is_some() {
                         errors.push(format!("“{field}” is given twice"));
@@ -303,6 +320,41 @@ fn describe_worksheet(worksheet: &Worksheet, out: &mut dyn Write) -> std::io::Re
                 None => "items separated by “;”".to_owned(),
             },
             Field::Date => "a date, YYYY-MM-DD".to_owned(),
+            Field::Circle(rings) => format!(
+                "people as NAME:RING separated by “;”, RING being {}",
+                rings
+                    .rings
+                    .iter()
+                    .enumerate()
+                    .map(|(i, label)| format!("{} ({label})", i + 1))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ),
+            Field::Questionnaire(questionnaire) => {
+                let responses = questionnaire
+                    .responses
+                    .iter()
+                    .map(|r| format!("{} ({})", r.value, r.label))
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+                for item in &questionnaire.items {
+                    writeln!(out, "  {:<22} {:<13} {responses}", item.id, "item")?;
+                }
+                let (low, high) = questionnaire.range();
+                writeln!(
+                    out,
+                    "  ({} from {low} to {high}: {})",
+                    questionnaire.scoring.label,
+                    questionnaire
+                        .scoring
+                        .bands
+                        .iter()
+                        .map(|b| format!("{}–{} {}", b.min, b.max, b.label))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )?;
+                continue;
+            }
         };
         writeln!(
             out,

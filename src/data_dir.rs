@@ -13,6 +13,7 @@ pub const DATA_DIR_ENV: &str = "RAPPORT_DATA_DIR";
 ///   versions/ID/      earlier versions of edited entries
 ///   trash/            deleted entries, restorable
 ///   worksheets/       the user's own worksheet definitions
+///   crisis.ron        the user's crisis contacts and helplines
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataDir {
@@ -68,6 +69,12 @@ impl DataDir {
     #[must_use]
     pub fn trash(&self) -> PathBuf {
         self.root.join("trash")
+    }
+
+    /// The user's crisis contacts and their copy of the helpline list.
+    #[must_use]
+    pub fn crisis(&self) -> PathBuf {
+        self.root.join("crisis.ron")
     }
 
     /// The user's own worksheet definitions.

@@ -5,7 +5,7 @@
 
 use jiff::{SignedDuration, Timestamp, tz::Offset};
 
-use crate::entry::{Answer, Answers};
+use crate::entry::{Answer, Answers, Placement};
 use crate::journal::{Journal, JournalError};
 use crate::time::LocalTime;
 use crate::workbook::{Field, Workbook, Worksheet};
@@ -114,6 +114,24 @@ pub fn fill(
     Ok(written)
 }
 
+/// Whether a rating measures something unwelcome (distress, stress, feeling stuck…), which
+/// made-up data should show easing over time and after practice.
+fn eases(step_id: &str) -> bool {
+    [
+        "intensity",
+        "distress",
+        "stress",
+        "anxi",
+        "tension",
+        "upset",
+        "stuck",
+        "grief",
+        "hard",
+    ]
+    .iter()
+    .any(|word| step_id.contains(word))
+}
+
 fn poisson(rng: &mut fastrand::Rng, mean: f64) -> u32 {
     // Knuth's method; the means here are small.
     let limit = (-mean).exp();
@@ -130,8 +148,8 @@ fn answers(worksheet: &Worksheet, progress: f64, day: i64, rng: &mut fastrand::R
     let mut answers = Answers::new();
     let weekend = if day % 7 >= 5 { -0.6 } else { 0.0 };
     for step in &worksheet.steps {
-        // Leave some steps blank, as people do.
-        if rng.f64() < 0.15 {
+        // Leave some steps blank, as people do; questionnaires are answered whole.
+        if !matches!(step.field, Field::Questionnaire(_)) && rng.f64() < 0.15 {
             continue;
         }
         let answer = match &step.field {
@@ -141,7 +159,7 @@ fn answers(worksheet: &Worksheet, progress: f64, day: i64, rng: &mut fastrand::R
             Field::Rating(scale) => {
                 let span = (scale.max - scale.min) as f64;
                 // Distress-like ratings ease over the years; everything else grows.
-                let easing = step.id.contains("intensity") || step.id.contains("distress");
+                let easing = eases(&step.id);
                 let trend = if easing {
                     0.75 - 0.35 * progress
                 } else {
@@ -153,7 +171,12 @@ fn answers(worksheet: &Worksheet, progress: f64, day: i64, rng: &mut fastrand::R
                     && let Some(Answer::Number(before)) =
                         answers.get(&step.id.replace("_after", "_before"))
                 {
-                    value = *before as f64 - rng.f64() * span * 0.35;
+                    let shift = rng.f64() * span * 0.35;
+                    value = if easing {
+                        *before as f64 - shift
+                    } else {
+                        *before as f64 + shift
+                    };
                 }
                 Answer::Number((value.round() as i64).clamp(scale.min, scale.max))
             }
@@ -181,18 +204,51 @@ fn answers(worksheet: &Worksheet, progress: f64, day: i64, rng: &mut fastrand::R
                 )
             }
             Field::Date => Answer::Date(jiff::civil::date(2024, 1, 1)),
+            Field::Circle(rings) => Answer::Placements(
+                ["Sam", "Mum", "Alex", "Priya", "Jo"]
+                    .iter()
+                    .map(|name| Placement {
+                        name: (*name).to_owned(),
+                        ring: u8::try_from(rng.usize(1..=rings.rings.len())).unwrap_or(1),
+                    })
+                    .collect(),
+            ),
+            Field::Questionnaire(questionnaire) => {
+                // Symptoms ease over the years (or wellbeing grows, for measures where higher
+                // is better); the alert items stay at their lowest in made-up data.
+                let values: Vec<i64> = questionnaire.responses.iter().map(|r| r.value).collect();
+                let (low, high) = (
+                    values.iter().min().copied().unwrap_or(0),
+                    values.iter().max().copied().unwrap_or(0),
+                );
+                let level = if questionnaire.scoring.higher_is_better {
+                    0.35 + 0.4 * progress
+                } else {
+                    0.6 - 0.45 * progress
+                };
+                for item in &questionnaire.items {
+                    let value = if item.alert_above.is_some() {
+                        low
+                    } else {
+                        let raw =
+                            low as f64 + (high - low) as f64 * (level + (rng.f64() - 0.5) * 0.5);
+                        (raw.round() as i64).clamp(low, high)
+                    };
+                    answers.insert(item.id.clone(), Answer::Number(value));
+                }
+                continue;
+            }
         };
         answers.insert(step.id.clone(), answer);
     }
-    if answers.is_empty() {
-        if let Some(step) = worksheet
+    if answers.is_empty()
+        && let Some(step) = worksheet
             .steps
             .iter()
             .find(|s| s.field.tracked_scale().is_some())
-            && let Some(scale) = step.field.tracked_scale()
-        {
-            answers.insert(step.id.clone(), Answer::Number(scale.min));
-        }
+        && let Some(scale) = step.field.tracked_scale()
+    {
+        answers.insert(step.id.clone(), Answer::Number(scale.min));
     }
     answers
 }

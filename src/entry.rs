@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::time::LocalTime;
-use crate::workbook::{Field, Worksheet};
+use crate::workbook::{Field, Slot, Worksheet};
 
 /// The entry file format this version of Rapport writes.
 ///
@@ -50,6 +50,17 @@ pub enum Answer {
     List(Vec<String>),
     /// A calendar date.
     Date(Date),
+    /// People placed on the rings of a closeness circle.
+    Placements(Vec<Placement>),
+}
+
+/// One person on a closeness circle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Placement {
+    /// Who, as the user names them.
+    pub name: String,
+    /// The ring, 1 being closest.
+    pub ring: u8,
 }
 
 impl Answer {
@@ -61,6 +72,7 @@ impl Answer {
             Answer::Choices(items) | Answer::List(items) => {
                 items.iter().all(|item| item.trim().is_empty())
             }
+            Answer::Placements(people) => people.iter().all(|p| p.name.trim().is_empty()),
             Answer::Number(_) | Answer::Date(_) => false,
         }
     }
@@ -73,6 +85,11 @@ impl Answer {
             Answer::Number(value) => value.to_string(),
             Answer::Choices(items) | Answer::List(items) => items.join("; "),
             Answer::Date(date) => date.to_string(),
+            Answer::Placements(people) => people
+                .iter()
+                .map(|p| format!("{} (ring {})", p.name, p.ring))
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 
@@ -108,6 +125,20 @@ impl Answer {
                         "takes one of: {} (not “{value}”)",
                         choices.options.join(", ")
                     ))
+                }
+            }
+            (Field::Circle(rings), Answer::Placements(people)) => {
+                match people
+                    .iter()
+                    .find(|p| p.ring == 0 || usize::from(p.ring) > rings.rings.len())
+                {
+                    Some(person) => Err(format!(
+                        "puts {} on ring {}, but the rings are 1 to {}",
+                        person.name,
+                        person.ring,
+                        rings.rings.len()
+                    )),
+                    None => Ok(()),
                 }
             }
             (Field::MultiChoice(choices), Answer::Choices(values)) => {
@@ -156,29 +187,106 @@ impl Answer {
                     .parse()
                     .map_err(|_| format!("takes a date such as 2026-11-25, not “{text}”"))?,
             ),
+            Field::Circle(rings) => Answer::Placements(
+                split()
+                    .iter()
+                    .map(|item| parse_placement(item, &rings.rings))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Field::Questionnaire(questionnaire) => {
+                return Err(format!(
+                    "is a questionnaire: answer its items ({}) one by one",
+                    questionnaire
+                        .items
+                        .iter()
+                        .map(|item| item.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
         };
         answer.check(field)?;
         Ok(answer)
     }
 }
 
-/// Checks every answer against the worksheet: each must name a step and fit its field.
-pub fn check_answers(worksheet: &Worksheet, answers: &Answers) -> Result<(), String> {
-    let mut errors = Vec::new();
-    for (id, answer) in answers {
-        match worksheet.step(id) {
-            None => errors.push(format!(
-                "“{id}” is not a step of {} (its steps are: {})",
-                worksheet.id,
-                worksheet
-                    .steps
+/// Reads `NAME:RING`, where RING is a ring number or the start of a ring's name.
+fn parse_placement(text: &str, rings: &[String]) -> Result<Placement, String> {
+    let (name, ring) = text
+        .rsplit_once(':')
+        .ok_or_else(|| format!("takes NAME:RING for each person, not “{text}”"))?;
+    let ring = ring.trim();
+    let number = ring.parse::<u8>().ok().or_else(|| {
+        let lower = ring.to_lowercase();
+        let mut matches = rings
+            .iter()
+            .enumerate()
+            .filter(|(_, label)| label.to_lowercase().starts_with(&lower));
+        match (matches.next(), matches.next()) {
+            (Some((index, _)), None) => u8::try_from(index + 1).ok(),
+            _ => None,
+        }
+    });
+    let ring = number.ok_or_else(|| {
+        format!(
+            "has no ring “{ring}”; use 1 to {} ({})",
+            rings.len(),
+            rings.join(", ")
+        )
+    })?;
+    Ok(Placement {
+        name: name.trim().to_owned(),
+        ring,
+    })
+}
+
+/// Checks one answer against what its id answers.
+pub fn check_slot(slot: Slot<'_>, answer: &Answer) -> Result<(), String> {
+    match slot {
+        Slot::Step(step) => answer.check(&step.field),
+        Slot::Item(_, questionnaire, _) => match answer {
+            Answer::Number(value) if questionnaire.accepts(*value) => Ok(()),
+            _ => Err(format!(
+                "takes one of: {}",
+                questionnaire
+                    .responses
                     .iter()
-                    .map(|s| s.id.as_str())
+                    .map(|r| format!("{} ({})", r.value, r.label))
                     .collect::<Vec<_>>()
                     .join(", ")
             )),
-            Some(step) => {
-                if let Err(error) = answer.check(&step.field) {
+        },
+    }
+}
+
+/// Reads the answer for `slot` from command-line text.
+pub fn parse_slot(slot: Slot<'_>, text: &str) -> Result<Answer, String> {
+    match slot {
+        Slot::Step(step) => Answer::parse_for(&step.field, text),
+        Slot::Item(..) => {
+            let answer = text
+                .trim()
+                .parse()
+                .map(Answer::Number)
+                .map_err(|_| format!("takes a whole number, not “{text}”"))?;
+            check_slot(slot, &answer)?;
+            Ok(answer)
+        }
+    }
+}
+
+/// Checks every answer against the worksheet: each must name a step or item and fit it.
+pub fn check_answers(worksheet: &Worksheet, answers: &Answers) -> Result<(), String> {
+    let mut errors = Vec::new();
+    for (id, answer) in answers {
+        match worksheet.slot(id) {
+            None => errors.push(format!(
+                "“{id}” is not a field of {} (its fields are: {})",
+                worksheet.id,
+                worksheet.answer_ids().join(", ")
+            )),
+            Some(slot) => {
+                if let Err(error) = check_slot(slot, answer) {
                     errors.push(format!("“{id}” {error}"));
                 }
             }

@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod cli;
+pub mod crisis;
 pub mod data_dir;
 pub mod demo;
 pub mod entry;
@@ -13,6 +14,7 @@ pub mod journal;
 pub mod model;
 pub mod problem;
 pub mod progress;
+pub mod questionnaire;
 pub mod ron_format;
 pub mod store;
 pub mod time;

@@ -1,20 +1,23 @@
 //! Progress: the tracked ratings of a worksheet as series over time.
 
 use crate::entry::{Answer, Entry};
+use crate::questionnaire::{Band, Questionnaire};
 use crate::time::LocalTime;
-use crate::workbook::Worksheet;
+use crate::workbook::{Field, RatingScale, Step, Worksheet};
 
-/// One tracked rating over time.
+/// One tracked value over time: a rating, or a questionnaire's score.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
     /// The step the values answer.
     pub step_id: String,
-    /// The step's short label, for legends and column headers.
+    /// Short label, for legends and column headers.
     pub label: String,
-    /// Lowest value of the scale.
+    /// Lowest possible value.
     pub min: i64,
-    /// Highest value of the scale.
+    /// Highest possible value.
     pub max: i64,
+    /// Named ranges of values (a questionnaire's severity bands), lowest first; often empty.
+    pub bands: Vec<Band>,
     /// The values, oldest first.
     pub points: Vec<Point>,
 }
@@ -22,9 +25,9 @@ pub struct Series {
 /// One value of a series.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {
-    /// When the entry was created.
+    /// When it happened: the entry's creation, or its own date for dated worksheets.
     pub when: LocalTime,
-    /// The rating.
+    /// The value.
     pub value: i64,
 }
 
@@ -45,25 +48,88 @@ pub fn wall_clock_day(when: LocalTime) -> f64 {
     (when.instant().as_second() + i64::from(when.offset().seconds())) as f64 / 86_400.0
 }
 
-/// The series of every tracked rating of `worksheet`, from the given entries (others ignored).
+/// Something a worksheet tracks, and how to read it from an entry.
+enum Tracked<'a> {
+    Rating(&'a Step, &'a RatingScale),
+    Score(&'a Step, &'a Questionnaire),
+}
+
+impl Tracked<'_> {
+    fn all(worksheet: &Worksheet) -> Vec<Tracked<'_>> {
+        worksheet
+            .steps
+            .iter()
+            .filter_map(|step| match &step.field {
+                Field::Rating(scale) if scale.tracked => Some(Tracked::Rating(step, scale)),
+                Field::Questionnaire(q) if q.scoring.tracked => Some(Tracked::Score(step, q)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn value(&self, entry: &Entry) -> Option<i64> {
+        match self {
+            Tracked::Rating(step, _) => match entry.answers.get(&step.id) {
+                Some(Answer::Number(value)) => Some(*value),
+                _ => None,
+            },
+            Tracked::Score(_, questionnaire) => {
+                questionnaire.score(&entry.answers).map(|score| score.total)
+            }
+        }
+    }
+
+    fn empty_series(&self) -> Series {
+        match self {
+            Tracked::Rating(step, scale) => Series {
+                step_id: step.id.clone(),
+                label: step.label.clone(),
+                min: scale.min,
+                max: scale.max,
+                bands: Vec::new(),
+                points: Vec::new(),
+            },
+            Tracked::Score(step, questionnaire) => {
+                let (min, max) = questionnaire.range();
+                Series {
+                    step_id: step.id.clone(),
+                    label: questionnaire.scoring.label.clone(),
+                    min,
+                    max,
+                    bands: questionnaire.scoring.bands.clone(),
+                    points: Vec::new(),
+                }
+            }
+        }
+    }
+}
+
+/// When an entry's events happened: its `dated_by` date (at noon, in the entry's offset) if
+/// the worksheet has one and it is answered, else when the entry was created.
+#[must_use]
+pub fn entry_time(worksheet: &Worksheet, entry: &Entry) -> LocalTime {
+    let dated = worksheet
+        .dated_by
+        .as_ref()
+        .and_then(|id| match entry.answers.get(id) {
+            Some(Answer::Date(date)) => {
+                let noon = date.at(12, 0, 0, 0);
+                let instant = entry.created.offset().to_timestamp(noon).ok()?;
+                Some(LocalTime::with_offset(instant, entry.created.offset()))
+            }
+            _ => None,
+        });
+    dated.unwrap_or(entry.created)
+}
+
+/// The series of everything `worksheet` tracks, from the given entries (others ignored).
 #[must_use]
 pub fn tracked_series<'a>(
     worksheet: &Worksheet,
     entries: impl IntoIterator<Item = &'a Entry>,
 ) -> Vec<Series> {
-    let mut series: Vec<Series> = worksheet
-        .steps
-        .iter()
-        .filter_map(|step| {
-            step.field.tracked_scale().map(|scale| Series {
-                step_id: step.id.clone(),
-                label: step.label.clone(),
-                min: scale.min,
-                max: scale.max,
-                points: Vec::new(),
-            })
-        })
-        .collect();
+    let tracked = Tracked::all(worksheet);
+    let mut series: Vec<Series> = tracked.iter().map(Tracked::empty_series).collect();
     if series.is_empty() {
         return series;
     }
@@ -71,12 +137,10 @@ pub fn tracked_series<'a>(
         if entry.worksheet != worksheet.id {
             continue;
         }
-        for line in &mut series {
-            if let Some(Answer::Number(value)) = entry.answers.get(&line.step_id) {
-                line.points.push(Point {
-                    when: entry.created,
-                    value: *value,
-                });
+        let when = entry_time(worksheet, entry);
+        for (line, source) in series.iter_mut().zip(&tracked) {
+            if let Some(value) = source.value(entry) {
+                line.points.push(Point { when, value });
             }
         }
     }
@@ -86,36 +150,41 @@ pub fn tracked_series<'a>(
     series
 }
 
-/// The tracked ratings as a table: one row per entry with any of them, oldest first.
+/// The tracked values as a table: one row per entry with any of them, oldest first.
 ///
-/// The first column is the entry's local date and time; a blank cell is a rating not given.
+/// The first column is the entry's local date and time; a blank cell is a value not given. A
+/// questionnaire's score comes as two columns, `score` and `band`.
 #[must_use]
 pub fn table<'a>(
     worksheet: &Worksheet,
     entries: impl IntoIterator<Item = &'a Entry>,
 ) -> (Vec<String>, Vec<Vec<String>>) {
-    let tracked: Vec<_> = worksheet
-        .steps
-        .iter()
-        .filter(|step| step.field.tracked_scale().is_some())
-        .collect();
+    let tracked = Tracked::all(worksheet);
     let mut header = vec!["date".to_owned()];
-    header.extend(tracked.iter().map(|step| step.label.clone()));
+    for source in &tracked {
+        match source {
+            Tracked::Rating(step, _) => header.push(step.label.clone()),
+            Tracked::Score(..) => header.extend(["score".to_owned(), "band".to_owned()]),
+        }
+    }
     let mut rows: Vec<(LocalTime, Vec<String>)> = entries
         .into_iter()
         .filter(|entry| entry.worksheet == worksheet.id)
         .filter_map(|entry| {
-            let cells: Vec<String> = tracked
-                .iter()
-                .map(|step| match entry.answers.get(&step.id) {
-                    Some(Answer::Number(value)) => value.to_string(),
-                    _ => String::new(),
-                })
-                .collect();
+            let mut cells = Vec::new();
+            for source in &tracked {
+                let value = source.value(entry);
+                cells.push(value.map(|v| v.to_string()).unwrap_or_default());
+                if let Tracked::Score(_, questionnaire) = source {
+                    let band = value.and_then(|v| questionnaire.band(v));
+                    cells.push(band.map(|b| b.label.clone()).unwrap_or_default());
+                }
+            }
             cells.iter().any(|cell| !cell.is_empty()).then(|| {
-                let mut row = vec![entry.created.civil().strftime("%Y-%m-%d %H:%M").to_string()];
+                let when = entry_time(worksheet, entry);
+                let mut row = vec![when.civil().strftime("%Y-%m-%d %H:%M").to_string()];
                 row.extend(cells);
-                (entry.created, row)
+                (when, row)
             })
         })
         .collect();

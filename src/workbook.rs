@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::problem::{Problem, describe_ron_error};
+use crate::questionnaire::Questionnaire;
 use crate::{ron_format, store};
 
-mod bundled {
+pub(crate) mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
 
@@ -52,6 +53,22 @@ pub struct Worksheet {
     pub introduction: String,
     /// The questions, in order.
     pub steps: Vec<Step>,
+    /// The id of a date step that says when the entry's events happened; Progress places the
+    /// entry on that date rather than on the day it was written (e.g. a timeline of life events).
+    #[serde(default)]
+    pub dated_by: Option<String>,
+    /// When professional help is the right step, said plainly; shown under the introduction.
+    #[serde(default)]
+    pub professional_help: Option<String>,
+}
+
+/// Where an answer id points: a step's own field, or an item of a questionnaire step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot<'a> {
+    /// The answer of a step.
+    Step(&'a Step),
+    /// The answer of one questionnaire item.
+    Item(&'a Step, &'a Questionnaire, &'a crate::questionnaire::Item),
 }
 
 /// One question of a worksheet.
@@ -87,6 +104,17 @@ pub enum Field {
     List(ListItems),
     /// A calendar date.
     Date,
+    /// A validated questionnaire: several items sharing response options, and a score.
+    Questionnaire(Questionnaire),
+    /// People placed on rings around "me", from closest (ring 1) outwards.
+    Circle(Rings),
+}
+
+/// The rings of a closeness circle, innermost first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rings {
+    /// What each ring means, e.g. "Closest", "Close", "Further out".
+    pub rings: Vec<String>,
 }
 
 /// A rating scale, e.g. 0 ("calm") to 10 ("overwhelmed").
@@ -175,6 +203,8 @@ impl Field {
             Field::MultiChoice(_) => "multi-choice",
             Field::List(_) => "list",
             Field::Date => "date",
+            Field::Questionnaire(_) => "questionnaire",
+            Field::Circle(_) => "circle",
         }
     }
 
@@ -195,12 +225,50 @@ impl Worksheet {
         self.steps.iter().find(|step| step.id == id)
     }
 
-    /// Whether any step is charted in Progress.
+    /// Whether anything is charted in Progress: a tracked rating or a tracked questionnaire score.
     #[must_use]
     pub fn has_tracked(&self) -> bool {
         self.steps
             .iter()
             .any(|step| step.field.tracked_scale().is_some())
+            || self.questionnaire().is_some_and(|q| q.scoring.tracked)
+    }
+
+    /// The worksheet's questionnaire, if it has one.
+    #[must_use]
+    pub fn questionnaire(&self) -> Option<&Questionnaire> {
+        self.steps.iter().find_map(|step| match &step.field {
+            Field::Questionnaire(questionnaire) => Some(questionnaire),
+            _ => None,
+        })
+    }
+
+    /// What the answer id `id` answers: a step, or a questionnaire item.
+    #[must_use]
+    pub fn slot(&self, id: &str) -> Option<Slot<'_>> {
+        self.steps.iter().find_map(|step| match &step.field {
+            Field::Questionnaire(questionnaire) => questionnaire
+                .item(id)
+                .map(|item| Slot::Item(step, questionnaire, item)),
+            _ if step.id == id => Some(Slot::Step(step)),
+            _ => None,
+        })
+    }
+
+    /// Every answer id the worksheet takes, in order: step ids, and item ids of questionnaires.
+    #[must_use]
+    pub fn answer_ids(&self) -> Vec<&str> {
+        self.steps
+            .iter()
+            .flat_map(|step| match &step.field {
+                Field::Questionnaire(questionnaire) => questionnaire
+                    .items
+                    .iter()
+                    .map(|item| item.id.as_str())
+                    .collect(),
+                _ => vec![step.id.as_str()],
+            })
+            .collect()
     }
 
     /// Everything wrong with this definition, as sentences; empty when it is usable.
@@ -231,6 +299,32 @@ impl Worksheet {
             errors.push("it has no steps".to_owned());
         }
         let mut seen = HashSet::new();
+        for questionnaire in self.steps.iter().filter_map(|step| match &step.field {
+            Field::Questionnaire(questionnaire) => Some(questionnaire),
+            _ => None,
+        }) {
+            for item in &questionnaire.items {
+                if !seen.insert(item.id.as_str()) {
+                    errors.push(format!("the item id “{}” is used twice", item.id));
+                }
+            }
+        }
+        if self
+            .steps
+            .iter()
+            .filter(|step| matches!(step.field, Field::Questionnaire(_)))
+            .count()
+            > 1
+        {
+            errors.push("a worksheet can have at most one questionnaire".to_owned());
+        }
+        if let Some(dated_by) = &self.dated_by
+            && !matches!(self.step(dated_by).map(|s| &s.field), Some(Field::Date))
+        {
+            errors.push(format!(
+                "dated_by names “{dated_by}”, which is not a date step"
+            ));
+        }
         for (index, step) in self.steps.iter().enumerate() {
             let name = format!("step {} (“{}”)", index + 1, step.id);
             if !is_identifier(&step.id) {
@@ -267,6 +361,17 @@ impl Worksheet {
                 }
                 Field::List(ListItems { max: Some(0), .. }) => {
                     errors.push(format!("{name}: a list must allow at least one item"));
+                }
+                Field::Questionnaire(questionnaire) => errors.extend(
+                    questionnaire
+                        .validate()
+                        .into_iter()
+                        .map(|error| format!("{name}: {error}")),
+                ),
+                Field::Circle(rings) if rings.rings.is_empty() || rings.rings.len() > 6 => {
+                    errors.push(format!(
+                        "{name}: a closeness circle needs between 1 and 6 rings"
+                    ));
                 }
                 _ => {}
             }

@@ -312,15 +312,22 @@ fn every_bundled_worksheet_opens_and_can_be_saved() {
     for worksheet in workbook.worksheets() {
         open(&mut harness, &worksheet.title);
         harness.get_by_label("About this worksheet");
-        let rating = worksheet
-            .steps
-            .iter()
-            .find_map(|step| match &step.field {
-                rapport::workbook::Field::Rating(scale) => Some((step, scale.max)),
-                _ => None,
-            })
-            .expect("every bundled worksheet has a rating");
-        click(&mut harness, &format!("{}: {}", rating.0.label, rating.1));
+        if let Some(questionnaire) = worksheet.questionnaire() {
+            let first = &questionnaire.responses[0].label;
+            for number in 1..=questionnaire.items.len() {
+                click(&mut harness, &format!("Question {number}: {first}"));
+            }
+        } else {
+            let rating = worksheet
+                .steps
+                .iter()
+                .find_map(|step| match &step.field {
+                    rapport::workbook::Field::Rating(scale) => Some((step, scale.max)),
+                    _ => None,
+                })
+                .expect("every bundled worksheet has a rating or a questionnaire");
+            click(&mut harness, &format!("{}: {}", rating.0.label, rating.1));
+        }
         click(&mut harness, "Save");
         assert_eq!(
             harness
@@ -364,4 +371,144 @@ fn the_last_screen_is_restored_but_a_vanished_worksheet_falls_back_to_welcome() 
     };
     let harness = app_with(dir.path(), gone);
     assert_eq!(harness.state().ui_state().screen, Screen::Welcome);
+}
+
+/// Answers every PHQ-9 item: `q9` as given, the others "Several days".
+fn fill_phq9(harness: &mut Harness<'static, Shell>, q9: &str) {
+    open(harness, "PHQ-9: mood");
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("phq9".into())
+    );
+    assert_eq!(harness.state().ui_state().tab, Tab::Fill);
+    for number in 1..=8 {
+        click(harness, &format!("Question {number}: Several days"));
+    }
+    click(harness, &format!("Question 9: {q9}"));
+}
+
+#[test]
+fn phq9_shows_its_score_and_band_after_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    fill_phq9(&mut harness, "Not at all");
+    harness.get_by_label("PHQ-9 score: 8 of 27 (Mild)");
+    click(&mut harness, "Save");
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("phq9".into())
+    );
+    harness.get_by_label_contains("PHQ-9 score: 8 of 27 (Mild).");
+    harness.get_by_label("PHQ-9 score: 8 of 27 — Mild");
+    let saved = entries(&harness);
+    assert_eq!(saved[0].answers["q9"], Answer::Number(0));
+    assert_eq!(saved[0].answers["q1"], Answer::Number(1));
+}
+
+#[test]
+fn phq9_item_nine_above_zero_opens_the_crisis_screen_with_the_safety_plan_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    // A safety plan written earlier.
+    open(&mut harness, "My safety plan");
+    let add = harness.get_by_label("Add step to Things I can do on my own");
+    add.click();
+    harness.run();
+    harness.get_by_label("Step 1").click();
+    harness.run();
+    harness
+        .get_by_label("Step 1")
+        .type_text("Walk round the block with the dog");
+    harness.run();
+    click(&mut harness, "Save");
+
+    assert_eq!(entries(&harness).len(), 1, "the safety plan was saved");
+    fill_phq9(&mut harness, "Several days");
+    click(&mut harness, "Save");
+    assert_eq!(harness.state().ui_state().screen, Screen::Help);
+    harness.get_by_label_contains("You do not have to carry these thoughts alone");
+    harness.get_by_label("• Walk round the block with the dog");
+    // The entry was saved before the crisis screen opened.
+    assert_eq!(
+        harness
+            .state()
+            .model()
+            .unwrap()
+            .journal()
+            .entries_for("phq9")
+            .len(),
+        1
+    );
+    // The plan is shown above the emergency numbers.
+    let plan = harness
+        .get_by_label("• Walk round the block with the dog")
+        .rect();
+    let emergency = harness
+        .get_by_label_contains("Emergency numbers include")
+        .rect();
+    assert!(plan.top() < emergency.top());
+}
+
+#[test]
+fn my_numbers_are_saved_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    click(&mut harness, "Get help now");
+    harness.get_by_label("Samaritans");
+    click(&mut harness, "Add or change my numbers");
+    click(&mut harness, "Add a person or number");
+    harness.get_by_label("Name 1").click();
+    harness.run();
+    harness.get_by_label("Name 1").type_text("Auntie Rose");
+    harness.run();
+    harness.get_by_label("Number 1").click();
+    harness.run();
+    harness.get_by_label("Number 1").type_text("0161 496 0000");
+    harness.run();
+    click(&mut harness, "Save my numbers");
+    harness.get_by_label("Auntie Rose: 0161 496 0000");
+    let saved = fs::read_to_string(dir.path().join("crisis.ron")).unwrap();
+    assert!(
+        saved.contains("Auntie Rose") && saved.contains("0161 496 0000"),
+        "{saved}"
+    );
+}
+
+#[test]
+fn the_closeness_circle_is_drawn_and_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Closeness circle");
+    click(&mut harness, "Add person to My circle");
+    harness.get_by_label("Person 1").click();
+    harness.run();
+    harness.get_by_label("Person 1").type_text("Sam");
+    harness.run();
+    click(&mut harness, "Person 1: Close");
+    harness.get_by_label("Closeness circle: Sam (Close)");
+    click(&mut harness, "Save");
+    let saved = entries(&harness);
+    assert_eq!(
+        saved[0].answers["circle"],
+        Answer::Placements(vec![rapport::entry::Placement {
+            name: "Sam".into(),
+            ring: 2
+        }])
+    );
+}
+
+#[test]
+fn a_section_page_introduces_its_worksheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    click(&mut harness, "Check-ins");
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Section("check-ins".into())
+    );
+    click(&mut harness, "Open GAD-7: worry and anxiety");
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("gad7".into())
+    );
 }

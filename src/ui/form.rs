@@ -25,6 +25,10 @@ enum Value {
     },
     List(Vec<String>),
     Date(String),
+    /// Chosen response value per item id.
+    Items(BTreeMap<String, i64>),
+    /// (name, ring) rows; ring 1 is closest.
+    Circle(Vec<(String, u8)>),
 }
 
 impl Value {
@@ -44,6 +48,28 @@ impl Value {
             },
             Field::List(_) => Value::List(Vec::new()),
             Field::Date => Value::Date(String::new()),
+            Field::Questionnaire(_) => Value::Items(BTreeMap::new()),
+            Field::Circle(_) => Value::Circle(Vec::new()),
+        }
+    }
+
+    /// The value of `step` as held in a saved entry's answers.
+    fn from_answers(step: &Step, answers: &Answers) -> Self {
+        match &step.field {
+            Field::Questionnaire(questionnaire) => Value::Items(
+                questionnaire
+                    .items
+                    .iter()
+                    .filter_map(|item| match answers.get(&item.id) {
+                        Some(Answer::Number(n)) => Some((item.id.clone(), *n)),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            field => answers.get(&step.id).map_or_else(
+                || Value::empty(field),
+                |answer| Value::from_answer(field, answer),
+            ),
         }
     }
 
@@ -78,15 +104,42 @@ impl Value {
             }
             (Field::List(_), Answer::List(items)) => Value::List(items.clone()),
             (Field::Date, Answer::Date(date)) => Value::Date(date.to_string()),
+            (Field::Circle(_), Answer::Placements(people)) => {
+                Value::Circle(people.iter().map(|p| (p.name.clone(), p.ring)).collect())
+            }
             (_, other) => Value::Text(other.display()),
         }
+    }
+
+    /// Adds the answers this value gives for `step` (none when blank), or says what is wrong.
+    fn write_answers(&self, step: &Step, answers: &mut Answers) -> Result<(), String> {
+        if let Value::Items(values) = self {
+            for (id, value) in values {
+                answers.insert(id.clone(), Answer::Number(*value));
+            }
+            return Ok(());
+        }
+        if let Some(answer) = self.to_answer(&step.field)? {
+            answers.insert(step.id.clone(), answer);
+        }
+        Ok(())
     }
 
     /// The answer this value gives, `Ok(None)` when blank, or what is wrong with it.
     fn to_answer(&self, field: &Field) -> Result<Option<Answer>, String> {
         let answer = match self {
+            Value::Circle(rows) => Answer::Placements(
+                rows.iter()
+                    .filter(|(name, _)| !name.trim().is_empty())
+                    .map(|(name, ring)| crate::entry::Placement {
+                        name: name.trim().to_owned(),
+                        ring: *ring,
+                    })
+                    .collect(),
+            ),
             Value::Text(text) => Answer::Text(text.trim_end().to_owned()),
-            Value::Rating(None) => return Ok(None),
+            // Questionnaire items are written by `write_answers`, one answer per item.
+            Value::Rating(None) | Value::Items(_) => return Ok(None),
             Value::Rating(Some(n)) => Answer::Number(*n),
             Value::Choice {
                 selected,
@@ -166,10 +219,8 @@ impl Form {
         let mut form = Self::new(worksheet);
         form.editing = Some(entry.id.clone());
         for step in &worksheet.steps {
-            if let Some(answer) = entry.answers.get(&step.id) {
-                form.values
-                    .insert(step.id.clone(), Value::from_answer(&step.field, answer));
-            }
+            form.values
+                .insert(step.id.clone(), Value::from_answers(step, &entry.answers));
         }
         form
     }
@@ -199,13 +250,9 @@ impl Form {
             let Some(value) = self.values.get(&step.id) else {
                 continue;
             };
-            match value.to_answer(&step.field) {
-                Ok(Some(answer)) => {
-                    answers.insert(step.id.clone(), answer);
-                }
-                Ok(None) => {}
-                Err(error) => return Err(format!("{}: {error}", step.label)),
-            }
+            value
+                .write_answers(step, &mut answers)
+                .map_err(|error| format!("{}: {error}", step.label))?;
         }
         Ok(answers)
     }
@@ -347,12 +394,121 @@ fn step_editor(ui: &mut Ui, step: &Step, value: &mut Value, prompt: egui::Id) ->
             });
             changed
         }
+        (Field::Questionnaire(questionnaire), Value::Items(values)) => {
+            questionnaire_editor(ui, questionnaire, values)
+        }
+        (Field::Circle(rings), Value::Circle(rows)) => circle_editor(ui, step, &rings.rings, rows),
         (_, value) => {
             // The worksheet changed kind under an open form: start the step afresh.
             *value = Value::empty(&step.field);
             false
         }
     }
+}
+
+fn questionnaire_editor(
+    ui: &mut Ui,
+    questionnaire: &crate::questionnaire::Questionnaire,
+    values: &mut BTreeMap<String, i64>,
+) -> bool {
+    let mut changed = false;
+    ui.label(&questionnaire.stem);
+    ui.add_space(6.0);
+    for (index, item) in questionnaire.items.iter().enumerate() {
+        let number = index + 1;
+        ui.label(RichText::new(format!("{number}. {}", item.text)));
+        ui.horizontal_wrapped(|ui| {
+            for response in &questionnaire.responses {
+                let selected = values.get(&item.id) == Some(&response.value);
+                let button = egui::Button::new(&response.label)
+                    .selected(selected)
+                    .min_size(egui::vec2(0.0, 26.0));
+                let clicked = ui.add(button);
+                set_accessible_label(
+                    ui,
+                    &clicked,
+                    format!("Question {number}: {}", response.label),
+                );
+                if clicked.clicked() {
+                    if selected {
+                        values.remove(&item.id);
+                    } else {
+                        values.insert(item.id.clone(), response.value);
+                    }
+                    changed = true;
+                }
+            }
+        });
+        ui.add_space(6.0);
+    }
+    let answers: Answers = values
+        .iter()
+        .map(|(id, value)| (id.clone(), Answer::Number(*value)))
+        .collect();
+    let text = match questionnaire.score(&answers) {
+        Some(score) => format!(
+            "{}: {} of {} ({})",
+            questionnaire.scoring.label, score.total, score.max, score.band.label
+        ),
+        None => format!(
+            "{} of {} answered. The score shows when every question has an answer.",
+            values.len(),
+            questionnaire.items.len()
+        ),
+    };
+    ui.label(RichText::new(text).strong());
+    changed
+}
+
+fn circle_editor(ui: &mut Ui, step: &Step, rings: &[String], rows: &mut Vec<(String, u8)>) -> bool {
+    let mut changed = false;
+    let mut remove = None;
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_max_width((ui.available_width() - 320.0).max(300.0));
+            for (index, (name, ring)) in rows.iter_mut().enumerate() {
+                ui.horizontal_wrapped(|ui| {
+                    let field = ui.add(
+                        TextEdit::singleline(name)
+                            .desired_width(140.0)
+                            .hint_text("Name"),
+                    );
+                    set_accessible_label(ui, &field, format!("Person {}", index + 1));
+                    changed |= field.changed();
+                    for (ring_index, label) in rings.iter().enumerate() {
+                        let value = u8::try_from(ring_index + 1).unwrap_or(u8::MAX);
+                        let radio = ui.radio(*ring == value, label);
+                        set_accessible_label(ui, &radio, format!("Person {}: {label}", index + 1));
+                        if radio.clicked() {
+                            *ring = value;
+                            changed = true;
+                        }
+                    }
+                    let button = ui.small_button("Remove");
+                    set_accessible_label(ui, &button, format!("Remove person {}", index + 1));
+                    if button.clicked() {
+                        remove = Some(index);
+                    }
+                });
+            }
+            let add = ui.button("Add person");
+            set_accessible_label(ui, &add, format!("Add person to {}", step.label));
+            if add.clicked() {
+                rows.push((String::new(), 1));
+                changed = true;
+            }
+        });
+        let people: Vec<(&str, u8)> = rows
+            .iter()
+            .map(|(name, ring)| (name.as_str(), *ring))
+            .collect();
+        widgets::closeness_circle(ui, rings, &people, 300.0);
+    });
+    if let Some(index) = remove {
+        rows.remove(index);
+        changed = true;
+    }
+    changed
 }
 
 fn choice_editor(

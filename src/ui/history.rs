@@ -191,6 +191,24 @@ impl HistoryView {
 /// An entry's answers, each under its step's prompt.
 fn answers(ui: &mut Ui, worksheet: &Worksheet, entry: &Entry) {
     for step in &worksheet.steps {
+        match &step.field {
+            crate::workbook::Field::Questionnaire(questionnaire) => {
+                questionnaire_answers(ui, questionnaire, entry);
+                continue;
+            }
+            crate::workbook::Field::Circle(rings) => {
+                if let Some(crate::entry::Answer::Placements(people)) = entry.answers.get(&step.id)
+                {
+                    ui.label(RichText::new(&step.prompt).weak());
+                    let people: Vec<(&str, u8)> =
+                        people.iter().map(|p| (p.name.as_str(), p.ring)).collect();
+                    widgets::closeness_circle(ui, &rings.rings, &people, 300.0);
+                    ui.add_space(6.0);
+                }
+                continue;
+            }
+            _ => {}
+        }
         let Some(answer) = entry.answers.get(&step.id) else {
             continue;
         };
@@ -206,10 +224,53 @@ fn answers(ui: &mut Ui, worksheet: &Worksheet, entry: &Entry) {
     }
     // Answers to steps the worksheet no longer has are still shown, never hidden.
     for (id, answer) in &entry.answers {
-        if worksheet.step(id).is_none() {
+        if worksheet.slot(id).is_none() {
             ui.label(RichText::new(id).weak());
             ui.label(answer.display());
             ui.add_space(6.0);
         }
     }
+}
+
+/// A questionnaire's answers: the score and band first, then each item's response.
+fn questionnaire_answers(
+    ui: &mut Ui,
+    questionnaire: &crate::questionnaire::Questionnaire,
+    entry: &Entry,
+) {
+    match questionnaire.score(&entry.answers) {
+        Some(score) => {
+            ui.label(
+                RichText::new(format!(
+                    "{}: {} of {} — {}",
+                    questionnaire.scoring.label, score.total, score.max, score.band.label
+                ))
+                .strong(),
+            );
+            if !score.band.advice.is_empty() {
+                ui.label(&score.band.advice);
+            }
+        }
+        None => {
+            ui.label("Not every question was answered, so there is no score.");
+        }
+    }
+    ui.add_space(6.0);
+    for (index, item) in questionnaire.items.iter().enumerate() {
+        let response = match entry.answers.get(&item.id) {
+            Some(crate::entry::Answer::Number(value)) => questionnaire
+                .response(*value)
+                .map_or_else(|| value.to_string(), |r| r.label.clone()),
+            _ => "Not answered".to_owned(),
+        };
+        ui.label(RichText::new(format!("{}. {}", index + 1, item.text)).weak());
+        ui.label(response);
+    }
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(format!("Source: {}", questionnaire.scoring.source))
+            .small()
+            .weak(),
+    );
+    ui.add_space(6.0);
 }

@@ -8,6 +8,7 @@ mod help;
 mod history;
 mod problems;
 mod progress_view;
+mod section;
 mod settings;
 mod shell;
 mod sidebar;

@@ -4,7 +4,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::worksheet_view::WorksheetView;
-use super::{help, problems, settings, sidebar, trash, welcome};
+use super::{help, problems, section, settings, sidebar, trash, welcome};
 use crate::data_dir::DataDir;
 use crate::model::Model;
 
@@ -14,6 +14,8 @@ pub enum Screen {
     /// What Rapport is, and how to begin.
     #[default]
     Welcome,
+    /// A section's introduction and its worksheets, by section id.
+    Section(String),
     /// One worksheet, by id.
     Worksheet(String),
     /// Deleted entries.
@@ -72,6 +74,9 @@ pub struct UiState {
     pub theme: ThemeChoice,
     /// Text and UI size, 1.0 being normal.
     pub zoom: f32,
+    /// A message for the top of the crisis screen, set when an answer calls for it. Never saved.
+    #[serde(skip)]
+    pub alert: Option<String>,
 }
 
 impl Default for UiState {
@@ -81,6 +86,7 @@ impl Default for UiState {
             tab: Tab::Fill,
             theme: ThemeChoice::System,
             zoom: 1.0,
+            alert: None,
         }
     }
 }
@@ -169,6 +175,7 @@ pub struct Shell {
     state: UiState,
     worksheet: WorksheetView,
     trash: trash::TrashView,
+    help: help::HelpView,
     notice: Option<Notice>,
     pending: Option<Pending>,
     quitting: bool,
@@ -191,6 +198,7 @@ impl Shell {
             state,
             worksheet: WorksheetView::default(),
             trash: trash::TrashView::default(),
+            help: help::HelpView::default(),
             notice: None,
             pending: None,
             quitting: false,
@@ -256,11 +264,12 @@ impl Shell {
             }
             match cx.state.screen.clone() {
                 Screen::Welcome => welcome::Welcome.ui(ui, &mut cx),
+                Screen::Section(id) => section::SectionView { id }.ui(ui, &mut cx),
                 Screen::Worksheet(id) => self.worksheet.show(ui, &mut cx, &id),
                 Screen::Trash => self.trash.ui(ui, &mut cx),
                 Screen::Problems => problems::ProblemsView.ui(ui, &mut cx),
                 Screen::Settings => settings::SettingsView.ui(ui, &mut cx),
-                Screen::Help => help::HelpView.ui(ui, &mut cx),
+                Screen::Help => self.help.ui(ui, &mut cx),
             }
         });
 
@@ -322,6 +331,9 @@ impl Shell {
     }
 
     fn go(&mut self, screen: Screen) {
+        if screen != Screen::Help {
+            self.state.alert = None;
+        }
         if let Screen::Worksheet(id) = &screen
             && self.worksheet.form_worksheet() != Some(id.as_str())
         {

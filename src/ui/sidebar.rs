@@ -18,14 +18,20 @@ impl View for Sidebar {
             ui.add_space(4.0);
             let workbook = cx.model.workbook();
             let mut open = None;
+            let mut open_section = None;
             for section in workbook.sections() {
                 let mut worksheets = workbook.worksheets_in(&section.id).peekable();
                 if worksheets.peek().is_none() {
                     continue;
                 }
                 ui.add_space(6.0);
-                ui.label(RichText::new(&section.title).strong().weak())
-                    .on_hover_text(&section.introduction);
+                let selected = cx.state.screen == Screen::Section(section.id.clone());
+                let header =
+                    egui::Button::selectable(selected, RichText::new(&section.title).strong())
+                        .frame_when_inactive(false);
+                if ui.add(header).on_hover_text("About this section").clicked() {
+                    open_section = Some(section.id.clone());
+                }
                 for worksheet in worksheets {
                     let selected = cx.state.screen == Screen::Worksheet(worksheet.id.clone());
                     let response = ui.selectable_label(selected, &worksheet.title);
@@ -41,6 +47,9 @@ impl View for Sidebar {
             }
             if let Some(id) = open {
                 cx.navigate(Screen::Worksheet(id));
+            }
+            if let Some(id) = open_section {
+                cx.navigate(Screen::Section(id));
             }
             ui.add_space(12.0);
             ui.separator();

@@ -74,3 +74,80 @@ pub fn note(ui: &mut Ui, text: &str) {
             ui.label(text);
         });
 }
+
+/// Draws a closeness circle: "Me" in the middle and each person on their ring, 1 being the
+/// innermost. `size` is the drawing's width and height in points.
+pub fn closeness_circle(ui: &mut Ui, rings: &[String], people: &[(&str, u8)], size: f32) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let description: Vec<String> = people
+        .iter()
+        .filter(|(name, _)| !name.trim().is_empty())
+        .map(|(name, ring)| {
+            let label = rings
+                .get(usize::from(*ring).saturating_sub(1))
+                .map_or("", String::as_str);
+            format!("{name} ({label})")
+        })
+        .collect();
+    set_accessible_label(
+        ui,
+        &response,
+        format!("Closeness circle: {}", description.join(", ")),
+    );
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    let centre = rect.center();
+    let ring_count = rings.len().max(1) as f32;
+    let outer = size * 0.5 - 4.0;
+    let inner = outer * 0.22;
+    let step = (outer - inner) / ring_count;
+    let fills = [
+        visuals.selection.bg_fill,
+        visuals.widgets.inactive.bg_fill,
+        visuals.faint_bg_color,
+    ];
+    for ring in (0..rings.len()).rev() {
+        let radius = inner + step * (ring as f32 + 1.0);
+        let fill = fills[ring.min(fills.len() - 1)]
+            .gamma_multiply(0.35 + 0.15 * (rings.len() - ring) as f32 / ring_count);
+        painter.circle(
+            centre,
+            radius,
+            fill,
+            visuals.widgets.noninteractive.bg_stroke,
+        );
+    }
+    painter.circle_filled(centre, inner, visuals.selection.bg_fill);
+    painter.text(
+        centre,
+        egui::Align2::CENTER_CENTER,
+        "Me",
+        egui::FontId::proportional(14.0),
+        visuals.strong_text_color(),
+    );
+    for ring in 1..=rings.len() {
+        let on_ring: Vec<&str> = people
+            .iter()
+            .filter(|(name, r)| usize::from(*r) == ring && !name.trim().is_empty())
+            .map(|(name, _)| *name)
+            .collect();
+        let radius = inner + step * (ring as f32 - 0.5);
+        // Start each ring at a different angle so names on neighbouring rings do not line up.
+        let offset = ring as f32 * 0.7;
+        for (index, name) in on_ring.iter().enumerate() {
+            let angle = offset + std::f32::consts::TAU * index as f32 / on_ring.len() as f32;
+            let position = centre + radius * egui::vec2(angle.cos(), angle.sin());
+            painter.circle_filled(position, 3.0, visuals.strong_text_color());
+            painter.text(
+                position + egui::vec2(0.0, -4.0),
+                egui::Align2::CENTER_BOTTOM,
+                *name,
+                egui::FontId::proportional(12.0),
+                visuals.strong_text_color(),
+            );
+        }
+    }
+}

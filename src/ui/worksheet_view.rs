@@ -164,6 +164,10 @@ impl WorksheetView {
                     .id_salt(("about", editing.is_some()))
                     .default_open(editing.is_none())
                     .show(ui, |ui| widgets::paragraphs(ui, &worksheet.introduction));
+                if let Some(advice) = &worksheet.professional_help {
+                    ui.add_space(4.0);
+                    widgets::note(ui, advice);
+                }
                 ui.add_space(8.0);
                 form.ui(ui, worksheet);
             });
@@ -204,11 +208,32 @@ impl WorksheetView {
                 self.save_error = None;
                 self.history.select(&id);
                 cx.state.tab = Tab::History;
-                cx.notify(Notice::info(if was_edit {
+                let mut text = if was_edit {
                     "Your changes are saved. The earlier version is kept under “Earlier versions”."
+                        .to_owned()
                 } else {
-                    "Saved. Your entry is at the top of History."
-                }));
+                    "Saved. Your entry is at the top of History.".to_owned()
+                };
+                let entry = cx.model.journal().get(&id).cloned();
+                if let (Some(questionnaire), Some(entry)) = (worksheet.questionnaire(), entry) {
+                    if let Some(score) = questionnaire.score(&entry.answers) {
+                        text = format!(
+                            "{text} {}: {} of {} ({}).",
+                            questionnaire.scoring.label, score.total, score.max, score.band.label
+                        );
+                    }
+                    // Some answers call for the crisis information before anything else.
+                    if questionnaire.alerts(&entry.answers).next().is_some() {
+                        cx.state.alert = questionnaire
+                            .alert
+                            .clone()
+                            .or_else(|| Some("Thank you for answering honestly.".to_owned()));
+                        cx.notify(Notice::info(text));
+                        cx.navigate(super::shell::Screen::Help);
+                        return;
+                    }
+                }
+                cx.notify(Notice::info(text));
             }
             Err(error) => {
                 // Keep every answer in the form so nothing typed is lost.
