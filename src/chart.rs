@@ -4,6 +4,7 @@ use std::path::Path;
 use std::sync::Once;
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -315,6 +316,53 @@ fn date_label(day: f64, step: TickStep) -> String {
     date.strftime(format).to_string()
 }
 
+/// Okabe–Ito colours from reassuring to worrying, for severity bands.
+const SEVERITY: [RGBColor; 4] = [
+    RGBColor(0, 158, 115),  // bluish green
+    RGBColor(240, 228, 66), // yellow
+    RGBColor(230, 159, 0),  // orange
+    RGBColor(213, 94, 0),   // vermillion
+];
+
+/// Shades a questionnaire's bands behind the plot and names each one at the left.
+fn draw_bands<DB: DrawingBackend>(
+    plot: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    series: &Series,
+    (x_low, x_high): (f64, f64),
+    palette: &Palette,
+    font: &TextStyle<'_>,
+) -> Result<(), ChartError> {
+    let count = series.bands.len();
+    for (index, band) in series.bands.iter().enumerate() {
+        // Spread the bands over the colour scale; reversed where higher is better.
+        let position = if count > 1 {
+            index * (SEVERITY.len() - 1) / (count - 1)
+        } else {
+            0
+        };
+        let position = if series.higher_is_better {
+            SEVERITY.len() - 1 - position
+        } else {
+            position
+        };
+        let colour = SEVERITY[position];
+        let (low, high) = (band.min as f64 - 0.5, band.max as f64 + 0.5);
+        plot.draw_series(std::iter::once(Rectangle::new(
+            [(x_low, low), (x_high, high)],
+            colour.mix(0.14).filled(),
+        )))
+        .map_err(draw_error)?;
+        let label = font
+            .clone()
+            .pos(Pos::new(HPos::Left, VPos::Top))
+            .color(&palette.text);
+        plot.plotting_area()
+            .draw(&Text::new(band.label.clone(), (x_low, high), label))
+            .map_err(draw_error)?;
+    }
+    Ok(())
+}
+
 /// Above this many points a series is drawn as faint dots under a line of averages.
 const DENSE_POINTS: usize = 60;
 
@@ -378,13 +426,20 @@ fn draw<DB: DrawingBackend>(
         .y_label_formatter(&format_y)
         .label_style(text(13.0))
         .axis_desc_style(text(13.0))
-        .y_desc("Rating")
+        .y_desc(if chart.series.iter().any(|s| !s.bands.is_empty()) {
+            "Score"
+        } else {
+            "Rating"
+        })
         .axis_style(palette.text.stroke_width(px(1.0)))
         .bold_line_style(palette.grid.stroke_width(px(1.0)))
         .light_line_style(palette.background)
         .draw()
         .map_err(draw_error)?;
     let (y_bottom, y_top) = (y_low as f64 - 0.3, y_high as f64 + 0.3);
+    if let Some(banded) = chart.series.iter().find(|s| !s.bands.is_empty()) {
+        draw_bands(&mut plot, banded, (x_low, x_high), &palette, &text(12.0))?;
+    }
     plot.draw_series(ticks.iter().map(|&day| {
         PathElement::new(
             vec![(day, y_bottom), (day, y_top)],
@@ -465,6 +520,7 @@ mod tests {
             min: 0,
             max: 10,
             bands: Vec::new(),
+            higher_is_better: false,
             points: (0..points)
                 .map(|i| Point {
                     when: crate::time::LocalTime::with_offset(

@@ -18,6 +18,8 @@ pub struct Series {
     pub max: i64,
     /// Named ranges of values (a questionnaire's severity bands), lowest first; often empty.
     pub bands: Vec<Band>,
+    /// Whether higher values are better (e.g. WHO-5), so bands are coloured the right way round.
+    pub higher_is_better: bool,
     /// The values, oldest first.
     pub points: Vec<Point>,
 }
@@ -87,6 +89,7 @@ impl Tracked<'_> {
                 min: scale.min,
                 max: scale.max,
                 bands: Vec::new(),
+                higher_is_better: false,
                 points: Vec::new(),
             },
             Tracked::Score(step, questionnaire) => {
@@ -97,6 +100,7 @@ impl Tracked<'_> {
                     min,
                     max,
                     bands: questionnaire.scoring.bands.clone(),
+                    higher_is_better: questionnaire.scoring.higher_is_better,
                     points: Vec::new(),
                 }
             }

@@ -629,6 +629,58 @@ mod tests {
     }
 
     #[test]
+    fn every_section_is_introduced_and_every_worksheet_tracks_something() {
+        let workbook = Workbook::bundled();
+        let ids: Vec<&str> = workbook.sections().iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "getting-started",
+                "check-ins",
+                "relationships",
+                "focus-areas",
+                "skills",
+                "practise",
+                "keep-going"
+            ]
+        );
+        for section in workbook.sections() {
+            assert!(
+                section.introduction.len() > 300,
+                "{} is introduced",
+                section.id
+            );
+            assert!(
+                workbook.worksheets_in(&section.id).count() >= 1,
+                "{} has worksheets",
+                section.id
+            );
+        }
+        for worksheet in workbook.worksheets() {
+            assert!(
+                worksheet.has_tracked(),
+                "{} tracks something for Progress",
+                worksheet.id
+            );
+            assert!(
+                !worksheet.summary.is_empty(),
+                "{} has a summary",
+                worksheet.id
+            );
+        }
+        for id in ["grief-and-loss", "role-disputes", "safety-plan", "phq9"] {
+            assert!(
+                workbook
+                    .get(id)
+                    .and_then(|w| w.professional_help.as_ref())
+                    .is_some(),
+                "{id} says when professional help is the right step"
+            );
+        }
+        assert!(workbook.worksheets().count() >= 28);
+    }
+
+    #[test]
     fn authors_can_omit_some_and_double_parentheses() {
         let worksheet = parse_worksheet_text(MINIMAL, &sections()).unwrap();
         assert_eq!(worksheet.steps[0].help.as_deref(), Some("Some help"));
