@@ -395,7 +395,7 @@ fn step_editor(ui: &mut Ui, step: &Step, value: &mut Value, prompt: egui::Id) ->
             changed
         }
         (Field::Questionnaire(questionnaire), Value::Items(values)) => {
-            questionnaire_editor(ui, questionnaire, values)
+            questionnaire_editor(ui, &step.prompt, questionnaire, values)
         }
         (Field::Circle(rings), Value::Circle(rows)) => circle_editor(ui, step, &rings.rings, rows),
         (_, value) => {
@@ -408,11 +408,15 @@ fn step_editor(ui: &mut Ui, step: &Step, value: &mut Value, prompt: egui::Id) ->
 
 fn questionnaire_editor(
     ui: &mut Ui,
+    prompt: &str,
     questionnaire: &crate::questionnaire::Questionnaire,
     values: &mut BTreeMap<String, i64>,
 ) -> bool {
     let mut changed = false;
-    ui.label(&questionnaire.stem);
+    // The stem is often the step's prompt already; say it once.
+    if questionnaire.stem != prompt {
+        ui.label(&questionnaire.stem);
+    }
     ui.add_space(6.0);
     for (index, item) in questionnaire.items.iter().enumerate() {
         let number = index + 1;

@@ -23,7 +23,7 @@ impl View for HelpView {
         let store = self
             .store
             .get_or_insert_with(|| CrisisStore::load(cx.model.data_dir()));
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt(("help", cx.state.alert.is_some())).show(ui, |ui| {
             ui.set_max_width(READING_WIDTH);
             widgets::page_title(ui, "Get help now");
             if let Some(alert) = cx.state.alert.clone() {

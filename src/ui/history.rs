@@ -70,30 +70,32 @@ impl HistoryView {
             .default_size(280.0)
             .min_size(200.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show_rows(
-                    ui,
-                    ui.spacing().interact_size.y * 2.2,
-                    ids.len(),
-                    |ui, rows| {
-                        for id in &ids[rows] {
-                            let Some(entry) = cx.model.journal().get(id) else {
-                                continue;
-                            };
-                            let selected = self.selected.as_deref() == Some(id.as_str());
-                            let summary = entry.summary(Some(worksheet));
-                            let text = format!("{}\n{summary}", entry.created.human());
-                            let response = ui.selectable_label(selected, text);
-                            widgets::set_accessible_label(
-                                ui,
-                                &response,
-                                format!("Entry from {}: {summary}", entry.created.human()),
-                            );
-                            if response.clicked() {
-                                self.selected = Some(id.clone());
+                egui::ScrollArea::vertical()
+                    .id_salt(("history-list", &worksheet.id))
+                    .show_rows(
+                        ui,
+                        ui.spacing().interact_size.y * 2.2,
+                        ids.len(),
+                        |ui, rows| {
+                            for id in &ids[rows] {
+                                let Some(entry) = cx.model.journal().get(id) else {
+                                    continue;
+                                };
+                                let selected = self.selected.as_deref() == Some(id.as_str());
+                                let summary = entry.summary(Some(worksheet));
+                                let text = format!("{}\n{summary}", entry.created.human());
+                                let response = ui.selectable_label(selected, text);
+                                widgets::set_accessible_label(
+                                    ui,
+                                    &response,
+                                    format!("Entry from {}: {summary}", entry.created.human()),
+                                );
+                                if response.clicked() {
+                                    self.selected = Some(id.clone());
+                                }
                             }
-                        }
-                    },
-                );
+                        },
+                    );
             });
 
         egui::CentralPanel::default().show(ui, |ui| {
@@ -105,32 +107,36 @@ impl HistoryView {
                 ui.label("Choose an entry on the left to read it.");
                 return;
             };
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.set_max_width(READING_WIDTH);
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(entry.created.human()).strong());
-                    if entry.edited != entry.created {
-                        ui.label(RichText::new(format!("edited {}", entry.edited.human())).weak());
-                    }
+            egui::ScrollArea::vertical()
+                .id_salt(("entry", &entry.id))
+                .show(ui, |ui| {
+                    ui.set_max_width(READING_WIDTH);
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(entry.created.human()).strong());
+                        if entry.edited != entry.created {
+                            ui.label(
+                                RichText::new(format!("edited {}", entry.edited.human())).weak(),
+                            );
+                        }
+                    });
+                    ui.horizontal(|ui| {
+                        if ui.button("Edit").clicked() {
+                            edit = Some(entry.id.clone());
+                        }
+                        if ui
+                            .button("Delete")
+                            .on_hover_text(
+                                "Moves the entry to the Trash, from where you can restore it",
+                            )
+                            .clicked()
+                        {
+                            delete = Some(entry.id.clone());
+                        }
+                    });
+                    ui.add_space(8.0);
+                    answers(ui, worksheet, entry);
+                    self.earlier_versions(ui, cx, worksheet, &entry.id, revision);
                 });
-                ui.horizontal(|ui| {
-                    if ui.button("Edit").clicked() {
-                        edit = Some(entry.id.clone());
-                    }
-                    if ui
-                        .button("Delete")
-                        .on_hover_text(
-                            "Moves the entry to the Trash, from where you can restore it",
-                        )
-                        .clicked()
-                    {
-                        delete = Some(entry.id.clone());
-                    }
-                });
-                ui.add_space(8.0);
-                answers(ui, worksheet, entry);
-                self.earlier_versions(ui, cx, worksheet, &entry.id, revision);
-            });
         });
 
         if let Some(id) = delete {

@@ -19,19 +19,21 @@ impl View for ProblemsView {
         }
         ui.label("These files could not be used. Rapport has left them exactly as they are and loaded everything else. You can fix a file in a text editor, or move it out of the folder; the app reads the folders again the next time it starts.");
         ui.add_space(8.0);
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for problem in problems {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(&problem.message);
-                    ui.label(
-                        RichText::new(problem.path.display().to_string())
-                            .monospace()
-                            .weak(),
-                    );
-                });
-                ui.add_space(4.0);
-            }
-        });
+        egui::ScrollArea::vertical()
+            .id_salt("problems")
+            .show(ui, |ui| {
+                for problem in problems {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(&problem.message);
+                        ui.label(
+                            RichText::new(problem.path.display().to_string())
+                                .monospace()
+                                .weak(),
+                        );
+                    });
+                    ui.add_space(4.0);
+                }
+            });
     }
 }

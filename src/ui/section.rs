@@ -19,40 +19,45 @@ impl View for SectionView {
             return;
         };
         let mut open = None;
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.set_max_width(READING_WIDTH);
-            widgets::page_title(ui, &section.title);
-            widgets::paragraphs(ui, &section.introduction);
-            if section.id == "getting-started" {
-                widgets::note(ui, super::welcome::NOT_A_SUBSTITUTE);
-            }
-            ui.add_space(10.0);
-            for worksheet in workbook.worksheets_in(&section.id) {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal(|ui| {
-                        ui.vertical(|ui| {
-                            ui.label(RichText::new(&worksheet.title).strong());
-                            if !worksheet.summary.is_empty() {
-                                ui.label(&worksheet.summary);
-                            }
-                        });
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            let button = ui.button("Open");
-                            widgets::set_accessible_label(
-                                ui,
-                                &button,
-                                format!("Open {}", worksheet.title),
+        egui::ScrollArea::vertical()
+            .id_salt(("section", &section.id))
+            .show(ui, |ui| {
+                ui.set_max_width(READING_WIDTH);
+                widgets::page_title(ui, &section.title);
+                widgets::paragraphs(ui, &section.introduction);
+                if section.id == "getting-started" {
+                    widgets::note(ui, super::welcome::NOT_A_SUBSTITUTE);
+                }
+                ui.add_space(10.0);
+                for worksheet in workbook.worksheets_in(&section.id) {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal(|ui| {
+                            ui.vertical(|ui| {
+                                ui.label(RichText::new(&worksheet.title).strong());
+                                if !worksheet.summary.is_empty() {
+                                    ui.label(&worksheet.summary);
+                                }
+                            });
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    let button = ui.button("Open");
+                                    widgets::set_accessible_label(
+                                        ui,
+                                        &button,
+                                        format!("Open {}", worksheet.title),
+                                    );
+                                    if button.clicked() {
+                                        open = Some(worksheet.id.clone());
+                                    }
+                                },
                             );
-                            if button.clicked() {
-                                open = Some(worksheet.id.clone());
-                            }
                         });
                     });
-                });
-                ui.add_space(4.0);
-            }
-        });
+                    ui.add_space(4.0);
+                }
+            });
         if let Some(id) = open {
             cx.navigate(Screen::Worksheet(id));
         }

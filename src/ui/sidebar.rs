@@ -9,57 +9,64 @@ pub struct Sidebar;
 
 impl View for Sidebar {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.add_space(6.0);
-            let home = ui.selectable_label(cx.state.screen == Screen::Welcome, "Welcome");
-            if home.clicked() {
-                cx.navigate(Screen::Welcome);
-            }
-            ui.add_space(4.0);
-            let workbook = cx.model.workbook();
-            let mut open = None;
-            let mut open_section = None;
-            for section in workbook.sections() {
-                let mut worksheets = workbook.worksheets_in(&section.id).peekable();
-                if worksheets.peek().is_none() {
-                    continue;
-                }
+        egui::ScrollArea::vertical()
+            .id_salt("sidebar")
+            .show(ui, |ui| {
                 ui.add_space(6.0);
-                let selected = cx.state.screen == Screen::Section(section.id.clone());
-                let header =
-                    egui::Button::selectable(selected, RichText::new(&section.title).strong())
-                        .frame_when_inactive(false);
-                if ui.add(header).on_hover_text("About this section").clicked() {
-                    open_section = Some(section.id.clone());
+                let home = ui.selectable_label(cx.state.screen == Screen::Welcome, "Welcome");
+                if home.clicked() {
+                    cx.navigate(Screen::Welcome);
                 }
-                for worksheet in worksheets {
-                    let selected = cx.state.screen == Screen::Worksheet(worksheet.id.clone());
-                    let response = ui.selectable_label(selected, &worksheet.title);
-                    let response = if worksheet.summary.is_empty() {
-                        response
-                    } else {
-                        response.on_hover_text(&worksheet.summary)
-                    };
-                    if response.clicked() {
-                        open = Some(worksheet.id.clone());
+                ui.add_space(4.0);
+                let workbook = cx.model.workbook();
+                let mut open = None;
+                let mut open_section = None;
+                for section in workbook.sections() {
+                    let mut worksheets = workbook.worksheets_in(&section.id).peekable();
+                    if worksheets.peek().is_none() {
+                        continue;
+                    }
+                    ui.add_space(6.0);
+                    let selected = cx.state.screen == Screen::Section(section.id.clone());
+                    let header =
+                        egui::Button::selectable(selected, RichText::new(&section.title).strong())
+                            .frame_when_inactive(false);
+                    if ui.add(header).on_hover_text("About this section").clicked() {
+                        open_section = Some(section.id.clone());
+                    }
+                    for worksheet in worksheets {
+                        let selected = cx.state.screen == Screen::Worksheet(worksheet.id.clone());
+                        let response = ui
+                            .horizontal(|ui| {
+                                ui.add_space(8.0);
+                                ui.selectable_label(selected, &worksheet.title)
+                            })
+                            .inner;
+                        let response = if worksheet.summary.is_empty() {
+                            response
+                        } else {
+                            response.on_hover_text(&worksheet.summary)
+                        };
+                        if response.clicked() {
+                            open = Some(worksheet.id.clone());
+                        }
                     }
                 }
-            }
-            if let Some(id) = open {
-                cx.navigate(Screen::Worksheet(id));
-            }
-            if let Some(id) = open_section {
-                cx.navigate(Screen::Section(id));
-            }
-            ui.add_space(12.0);
-            ui.separator();
-            if ui
-                .selectable_label(cx.state.screen == Screen::Trash, "Trash")
-                .on_hover_text("Deleted entries, which you can restore")
-                .clicked()
-            {
-                cx.navigate(Screen::Trash);
-            }
-        });
+                if let Some(id) = open {
+                    cx.navigate(Screen::Worksheet(id));
+                }
+                if let Some(id) = open_section {
+                    cx.navigate(Screen::Section(id));
+                }
+                ui.add_space(12.0);
+                ui.separator();
+                if ui
+                    .selectable_label(cx.state.screen == Screen::Trash, "Trash")
+                    .on_hover_text("Deleted entries, which you can restore")
+                    .clicked()
+                {
+                    cx.navigate(Screen::Trash);
+                }
+            });
     }
 }

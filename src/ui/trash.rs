@@ -39,39 +39,48 @@ impl View for TrashView {
         ui.label("Deleted entries stay here until you remove the files yourself.");
         ui.add_space(8.0);
         let mut restore = None;
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for item in &trashed {
-                let worksheet = cx.model.workbook().get(&item.entry.worksheet);
-                let title = worksheet.map_or(item.entry.worksheet.as_str(), |w| w.title.as_str());
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal(|ui| {
-                        ui.vertical(|ui| {
-                            ui.label(
-                                RichText::new(format!("{title} · {}", item.entry.created.human()))
+        egui::ScrollArea::vertical()
+            .id_salt("trash")
+            .show(ui, |ui| {
+                for item in &trashed {
+                    let worksheet = cx.model.workbook().get(&item.entry.worksheet);
+                    let title =
+                        worksheet.map_or(item.entry.worksheet.as_str(), |w| w.title.as_str());
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal(|ui| {
+                            ui.vertical(|ui| {
+                                ui.label(
+                                    RichText::new(format!(
+                                        "{title} · {}",
+                                        item.entry.created.human()
+                                    ))
                                     .strong(),
+                                );
+                                ui.label(item.entry.summary(worksheet));
+                            });
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    let button = ui.button("Restore");
+                                    widgets::set_accessible_label(
+                                        ui,
+                                        &button,
+                                        format!(
+                                            "Restore {title} entry from {}",
+                                            item.entry.created.human()
+                                        ),
+                                    );
+                                    if button.clicked() {
+                                        restore = Some(item.entry.id.clone());
+                                    }
+                                },
                             );
-                            ui.label(item.entry.summary(worksheet));
-                        });
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            let button = ui.button("Restore");
-                            widgets::set_accessible_label(
-                                ui,
-                                &button,
-                                format!(
-                                    "Restore {title} entry from {}",
-                                    item.entry.created.human()
-                                ),
-                            );
-                            if button.clicked() {
-                                restore = Some(item.entry.id.clone());
-                            }
                         });
                     });
-                });
-                ui.add_space(4.0);
-            }
-        });
+                    ui.add_space(4.0);
+                }
+            });
         if let Some(id) = restore {
             let notice = match cx.model.restore(&id) {
                 Ok(()) => Notice::info("Restored. The entry is back in its worksheet’s History."),

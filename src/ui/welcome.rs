@@ -13,7 +13,7 @@ pub const NOT_A_SUBSTITUTE: &str = "Rapport is a self-help workbook. It is not a
 
 impl View for Welcome {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("welcome").show(ui, |ui| {
             ui.set_max_width(READING_WIDTH);
             widgets::page_title(ui, "Welcome to Rapport");
             widgets::paragraphs(

@@ -147,6 +147,7 @@ impl WorksheetView {
             });
 
         egui::ScrollArea::vertical()
+            .id_salt(("form", &worksheet.id, editing.is_some()))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.set_max_width(READING_WIDTH);
