@@ -60,7 +60,11 @@ pub struct DemoEntry {
 #[must_use]
 pub fn plan(workbook: &Workbook, plan: DemoPlan, end: Timestamp) -> Vec<DemoEntry> {
     let mut rng = fastrand::Rng::with_seed(plan.seed);
-    let worksheets: Vec<&Worksheet> = workbook.worksheets().filter(|w| w.has_tracked()).collect();
+    // A made-up safety plan would be out of place on the crisis screen; people write their own.
+    let worksheets: Vec<&Worksheet> = workbook
+        .worksheets()
+        .filter(|w| w.has_tracked() && w.id != crate::crisis::SAFETY_PLAN)
+        .collect();
     if worksheets.is_empty() {
         return Vec::new();
     }
@@ -79,11 +83,11 @@ pub fn plan(workbook: &Workbook, plan: DemoPlan, end: Timestamp) -> Vec<DemoEntr
         for _ in 0..count {
             let worksheet = worksheets[rng.usize(..worksheets.len())];
             let seconds = (days - day) * 86_400 - rng.i64(7 * 3600..23 * 3600);
-            let when = end - SignedDuration::from_secs(seconds);
+            let when = LocalTime::with_offset(end - SignedDuration::from_secs(seconds), offset);
             entries.push(DemoEntry {
                 worksheet: worksheet.id.clone(),
-                when: LocalTime::with_offset(when, offset),
-                answers: answers(worksheet, progress, day, &mut rng),
+                when,
+                answers: answers(worksheet, progress, when, &mut rng),
             });
         }
         day += 1;
@@ -144,9 +148,18 @@ fn poisson(rng: &mut fastrand::Rng, mean: f64) -> u32 {
     count
 }
 
-fn answers(worksheet: &Worksheet, progress: f64, day: i64, rng: &mut fastrand::Rng) -> Answers {
+fn answers(
+    worksheet: &Worksheet,
+    progress: f64,
+    when: LocalTime,
+    rng: &mut fastrand::Rng,
+) -> Answers {
     let mut answers = Answers::new();
-    let weekend = if day % 7 >= 5 { -0.6 } else { 0.0 };
+    let weekend = if when.date().weekday().to_monday_zero_offset() >= 5 {
+        -0.6
+    } else {
+        0.0
+    };
     for step in &worksheet.steps {
         // Leave some steps blank, as people do; questionnaires are answered whole.
         if !matches!(step.field, Field::Questionnaire(_)) && rng.f64() < 0.15 {
@@ -203,7 +216,12 @@ fn answers(worksheet: &Worksheet, progress: f64, day: i64, rng: &mut fastrand::R
                         .collect(),
                 )
             }
-            Field::Date => Answer::Date(jiff::civil::date(2024, 1, 1)),
+            // Dates a little before the entry, as when recalling an event.
+            Field::Date => Answer::Date(
+                when.date()
+                    .checked_sub(jiff::Span::new().days(rng.i64(0..60)))
+                    .unwrap_or_else(|_| when.date()),
+            ),
             Field::Circle(rings) => Answer::Placements(
                 ["Sam", "Mum", "Alex", "Priya", "Jo"]
                     .iter()

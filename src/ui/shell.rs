@@ -273,10 +273,15 @@ impl Shell {
             }
         });
 
+        // Navigate first: moving to another screen clears the old notice, not the new one.
+        for action in &actions {
+            if let Action::Navigate(screen) = action {
+                self.navigate(screen.clone());
+            }
+        }
         for action in actions {
-            match action {
-                Action::Navigate(screen) => self.navigate(screen),
-                Action::Notify(notice) => self.notice = Some(notice),
+            if let Action::Notify(notice) = action {
+                self.notice = Some(notice);
             }
         }
         self.confirmations(ui.ctx());
@@ -333,6 +338,9 @@ impl Shell {
     fn go(&mut self, screen: Screen) {
         if screen != Screen::Help {
             self.state.alert = None;
+        }
+        if screen != self.state.screen {
+            self.notice = None;
         }
         if let Screen::Worksheet(id) = &screen
             && self.worksheet.form_worksheet() != Some(id.as_str())
