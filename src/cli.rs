@@ -37,6 +37,11 @@ pub enum Command {
         /// A worksheet id, e.g. coping-skills.
         id: Option<String>,
     },
+    /// List the programmes (for workshops, or to follow at home): ids, titles and sessions.
+    Programmes {
+        /// Show one programme's sessions and agendas.
+        id: Option<String>,
+    },
     /// Save an entry: `rapport add coping-skills intensity_before=8 situation="Argument at work"`.
     ///
     /// Ratings are whole numbers, dates are YYYY-MM-DD, and several choices or list items are
@@ -123,10 +128,14 @@ impl From<std::io::Error> for CliError {
 
 /// Runs a subcommand, writing its output to `out`. `Ok(false)` means it ran but found problems.
 pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<bool, CliError> {
-    let workbook = Workbook::load(Some(&data_dir.worksheets()));
+    let workbook = Workbook::load(Some(&data_dir));
     match command {
         Command::Worksheets { id: None } => {
             list_worksheets(&workbook, out)?;
+            Ok(true)
+        }
+        Command::Programmes { id } => {
+            list_programmes(&workbook, id.as_deref(), out)?;
             Ok(true)
         }
         Command::Worksheets { id: Some(id) } => {
@@ -266,6 +275,62 @@ fn parse_answers(worksheet: &Worksheet, pairs: &[String]) -> Result<Answers, Cli
             worksheet.id
         )))
     }
+}
+
+fn list_programmes(
+    workbook: &Workbook,
+    only: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    if let Some(id) = only {
+        let programme = workbook.programme(id).ok_or_else(|| {
+            CliError::new(format!(
+                "There is no programme “{id}”. Run `rapport programmes` to see the ids."
+            ))
+        })?;
+        writeln!(
+            out,
+            "{} ({}, {} sessions)",
+            programme.title,
+            programme.id,
+            programme.sessions.len()
+        )?;
+        for (number, session) in programme.sessions.iter().enumerate() {
+            writeln!(
+                out,
+                "  {}. {} ({} minutes)",
+                number + 1,
+                session.title,
+                session.minutes
+            )?;
+            for item in &session.agenda {
+                writeln!(
+                    out,
+                    "       {:>3} min  {}: {}",
+                    item.minutes,
+                    item.kind.name(),
+                    item.title
+                )?;
+            }
+            if !session.homework.is_empty() {
+                writeln!(out, "       homework: {}", session.homework.join(", "))?;
+            }
+        }
+        return Ok(());
+    }
+    for programme in workbook.programmes() {
+        writeln!(
+            out,
+            "{:<24} {:>2} sessions  {}",
+            programme.id,
+            programme.sessions.len(),
+            programme.title
+        )?;
+        for (number, session) in programme.sessions.iter().enumerate() {
+            writeln!(out, "    {:>2}. {}", number + 1, session.title)?;
+        }
+    }
+    Ok(())
 }
 
 fn list_worksheets(workbook: &Workbook, out: &mut dyn Write) -> std::io::Result<()> {
@@ -425,8 +490,9 @@ fn check(data_dir: &DataDir, out: &mut dyn Write) -> Result<bool, CliError> {
         writeln!(out, "problem: {problem}")?;
     }
     let summary = format!(
-        "Checked {} worksheets and {} entries in {}",
+        "Checked {} worksheets, {} programmes and {} entries in {}",
         workbook.worksheets().count(),
+        workbook.programmes().count(),
         journal.len() + journal.problems().len(),
         data_dir.root().display()
     );

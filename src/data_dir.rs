@@ -13,6 +13,7 @@ pub const DATA_DIR_ENV: &str = "RAPPORT_DATA_DIR";
 ///   versions/ID/      earlier versions of edited entries
 ///   trash/            deleted entries, restorable
 ///   worksheets/       the user's own worksheet definitions
+///   programmes/       the user's own programmes
 ///   crisis.ron        the user's crisis contacts and helplines
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,6 +76,12 @@ impl DataDir {
     #[must_use]
     pub fn crisis(&self) -> PathBuf {
         self.root.join("crisis.ron")
+    }
+
+    /// The user's own programmes.
+    #[must_use]
+    pub fn programmes(&self) -> PathBuf {
+        self.root.join("programmes")
     }
 
     /// The user's own worksheet definitions.

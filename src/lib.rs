@@ -13,6 +13,7 @@ pub mod entry;
 pub mod journal;
 pub mod model;
 pub mod problem;
+pub mod programme;
 pub mod progress;
 pub mod questionnaire;
 pub mod ron_format;

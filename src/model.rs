@@ -21,7 +21,7 @@ pub struct Model {
 impl Model {
     /// Loads the workbook (bundled plus the user's worksheets) and the journal of `data_dir`.
     pub fn open(data_dir: DataDir) -> Result<Self, JournalError> {
-        let workbook = Workbook::load(Some(&data_dir.worksheets()));
+        let workbook = Workbook::load(Some(&data_dir));
         let journal = Journal::open(data_dir)?;
         let mut model = Self {
             workbook,

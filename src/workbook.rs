@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::data_dir::DataDir;
 use crate::problem::{Problem, describe_ron_error};
+use crate::programme::Programme;
 use crate::questionnaire::Questionnaire;
 use crate::{ron_format, store};
 
@@ -398,11 +400,12 @@ pub enum Origin {
     User(PathBuf),
 }
 
-/// All worksheets available to the user, grouped in sections, plus what could not be loaded.
+/// All worksheets and programmes available to the user, plus what could not be loaded.
 #[derive(Clone, Debug, Default)]
 pub struct Workbook {
     sections: Vec<Section>,
     worksheets: Vec<(Worksheet, Origin)>,
+    programmes: Vec<(Programme, Origin)>,
     problems: Vec<Problem>,
 }
 
@@ -413,10 +416,11 @@ impl Workbook {
         Self::load(None)
     }
 
-    /// The bundled workbook plus the worksheets in `user_dir`, which replace bundled worksheets
-    /// with the same id. Files that cannot be used are listed in [`Workbook::problems`].
+    /// The bundled workbook plus the user's worksheets and programmes in `data_dir`, which
+    /// replace bundled ones with the same id. Files that cannot be used are listed in
+    /// [`Workbook::problems`].
     #[must_use]
-    pub fn load(user_dir: Option<&Path>) -> Self {
+    pub fn load(data_dir: Option<&DataDir>) -> Self {
         let mut problems = Vec::new();
         let sections = match ron_format::options().from_str::<Vec<Section>>(bundled::SECTIONS) {
             Ok(sections) => sections,
@@ -431,26 +435,15 @@ impl Workbook {
                 Vec::new()
             }
         };
-        let mut by_id: BTreeMap<String, (Worksheet, Origin)> = BTreeMap::new();
-        for (name, text) in bundled::WORKSHEETS {
-            let source = PathBuf::from(format!("bundled:{name}"));
-            if let Some(worksheet) = parse_worksheet(text, &sections, &source, &mut problems) {
-                if by_id.contains_key(&worksheet.id) {
-                    problems.push(Problem::new(
-                        &source,
-                        format!(
-                            "Another bundled worksheet already has the id “{}”",
-                            worksheet.id
-                        ),
-                    ));
-                    continue;
-                }
-                by_id.insert(worksheet.id.clone(), (worksheet, Origin::Bundled));
-            }
-        }
-        if let Some(dir) = user_dir {
-            load_user_worksheets(dir, &sections, &mut by_id, &mut problems);
-        }
+        let worksheet_dir = data_dir.map(DataDir::worksheets);
+        let by_id = load_definitions(
+            bundled::WORKSHEETS,
+            worksheet_dir.as_deref(),
+            &Kind::WORKSHEET,
+            |text| parse_worksheet_text(text, &sections),
+            |worksheet: &Worksheet| worksheet.id.clone(),
+            &mut problems,
+        );
         let mut worksheets: Vec<(Worksheet, Origin)> = by_id.into_values().collect();
         let section_rank = |id: &str| sections.iter().position(|s| s.id == id);
         worksheets.sort_by(|(a, _), (b, _)| {
@@ -460,9 +453,22 @@ impl Workbook {
                 &b.title,
             ))
         });
+        let exists = |id: &str| worksheets.iter().any(|(w, _)| w.id == id);
+        let programme_dir = data_dir.map(DataDir::programmes);
+        let programmes = load_definitions(
+            bundled::PROGRAMMES,
+            programme_dir.as_deref(),
+            &Kind::PROGRAMME,
+            |text| parse_programme_text(text, &exists),
+            |programme: &Programme| programme.id.clone(),
+            &mut problems,
+        )
+        .into_values()
+        .collect();
         Self {
             sections,
             worksheets,
+            programmes,
             problems,
         }
     }
@@ -498,6 +504,17 @@ impl Workbook {
             .map(|(_, origin)| origin)
     }
 
+    /// Every programme, by id.
+    pub fn programmes(&self) -> impl Iterator<Item = &Programme> {
+        self.programmes.iter().map(|(programme, _)| programme)
+    }
+
+    /// The programme with the given id.
+    #[must_use]
+    pub fn programme(&self, id: &str) -> Option<&Programme> {
+        self.programmes().find(|programme| programme.id == id)
+    }
+
     /// Definitions that could not be used, with the reason.
     #[must_use]
     pub fn problems(&self) -> &[Problem] {
@@ -505,67 +522,122 @@ impl Workbook {
     }
 }
 
-fn load_user_worksheets(
-    dir: &Path,
-    sections: &[Section],
-    by_id: &mut BTreeMap<String, (Worksheet, Origin)>,
+/// Words for one kind of definition file, for messages.
+struct Kind {
+    /// "worksheet", "programme".
+    name: &'static str,
+    /// "worksheets", "programmes".
+    plural: &'static str,
+}
+
+impl Kind {
+    const WORKSHEET: Kind = Kind {
+        name: "worksheet",
+        plural: "worksheets",
+    };
+    const PROGRAMME: Kind = Kind {
+        name: "programme",
+        plural: "programmes",
+    };
+}
+
+/// Loads bundled definitions, then the user's from `user_dir`, which replace bundled ones with
+/// the same id. Every file that cannot be used becomes a problem; the rest still load.
+fn load_definitions<T>(
+    bundled_files: &[(&str, &str)],
+    user_dir: Option<&Path>,
+    kind: &Kind,
+    parse: impl Fn(&str) -> Result<T, String>,
+    id_of: impl Fn(&T) -> String,
     problems: &mut Vec<Problem>,
-) {
+) -> BTreeMap<String, (T, Origin)> {
+    let mut by_id = BTreeMap::new();
+    for (name, text) in bundled_files {
+        let source = PathBuf::from(format!("bundled:{name}"));
+        match parse(text) {
+            Ok(definition) => {
+                let id = id_of(&definition);
+                if by_id.contains_key(&id) {
+                    problems.push(Problem::new(
+                        &source,
+                        format!("Another bundled {} already has the id “{id}”", kind.name),
+                    ));
+                } else {
+                    by_id.insert(id, (definition, Origin::Bundled));
+                }
+            }
+            Err(message) => problems.push(Problem::new(&source, message)),
+        }
+    }
+    let Some(dir) = user_dir else {
+        return by_id;
+    };
     let read_dir = match fs::read_dir(dir) {
         Ok(read_dir) => read_dir,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return by_id,
         Err(error) => {
             problems.push(Problem::new(
                 dir,
-                format!("Your worksheets folder could not be read: {error}"),
+                format!("Your {} folder could not be read: {error}", kind.plural),
             ));
-            return;
+            return by_id;
         }
     };
     let mut paths: Vec<PathBuf> = read_dir
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+        })
         .collect();
     paths.sort();
     let mut user_ids = HashSet::new();
     for path in paths {
-        let text = match store::read_text(&path, MAX_WORKSHEET_BYTES) {
-            Ok(text) => text,
-            Err(error) => {
-                problems.push(Problem::new(&path, format!("This worksheet {error}")));
-                continue;
+        let parsed = store::read_text(&path, MAX_WORKSHEET_BYTES)
+            .map_err(|error| format!("This {} {error}", kind.name))
+            .and_then(|text| parse(&text));
+        match parsed {
+            Ok(definition) => {
+                let id = id_of(&definition);
+                if user_ids.insert(id.clone()) {
+                    by_id.insert(id, (definition, Origin::User(path)));
+                } else {
+                    problems.push(Problem::new(
+                        &path,
+                        format!(
+                            "Another file in your {} folder already has the id “{id}”; this one was skipped",
+                            kind.plural
+                        ),
+                    ));
+                }
             }
-        };
-        if let Some(worksheet) = parse_worksheet(&text, sections, &path, problems) {
-            if !user_ids.insert(worksheet.id.clone()) {
-                problems.push(Problem::new(
-                    &path,
-                    format!(
-                        "Another file in your worksheets folder already has the id “{}”; this one was skipped",
-                        worksheet.id
-                    ),
-                ));
-                continue;
-            }
-            by_id.insert(worksheet.id.clone(), (worksheet, Origin::User(path)));
+            Err(message) => problems.push(Problem::new(&path, message)),
         }
     }
+    by_id
 }
 
-/// Parses and validates one worksheet file, recording a problem if it cannot be used.
-fn parse_worksheet(
+/// Parses and validates a programme, describing what is wrong if it cannot be used.
+pub fn parse_programme_text(
     text: &str,
-    sections: &[Section],
-    source: &Path,
-    problems: &mut Vec<Problem>,
-) -> Option<Worksheet> {
-    match parse_worksheet_text(text, sections) {
-        Ok(worksheet) => Some(worksheet),
-        Err(message) => {
-            problems.push(Problem::new(source, message));
-            None
-        }
+    worksheet_exists: &dyn Fn(&str) -> bool,
+) -> Result<Programme, String> {
+    let programme: Programme = ron_format::options().from_str(text).map_err(|error| {
+        format!(
+            "This programme could not be read at {}",
+            describe_ron_error(&error)
+        )
+    })?;
+    let errors = programme.validate(worksheet_exists);
+    if errors.is_empty() {
+        Ok(programme)
+    } else {
+        Err(format!(
+            "The programme “{}” has mistakes: {}",
+            programme.id,
+            errors.join("; ")
+        ))
     }
 }
 
@@ -720,7 +792,12 @@ mod tests {
         fs::write(dir.path().join("forgive.ron"), override_text).unwrap();
         fs::write(dir.path().join("broken.ron"), "(id: ").unwrap();
         fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
-        let workbook = Workbook::load(Some(dir.path()));
+        let worksheets = dir.path().join("worksheets");
+        fs::create_dir_all(&worksheets).unwrap();
+        for name in ["mine.ron", "forgive.ron", "broken.ron", "notes.txt"] {
+            fs::rename(dir.path().join(name), worksheets.join(name)).unwrap();
+        }
+        let workbook = Workbook::load(Some(&DataDir::new(dir.path())));
         assert!(workbook.get("mine").is_some());
         assert_eq!(workbook.get("forgiveness").unwrap().title, "Mine");
         assert!(matches!(
