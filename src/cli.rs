@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::chart::{self, Theme};
+use crate::chart::{self, Chart, Theme};
 use crate::data_dir::DataDir;
 use crate::entry::{Answers, check_answers, parse_slot};
 use crate::journal::Journal;
 use crate::model::Model;
 use crate::progress;
+use crate::progress::TimeRange;
 use crate::workbook::{Field, Workbook, Worksheet};
 
 /// Rapport: a private workbook for Interpersonal Therapy (IPT) techniques.
@@ -69,8 +70,14 @@ pub enum Command {
     },
     /// Draw a worksheet's progress chart to a PNG or SVG file.
     Chart {
-        /// The worksheet id.
-        id: String,
+        /// The worksheet id (for trend and before-after charts).
+        id: Option<String>,
+        /// Which chart.
+        #[arg(long, value_enum, default_value_t = ChartKind::Trend)]
+        kind: ChartKind,
+        /// How far back to look.
+        #[arg(long, value_enum, default_value_t = RangeArg::All)]
+        range: RangeArg,
         /// The file to write; its extension (.png or .svg) picks the format.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
@@ -92,6 +99,48 @@ pub enum Command {
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=50))]
         years: u32,
     },
+}
+
+/// The charts `rapport chart` draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChartKind {
+    /// A worksheet's tracked ratings (or questionnaire score) over time.
+    Trend,
+    /// A worksheet's ratings before and after, paired within entries.
+    BeforeAfter,
+    /// Entries per week over the last 26 weeks, by worksheet.
+    Weekly,
+    /// Days practised over the last year.
+    Calendar,
+    /// Closeness to each person over time.
+    Relationships,
+}
+
+/// Time ranges on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum RangeArg {
+    /// The last four weeks.
+    #[value(name = "4w")]
+    FourWeeks,
+    /// The last three months.
+    #[value(name = "3m")]
+    ThreeMonths,
+    /// The last year.
+    #[value(name = "1y")]
+    Year,
+    /// Everything.
+    All,
+}
+
+impl From<RangeArg> for TimeRange {
+    fn from(range: RangeArg) -> Self {
+        match range {
+            RangeArg::FourWeeks => TimeRange::FourWeeks,
+            RangeArg::ThreeMonths => TimeRange::ThreeMonths,
+            RangeArg::Year => TimeRange::Year,
+            RangeArg::All => TimeRange::All,
+        }
+    }
 }
 
 /// Chart colours on the command line.
@@ -128,7 +177,7 @@ impl From<std::io::Error> for CliError {
 
 /// Runs a subcommand, writing its output to `out`. `Ok(false)` means it ran but found problems.
 pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<bool, CliError> {
-    let workbook = Workbook::load(Some(&data_dir));
+    let workbook = Workbook::load(Some(data_dir));
     match command {
         Command::Worksheets { id: None } => {
             list_worksheets(&workbook, out)?;
@@ -199,16 +248,48 @@ pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<
         }
         Command::Chart {
             id,
+            kind,
+            range,
             out: path,
             width,
             height,
             theme,
         } => {
-            find(&workbook, &id)?;
             let model = Model::open(data_dir.clone())?;
-            let chart = model
-                .progress_chart(&id)
-                .ok_or_else(|| CliError::new(format!("There is no worksheet “{id}”.")))?;
+            let today = crate::time::LocalTime::now();
+            let range = TimeRange::from(range);
+            let chart = match (kind, id) {
+                (ChartKind::Trend | ChartKind::BeforeAfter, None) => {
+                    return Err(CliError::new(
+                        "Name the worksheet, e.g. `rapport chart coping-skills --out chart.png`.",
+                    ));
+                }
+                (ChartKind::Trend, Some(id)) => {
+                    find(&workbook, &id)?;
+                    Chart::Trend(
+                        model.trend_chart(&id, range, today).unwrap_or_else(|| {
+                            crate::chart::TrendChart::new(id.clone(), Vec::new())
+                        }),
+                    )
+                }
+                (ChartKind::BeforeAfter, Some(id)) => {
+                    find(&workbook, &id)?;
+                    Chart::BeforeAfter(
+                        model
+                            .before_after_charts(&id, range, today)
+                            .into_iter()
+                            .next()
+                            .ok_or_else(|| {
+                                CliError::new(format!("“{id}” has no before-and-after ratings."))
+                            })?,
+                    )
+                }
+                (ChartKind::Weekly, _) => Chart::Weekly(model.weekly_chart(today, 26)),
+                (ChartKind::Calendar, _) => Chart::Calendar(model.calendar_chart(today)),
+                (ChartKind::Relationships, _) => {
+                    Chart::Trend(model.relationships_chart(range, today))
+                }
+            };
             let theme = match theme {
                 ThemeArg::Light => Theme::Light,
                 ThemeArg::Dark => Theme::Dark,

@@ -1,14 +1,11 @@
 //! Crisis help: the bundled helpline list, the user's own numbers, and their safety plan.
 
-use std::path::PathBuf;
-
 use serde::{Deserialize, Serialize};
 
 use crate::data_dir::DataDir;
+use crate::document::{Document, Versioned};
 use crate::entry::Entry;
 use crate::journal::Journal;
-use crate::problem::{Problem, describe_ron_error};
-use crate::store::{self, Overwrite};
 use crate::{ron_format, workbook};
 
 /// The worksheet whose latest entry is shown on the crisis screen.
@@ -16,9 +13,6 @@ pub const SAFETY_PLAN: &str = "safety-plan";
 
 /// Printed by `rapport add` when an answer calls for the crisis information.
 pub const CLI_ALERT: &str = "You said you have had thoughts of being better off dead or of hurting yourself. Thank you for saying so. If you might act on them, call your local emergency number now. Otherwise, please tell someone you trust today, and contact a crisis line or your doctor: open Rapport and press “Get help now” for numbers and your safety plan.";
-
-/// The largest crisis file that will be read.
-const MAX_BYTES: u64 = 256 * 1024;
 
 /// A crisis line.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,91 +90,17 @@ impl CrisisContacts {
     }
 }
 
-/// The crisis contacts of a data folder, and whether the file on disk could be read.
-#[derive(Clone, Debug)]
-pub struct CrisisStore {
-    path: PathBuf,
-    /// What was loaded (the defaults if nothing could be).
-    pub contacts: CrisisContacts,
-    unreadable: Option<Problem>,
+impl Versioned for CrisisContacts {
+    const FORMAT: u32 = 1;
+    fn format(&self) -> u32 {
+        self.version
+    }
 }
 
-impl CrisisStore {
-    /// Loads `crisis.ron`; a missing file gives the defaults, an unreadable one a problem.
-    #[must_use]
-    pub fn load(data_dir: &DataDir) -> Self {
-        let path = data_dir.crisis();
-        let mut store = Self {
-            path: path.clone(),
-            contacts: CrisisContacts::default(),
-            unreadable: None,
-        };
-        if !path.exists() {
-            return store;
-        }
-        let result = store::read_text(&path, MAX_BYTES)
-            .map_err(|error| format!("Your crisis contacts file {error}"))
-            .and_then(|text| {
-                ron_format::options()
-                    .from_str::<CrisisContacts>(&text)
-                    .map_err(|error| {
-                        format!(
-                            "Your crisis contacts could not be read at {}",
-                            describe_ron_error(&error)
-                        )
-                    })
-            })
-            .and_then(|contacts| {
-                if contacts.version > 1 {
-                    Err("Your crisis contacts were written by a newer version of Rapport; they were left as they are".to_owned())
-                } else {
-                    Ok(contacts)
-                }
-            });
-        match result {
-            Ok(contacts) => store.contacts = contacts,
-            Err(message) => store.unreadable = Some(Problem::new(&path, message)),
-        }
-        store
-    }
-
-    /// Why the file on disk could not be used, if it could not.
-    #[must_use]
-    pub fn problem(&self) -> Option<&Problem> {
-        self.unreadable.as_ref()
-    }
-
-    /// Saves the contacts atomically. A file that could not be read is first moved aside, never
-    /// overwritten; the message says where it went.
-    pub fn save(&mut self) -> Result<Option<String>, String> {
-        let mut moved = None;
-        if self.unreadable.is_some() && self.path.exists() {
-            let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-            let aside = self
-                .path
-                .with_file_name(format!("crisis.unreadable-{stamp}.ron"));
-            store::move_file(&self.path, &aside).map_err(|error| {
-                format!(
-                    "Your earlier crisis file could not be read, and could not be moved aside either, so nothing was saved: {error}. Path: {}",
-                    self.path.display()
-                )
-            })?;
-            moved = Some(format!(
-                "Your earlier crisis file could not be read; it was kept as {}.",
-                aside.display()
-            ));
-            self.unreadable = None;
-        }
-        let text = ron::ser::to_string_pretty(&self.contacts, ron_format::pretty())
-            .map_err(|error| format!("Could not prepare your crisis contacts: {error}"))?;
-        store::write_atomic(&self.path, text.as_bytes(), Overwrite::Replace).map_err(|error| {
-            format!(
-                "Could not save your crisis contacts: {error}. Path: {}",
-                self.path.display()
-            )
-        })?;
-        Ok(moved)
-    }
+/// The crisis contacts of a data folder.
+#[must_use]
+pub fn load_contacts(data_dir: &DataDir) -> Document<CrisisContacts> {
+    Document::load(&data_dir.crisis(), "Your crisis contacts")
 }
 
 /// The user's most recent safety plan, if they made one.
@@ -206,34 +126,17 @@ mod tests {
     }
 
     #[test]
-    fn contacts_round_trip_and_a_bad_file_is_kept_aside() {
+    fn contacts_round_trip() {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::new(dir.path());
-        let mut store = CrisisStore::load(&data);
-        assert!(store.problem().is_none());
-        store.contacts.my_numbers.push(Contact {
+        let mut contacts = load_contacts(&data);
+        assert!(contacts.problem().is_none());
+        contacts.value.my_numbers.push(Contact {
             name: "Sam".into(),
             number: "07700 900123".into(),
             note: String::new(),
         });
-        assert_eq!(store.save(), Ok(None));
-        assert_eq!(CrisisStore::load(&data).contacts, store.contacts);
-
-        std::fs::write(data.crisis(), "(my_numbers: [").unwrap();
-        let mut broken = CrisisStore::load(&data);
-        assert!(broken.problem().is_some());
-        assert!(broken.contacts.my_numbers.is_empty());
-        let message = broken.save().unwrap().unwrap();
-        assert!(message.contains("crisis.unreadable-"), "{message}");
-        let kept: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| name.starts_with("crisis.unreadable-"))
-            .collect();
-        assert_eq!(kept.len(), 1);
-        assert_eq!(
-            std::fs::read_to_string(dir.path().join(&kept[0])).unwrap(),
-            "(my_numbers: ["
-        );
+        assert_eq!(contacts.save(), Ok(None));
+        assert_eq!(load_contacts(&data).value, contacts.value);
     }
 }

@@ -7,8 +7,10 @@
 pub mod chart;
 pub mod cli;
 pub mod crisis;
+pub mod dashboard;
 pub mod data_dir;
 pub mod demo;
+pub mod document;
 pub mod entry;
 pub mod journal;
 pub mod model;
@@ -17,6 +19,7 @@ pub mod programme;
 pub mod progress;
 pub mod questionnaire;
 pub mod ron_format;
+pub mod settings;
 pub mod store;
 pub mod time;
 pub mod ui;

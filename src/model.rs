@@ -1,12 +1,14 @@
 //! The model the app and the command line act on: the workbook and the journal of one data
 //! folder, behind a small API of user actions. It knows nothing about the GUI.
 
-use crate::chart::ProgressChart;
+use crate::chart::{BeforeAfterChart, CalendarChart, TrendChart, WeeklyChart};
 use crate::data_dir::DataDir;
 use crate::entry::{Answers, check_answers};
 use crate::journal::{Journal, JournalError};
 use crate::problem::Problem;
 use crate::progress;
+use crate::progress::TimeRange;
+use crate::time::LocalTime;
 use crate::workbook::Workbook;
 
 /// The workbook and journal of one data folder.
@@ -56,8 +58,18 @@ impl Model {
         worksheet_id: &str,
         answers: Answers,
     ) -> Result<String, JournalError> {
+        self.save_new_at(worksheet_id, answers, LocalTime::now())
+    }
+
+    /// Saves a new entry made at `when`; returns the new entry's id.
+    pub fn save_new_at(
+        &mut self,
+        worksheet_id: &str,
+        answers: Answers,
+        when: LocalTime,
+    ) -> Result<String, JournalError> {
         let worksheet = self.worksheet(worksheet_id)?;
-        let id = self.journal.add(&worksheet, answers)?.id.clone();
+        let id = self.journal.add_at(&worksheet, answers, when)?.id.clone();
         self.problems = self.find_problems();
         Ok(id)
     }
@@ -90,14 +102,88 @@ impl Model {
         Ok(())
     }
 
-    /// The progress chart of a worksheet, or `None` if there is no such worksheet.
+    /// The trend chart of a worksheet over `range` ending `today`, or `None` if there is no
+    /// such worksheet.
     #[must_use]
-    pub fn progress_chart(&self, worksheet_id: &str) -> Option<ProgressChart> {
+    pub fn trend_chart(
+        &self,
+        worksheet_id: &str,
+        range: TimeRange,
+        today: LocalTime,
+    ) -> Option<TrendChart> {
         let worksheet = self.workbook.get(worksheet_id)?;
-        Some(ProgressChart {
-            title: worksheet.title.clone(),
-            series: progress::tracked_series(worksheet, self.journal.entries()),
-        })
+        let series = progress::tracked_series(worksheet, self.journal.entries());
+        let series = progress::within(&series, range.start_day(progress::wall_clock_day(today)));
+        let mut chart = TrendChart::new(worksheet.title.clone(), series);
+        if range != TimeRange::All {
+            chart.empty_message = format!(
+                "No ratings in the last {}. Choose a longer range, or save an entry.",
+                range.label().to_lowercase()
+            );
+        }
+        Some(chart)
+    }
+
+    /// The before-and-after charts of a worksheet (one per pair of ratings), over `range`.
+    #[must_use]
+    pub fn before_after_charts(
+        &self,
+        worksheet_id: &str,
+        range: TimeRange,
+        today: LocalTime,
+    ) -> Vec<BeforeAfterChart> {
+        let Some(worksheet) = self.workbook.get(worksheet_id) else {
+            return Vec::new();
+        };
+        let start = range.start_day(progress::wall_clock_day(today));
+        progress::before_after(worksheet, self.journal.entries(), start)
+            .into_iter()
+            .map(|data| BeforeAfterChart {
+                title: format!("{}: before and after", data.label),
+                data,
+            })
+            .collect()
+    }
+
+    /// Entries per week over the last `weeks` weeks, by worksheet.
+    #[must_use]
+    pub fn weekly_chart(&self, today: LocalTime, weeks: usize) -> WeeklyChart {
+        let title_of = |id: &str| {
+            self.workbook
+                .get(id)
+                .map_or_else(|| id.to_owned(), |w| w.title.clone())
+        };
+        WeeklyChart {
+            title: "Entries per week".to_owned(),
+            data: progress::weekly_practice(
+                self.journal.entries(),
+                title_of,
+                today.date(),
+                weeks,
+                5,
+            ),
+        }
+    }
+
+    /// Days practised over the last year.
+    #[must_use]
+    pub fn calendar_chart(&self, today: LocalTime) -> CalendarChart {
+        CalendarChart {
+            title: "Days practised this year".to_owned(),
+            end: today.date(),
+            counts: progress::daily_counts(self.journal.entries(), today.date(), 364),
+        }
+    }
+
+    /// Closeness to each person over time, from the inventory and the closeness circle.
+    #[must_use]
+    pub fn relationships_chart(&self, range: TimeRange, today: LocalTime) -> TrendChart {
+        let series = progress::relationships(self.journal.entries(), 5);
+        let series = progress::within(&series, range.start_day(progress::wall_clock_day(today)));
+        let mut chart = TrendChart::new("Closeness over time", series);
+        "Rate how close you feel to someone in the Interpersonal inventory or place them on your Closeness circle, twice or more, to follow it here."
+            .clone_into(&mut chart.empty_message);
+        chart
     }
 
     /// Every problem with the workbook and the journal, including entries whose answers no

@@ -557,13 +557,20 @@ fn load_definitions<T>(
         match parse(text) {
             Ok(definition) => {
                 let id = id_of(&definition);
-                if by_id.contains_key(&id) {
-                    problems.push(Problem::new(
-                        &source,
-                        format!("Another bundled {} already has the id “{id}”", kind.name),
-                    ));
-                } else {
-                    by_id.insert(id, (definition, Origin::Bundled));
+                match by_id.entry(id) {
+                    std::collections::btree_map::Entry::Occupied(taken) => {
+                        problems.push(Problem::new(
+                            &source,
+                            format!(
+                                "Another bundled {} already has the id “{}”",
+                                kind.name,
+                                taken.key()
+                            ),
+                        ));
+                    }
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert((definition, Origin::Bundled));
+                    }
                 }
             }
             Err(message) => problems.push(Problem::new(&source, message)),

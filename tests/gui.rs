@@ -281,25 +281,28 @@ fn the_chart_is_rendered_once_per_change_not_every_frame() {
     click(&mut harness, "Intensity before: 6");
     click(&mut harness, "Save");
     click(&mut harness, "Progress");
-    let after_first = harness.state().charts().renders();
-    assert_eq!(after_first, 1);
+    // Coping skills has two charts: the trend, and intensity before and after.
+    harness.get_by_label("Chart: Coping skills");
+    harness.get_by_label("Chart: Intensity: before and after");
+    assert_eq!(harness.state().charts().renders(), 2);
     for _ in 0..5 {
         harness.step();
     }
     assert_eq!(
         harness.state().charts().renders(),
-        1,
+        2,
         "idle frames do not re-render"
     );
 
     click(&mut harness, "Worksheet");
     click(&mut harness, "Intensity before: 2");
+    click(&mut harness, "Intensity after: 1");
     click(&mut harness, "Save");
     click(&mut harness, "Progress");
     assert_eq!(
         harness.state().charts().renders(),
-        2,
-        "a new entry re-renders once"
+        4,
+        "a new entry re-renders each chart once"
     );
     assert_eq!(harness.state().charts().series()[0].points.len(), 2);
 }
@@ -357,7 +360,7 @@ fn settings_change_the_theme_and_show_the_data_folder() {
 }
 
 #[test]
-fn the_last_screen_is_restored_but_a_vanished_worksheet_falls_back_to_welcome() {
+fn the_last_screen_is_restored_but_a_vanished_worksheet_falls_back_to_today() {
     let dir = tempfile::tempdir().unwrap();
     let state = UiState {
         screen: Screen::Worksheet("forgiveness".into()),
@@ -370,7 +373,7 @@ fn the_last_screen_is_restored_but_a_vanished_worksheet_falls_back_to_welcome() 
         ..state
     };
     let harness = app_with(dir.path(), gone);
-    assert_eq!(harness.state().ui_state().screen, Screen::Welcome);
+    assert_eq!(harness.state().ui_state().screen, Screen::Today);
 }
 
 /// Answers every PHQ-9 item: `q9` as given, the others "Several days".
@@ -511,4 +514,45 @@ fn a_section_page_introduces_its_worksheets() {
         harness.state().ui_state().screen,
         Screen::Worksheet("gad7".into())
     );
+}
+
+#[test]
+fn today_greets_shows_check_ins_and_suggests_what_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    // A first visit: a welcome and somewhere to start.
+    harness.get_by_label_contains("Rapport is a workbook for the skills of Interpersonal Therapy");
+    harness.get_by_label("Start My starting point");
+    fill_phq9(&mut harness, "Not at all");
+    click(&mut harness, "Save");
+    click(&mut harness, "Today");
+    harness.get_by_label_contains("PHQ-9 score: 8 (Mild)");
+    harness.get_by_label("You have written on one day this week.");
+    // Suggestions open worksheets.
+    let start = harness.get_all_by_label_contains("Start ").next().unwrap();
+    start.click();
+    harness.run();
+    assert!(matches!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet(_)
+    ));
+}
+
+#[test]
+fn the_overview_draws_each_chart_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    fill_phq9(&mut harness, "Not at all");
+    click(&mut harness, "Save");
+    click(&mut harness, "Progress overview");
+    harness.get_by_label("Chart: Entries per week");
+    harness.get_by_label("Chart: Days practised this year");
+    harness.get_by_label("Chart: PHQ-9: mood");
+    harness.get_by_label("Chart: Closeness over time");
+    let renders = harness.state().overview_renders();
+    assert_eq!(renders, 4);
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert_eq!(harness.state().overview_renders(), renders);
 }

@@ -5,7 +5,8 @@ use egui::{RichText, TextEdit, Ui};
 
 use super::shell::{Cx, Notice, Screen, View};
 use super::widgets::{self, READING_WIDTH, set_accessible_label};
-use crate::crisis::{self, Contact, CrisisStore, Helpline};
+use crate::crisis::{self, Contact, CrisisContacts, Helpline};
+use crate::document::Document;
 use crate::entry::Entry;
 use crate::workbook::Worksheet;
 
@@ -13,7 +14,7 @@ use crate::workbook::Worksheet;
 #[derive(Default)]
 pub struct HelpView {
     /// Loaded on first show, so the file is read once, not every frame.
-    store: Option<CrisisStore>,
+    store: Option<Document<CrisisContacts>>,
     editing_numbers: bool,
     editing_helplines: bool,
 }
@@ -22,7 +23,7 @@ impl View for HelpView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         let store = self
             .store
-            .get_or_insert_with(|| CrisisStore::load(cx.model.data_dir()));
+            .get_or_insert_with(|| crisis::load_contacts(cx.model.data_dir()));
         egui::ScrollArea::vertical().id_salt(("help", cx.state.alert.is_some())).show(ui, |ui| {
             ui.set_max_width(READING_WIDTH);
             widgets::page_title(ui, "Get help now");
@@ -50,9 +51,9 @@ impl View for HelpView {
                 ui.colored_label(ui.visuals().warn_fg_color, problem.to_string());
                 ui.add_space(6.0);
             }
-            let mut save = my_numbers(ui, &mut store.contacts.my_numbers, &mut self.editing_numbers);
+            let mut save = my_numbers(ui, &mut store.value.my_numbers, &mut self.editing_numbers);
             ui.add_space(12.0);
-            save |= helplines(ui, &mut store.contacts, &mut self.editing_helplines);
+            save |= helplines(ui, &mut store.value, &mut self.editing_helplines);
             if save {
                 match store.save() {
                     Ok(None) => cx.notify(Notice::info("Saved in your data folder.")),

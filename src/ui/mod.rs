@@ -3,17 +3,19 @@
 //! [`Shell`] is the whole app inside one `egui::Ui`, so tests can drive it with `egui_kittest`
 //! without a window; [`RapportApp`] adapts it to eframe and persists the UI state.
 
+mod chart_view;
 mod form;
 mod help;
 mod history;
+mod overview;
 mod problems;
 mod progress_view;
 mod section;
 mod settings;
 mod shell;
 mod sidebar;
+mod today;
 mod trash;
-mod welcome;
 mod widgets;
 mod worksheet_view;
 

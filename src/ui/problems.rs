@@ -12,7 +12,8 @@ impl View for ProblemsView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         ui.set_max_width(READING_WIDTH);
         widgets::page_title(ui, "Problems");
-        let problems = cx.model.problems();
+        let mut problems = cx.model.problems().to_vec();
+        problems.extend(cx.settings.problem().cloned());
         if problems.is_empty() {
             ui.label("Every file loaded. There is nothing to fix.");
             return;
@@ -22,7 +23,7 @@ impl View for ProblemsView {
         egui::ScrollArea::vertical()
             .id_salt("problems")
             .show(ui, |ui| {
-                for problem in problems {
+                for problem in &problems {
                     egui::Frame::group(ui.style()).show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         ui.label(&problem.message);

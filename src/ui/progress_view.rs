@@ -1,44 +1,48 @@
-//! A worksheet's Progress: its tracked ratings drawn by plotters, shown as a cached texture.
+//! A worksheet's Progress: its tracked values over time, before-and-after pairs, and for
+//! questionnaires the latest score and band in words.
 
-use egui::{ColorImage, TextureHandle, TextureOptions, Ui};
+use std::hash::{Hash, Hasher};
 
+use egui::{RichText, Ui};
+
+use super::chart_view::ChartSlot;
 use super::shell::Cx;
-use crate::chart::{self, ProgressChart, Theme};
-use crate::progress::Series;
+use crate::chart::Chart;
+use crate::progress::{Series, TimeRange};
+use crate::time::LocalTime;
 use crate::workbook::Worksheet;
 
-/// What a rendered chart depends on; the texture is redrawn only when this changes.
-#[derive(Clone, Debug, PartialEq)]
-struct ChartKey {
-    worksheet: String,
-    revision: u64,
-    size: [usize; 2],
-    theme: Theme,
-}
-
-/// The chart texture of the Progress tab, re-rendered only when the data, size or theme change.
+/// The Progress tab: a range selector and the worksheet's charts, each cached.
 #[derive(Default)]
 pub struct ChartCache {
-    key: Option<ChartKey>,
-    chart: Option<ProgressChart>,
-    texture: Option<TextureHandle>,
-    renders: u64,
-    error: Option<String>,
+    range: TimeRange,
+    trend: ChartSlot,
+    before_after: Vec<ChartSlot>,
+}
+
+/// A key for chart data: it changes when the journal, the range or the day changes.
+pub fn data_key(revision: u64, range: TimeRange, today: LocalTime, extra: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (revision, range, today.date(), extra).hash(&mut hasher);
+    hasher.finish()
 }
 
 impl ChartCache {
-    /// How many times a chart has been rendered.
+    /// How many times any chart of the tab has been rendered.
     #[must_use]
     pub fn renders(&self) -> u64 {
-        self.renders
+        self.trend.renders()
+            + self
+                .before_after
+                .iter()
+                .map(ChartSlot::renders)
+                .sum::<u64>()
     }
 
-    /// The series on show, as last computed.
+    /// The series of the trend chart, as last computed.
     #[must_use]
     pub fn series(&self) -> &[Series] {
-        self.chart
-            .as_ref()
-            .map_or(&[], |chart| chart.series.as_slice())
+        self.trend.series()
     }
 
     /// Shows the Progress tab of `worksheet`.
@@ -47,107 +51,101 @@ impl ChartCache {
             ui.label("This worksheet has no ratings to chart.");
             return;
         }
-        let revision = cx.model.journal().revision();
-        if self.chart.is_none()
-            || self
-                .key
-                .as_ref()
-                .is_none_or(|key| key.worksheet != worksheet.id || key.revision != revision)
-        {
-            self.chart = cx.model.progress_chart(&worksheet.id);
-        }
-        let Some(chart) = &self.chart else {
-            return;
-        };
-        if !chart.has_points() {
-            self.key = None;
-            ui.add_space(8.0);
-            ui.label("Nothing to chart yet. Each time you save this worksheet with its ratings filled in, a point is added here, so you can see how things change over time.");
-            return;
-        }
-
-        ui.label(format!(
-            "Your ratings over time, from {} entries.",
-            cx.model.journal().entries_for(&worksheet.id).len()
-        ));
+        ui.horizontal(|ui| {
+            ui.label("Show:");
+            for range in TimeRange::ALL {
+                ui.selectable_value(&mut self.range, range, range.label());
+            }
+        });
         ui.add_space(4.0);
-        let width_points = ui.available_width().clamp(200.0, 1400.0);
-        let height_points = (width_points * 0.5).clamp(220.0, 480.0);
-        let pixels_per_point = ui.ctx().pixels_per_point();
-        let size = [
-            (width_points * pixels_per_point).round() as usize,
-            (height_points * pixels_per_point).round() as usize,
-        ];
-        let theme = if ui.visuals().dark_mode {
-            Theme::Dark
-        } else {
-            Theme::Light
-        };
-        let key = ChartKey {
-            worksheet: worksheet.id.clone(),
-            revision,
-            size,
-            theme,
-        };
-        if self.key.as_ref() != Some(&key) {
-            self.renders += 1;
-            self.error = render(&mut self.texture, ui.ctx(), chart, &key, pixels_per_point).err();
-            self.key = Some(key);
-        }
-        if let Some(error) = &self.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
-        }
-        if let Some(texture) = &self.texture {
-            let image = egui::Image::new((texture.id(), egui::vec2(width_points, height_points)))
-                .alt_text(format!("Chart of {} over time", series_names(chart)));
-            ui.add(image);
-        }
-        ui.add_space(8.0);
-        latest_values(ui, chart);
+        let today = LocalTime::now();
+        let revision = cx.model.journal().revision();
+        let key = data_key(revision, self.range, today, &worksheet.id);
+        let model = &*cx.model;
+        let data_dir = model.data_dir().clone();
+        let range = self.range;
+        egui::ScrollArea::vertical()
+            .id_salt(("progress", &worksheet.id))
+            .show(ui, |ui| {
+                let height = (ui.available_width() * 0.45).clamp(220.0, 420.0);
+                self.trend.show(ui, &data_dir, key, height, || {
+                    Chart::Trend(
+                        model
+                            .trend_chart(&worksheet.id, range, today)
+                            .unwrap_or_else(|| {
+                                crate::chart::TrendChart::new(&worksheet.title, Vec::new())
+                            }),
+                    )
+                });
+                if let Some(questionnaire) = worksheet.questionnaire() {
+                    latest_score(ui, questionnaire, self.trend.series());
+                } else {
+                    latest_values(ui, self.trend.series());
+                }
+                // The pairs come from the definition; their data is computed only when it changes.
+                let pairs = crate::progress::before_after(worksheet, [], f64::INFINITY).len();
+                self.before_after.resize_with(pairs, ChartSlot::default);
+                for (index, slot) in self.before_after.iter_mut().enumerate() {
+                    ui.add_space(12.0);
+                    slot.show(ui, &data_dir, key, height * 0.9, || {
+                        let mut charts = model.before_after_charts(&worksheet.id, range, today);
+                        Chart::BeforeAfter(charts.swap_remove(index))
+                    });
+                }
+            });
     }
-}
-
-/// Draws `chart` into the texture, creating it on first use.
-fn render(
-    texture: &mut Option<TextureHandle>,
-    ctx: &egui::Context,
-    chart: &ProgressChart,
-    key: &ChartKey,
-    scale: f32,
-) -> Result<(), String> {
-    let [width, height] = key.size;
-    let rgb = chart::render_rgb(chart, width as u32, height as u32, scale, key.theme)
-        .map_err(|error| error.to_string())?;
-    let image = ColorImage::from_rgb([width, height], &rgb);
-    match texture {
-        Some(texture) => texture.set(image, TextureOptions::LINEAR),
-        None => *texture = Some(ctx.load_texture("progress-chart", image, TextureOptions::LINEAR)),
-    }
-    Ok(())
-}
-
-fn series_names(chart: &ProgressChart) -> String {
-    chart
-        .series
-        .iter()
-        .map(|s| s.label.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The latest value of each series in words, so the chart is never the only way to read it.
-fn latest_values(ui: &mut Ui, chart: &ProgressChart) {
-    for series in &chart.series {
-        if let Some(last) = series.points.last() {
-            let count = series.points.len();
+fn latest_values(ui: &mut Ui, series: &[Series]) {
+    for line in series {
+        if let Some(last) = line.points.last() {
+            let count = line.points.len();
             ui.label(format!(
-                "{}: latest {} (of {}) on {}; {count} {} in all",
-                series.label,
+                "{}: latest {} (of {}) on {}; {count} {} in this range",
+                line.label,
                 last.value,
-                series.max,
+                line.max,
                 last.when.human(),
                 if count == 1 { "rating" } else { "ratings" }
             ));
         }
+    }
+}
+
+/// A questionnaire's latest score, its band, and the change since the time before.
+fn latest_score(
+    ui: &mut Ui,
+    questionnaire: &crate::questionnaire::Questionnaire,
+    series: &[Series],
+) {
+    let Some(line) = series.first() else {
+        return;
+    };
+    let Some(last) = line.points.last() else {
+        return;
+    };
+    let band = questionnaire.band(last.value);
+    let mut text = format!(
+        "Latest {}: {} of {} on {}",
+        questionnaire.scoring.label,
+        last.value,
+        line.max,
+        last.when.human()
+    );
+    if let Some(band) = band {
+        text = format!("{text} — {}", band.label);
+    }
+    ui.label(RichText::new(text).strong());
+    if let Some(previous) = line.points.len().checked_sub(2).map(|i| &line.points[i]) {
+        ui.label(format!(
+            "That is {}.",
+            questionnaire.describe_change(previous.value, last.value)
+        ));
+    }
+    if let Some(band) = band
+        && !band.advice.is_empty()
+    {
+        ui.label(&band.advice);
     }
 }

@@ -26,7 +26,7 @@ impl View for SectionView {
                 widgets::page_title(ui, &section.title);
                 widgets::paragraphs(ui, &section.introduction);
                 if section.id == "getting-started" {
-                    widgets::note(ui, super::welcome::NOT_A_SUBSTITUTE);
+                    widgets::note(ui, super::today::NOT_A_SUBSTITUTE);
                 }
                 ui.add_space(10.0);
                 for worksheet in workbook.worksheets_in(&section.id) {

@@ -4,16 +4,21 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::worksheet_view::WorksheetView;
-use super::{help, problems, section, settings, sidebar, trash, welcome};
+use super::{help, overview, problems, section, settings, sidebar, today, trash};
 use crate::data_dir::DataDir;
+use crate::document::Document;
 use crate::model::Model;
+use crate::settings::Settings;
 
 /// Which screen the central area shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Screen {
-    /// What Rapport is, and how to begin.
+    /// The first screen: a greeting, recent check-ins and what to do next.
     #[default]
-    Welcome,
+    #[serde(alias = "Welcome")]
+    Today,
+    /// Charts of all progress.
+    Overview,
     /// A section's introduction and its worksheets, by section id.
     Section(String),
     /// One worksheet, by id.
@@ -82,7 +87,7 @@ pub struct UiState {
 impl Default for UiState {
     fn default() -> Self {
         Self {
-            screen: Screen::Welcome,
+            screen: Screen::Today,
             tab: Tab::Fill,
             theme: ThemeChoice::System,
             zoom: 1.0,
@@ -139,6 +144,8 @@ pub struct Cx<'a> {
     pub state: &'a mut UiState,
     /// Requests for the shell.
     pub actions: &'a mut Vec<Action>,
+    /// Settings kept beside the journal (the programme followed).
+    pub settings: &'a mut Document<Settings>,
 }
 
 impl Cx<'_> {
@@ -176,6 +183,9 @@ pub struct Shell {
     worksheet: WorksheetView,
     trash: trash::TrashView,
     help: help::HelpView,
+    today: today::TodayView,
+    overview: overview::OverviewView,
+    settings: Document<Settings>,
     notice: Option<Notice>,
     pending: Option<Pending>,
     quitting: bool,
@@ -187,10 +197,11 @@ impl Shell {
     #[must_use]
     pub fn new(data_dir: DataDir, mut state: UiState) -> Self {
         let model = Model::open(data_dir.clone()).map_err(|error| error.to_string());
+        let settings = crate::settings::load(&data_dir);
         if let (Ok(model), Screen::Worksheet(id)) = (&model, &state.screen)
             && model.workbook().get(id).is_none()
         {
-            state.screen = Screen::Welcome;
+            state.screen = Screen::Today;
         }
         Self {
             data_dir,
@@ -199,6 +210,9 @@ impl Shell {
             worksheet: WorksheetView::default(),
             trash: trash::TrashView::default(),
             help: help::HelpView::default(),
+            today: today::TodayView::default(),
+            overview: overview::OverviewView::default(),
+            settings,
             notice: None,
             pending: None,
             quitting: false,
@@ -222,6 +236,12 @@ impl Shell {
     #[must_use]
     pub fn charts(&self) -> &super::ChartCache {
         self.worksheet.charts()
+    }
+
+    /// How many charts the Progress overview has rendered, for tests of caching.
+    #[must_use]
+    pub fn overview_renders(&self) -> u64 {
+        self.overview.renders()
     }
 
     /// The notice on show, if any.
@@ -251,6 +271,7 @@ impl Shell {
             model,
             state: &mut self.state,
             actions: &mut actions,
+            settings: &mut self.settings,
         };
         egui::Panel::left("sidebar")
             .resizable(true)
@@ -263,7 +284,8 @@ impl Shell {
                 notice_bar(ui, &notice, &mut self.notice, cx.model);
             }
             match cx.state.screen.clone() {
-                Screen::Welcome => welcome::Welcome.ui(ui, &mut cx),
+                Screen::Today => self.today.ui(ui, &mut cx),
+                Screen::Overview => self.overview.ui(ui, &mut cx),
                 Screen::Section(id) => section::SectionView { id }.ui(ui, &mut cx),
                 Screen::Worksheet(id) => self.worksheet.show(ui, &mut cx, &id),
                 Screen::Trash => self.trash.ui(ui, &mut cx),

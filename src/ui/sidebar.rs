@@ -13,9 +13,17 @@ impl View for Sidebar {
             .id_salt("sidebar")
             .show(ui, |ui| {
                 ui.add_space(6.0);
-                let home = ui.selectable_label(cx.state.screen == Screen::Welcome, "Welcome");
-                if home.clicked() {
-                    cx.navigate(Screen::Welcome);
+                if ui
+                    .selectable_label(cx.state.screen == Screen::Today, "Today")
+                    .clicked()
+                {
+                    cx.navigate(Screen::Today);
+                }
+                if ui
+                    .selectable_label(cx.state.screen == Screen::Overview, "Progress overview")
+                    .clicked()
+                {
+                    cx.navigate(Screen::Overview);
                 }
                 ui.add_space(4.0);
                 let workbook = cx.model.workbook();

@@ -1,0 +1,48 @@
+//! The user's settings that belong with their data (not the window's): which programme they
+//! follow, and where they are in it. Kept in `DATA_DIR/settings.ron`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::data_dir::DataDir;
+use crate::document::{Document, Versioned};
+
+/// Settings kept beside the journal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Format of the file.
+    pub version: u32,
+    /// The programme the user follows at home, if any.
+    pub following: Option<Following>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            version: 1,
+            following: None,
+        }
+    }
+}
+
+impl Versioned for Settings {
+    const FORMAT: u32 = 1;
+    fn format(&self) -> u32 {
+        self.version
+    }
+}
+
+/// A programme being followed, and the session the user is on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Following {
+    /// The programme's id.
+    pub programme: String,
+    /// The current session, counting from 1.
+    pub session: usize,
+}
+
+/// The settings of a data folder.
+#[must_use]
+pub fn load(data_dir: &DataDir) -> Document<Settings> {
+    Document::load(&data_dir.root().join("settings.ron"), "Your settings")
+}

@@ -1,0 +1,219 @@
+//! One chart on screen: drawn by plotters into a cached texture, with a tooltip for the
+//! nearest point and export to PNG or SVG.
+
+use egui::{ColorImage, Response, TextureHandle, TextureOptions, Ui};
+
+use crate::chart::{self, Chart, Mapping, Theme};
+use crate::data_dir::DataDir;
+use crate::progress::Series;
+
+/// What a rendered texture depends on; it is redrawn only when one of these changes.
+#[derive(Clone, Debug, PartialEq)]
+struct Key {
+    data: u64,
+    size: [usize; 2],
+    theme: Theme,
+}
+
+/// A chart's cached data and texture.
+#[derive(Default)]
+pub struct ChartSlot {
+    data_key: Option<u64>,
+    key: Option<Key>,
+    chart: Option<Chart>,
+    texture: Option<TextureHandle>,
+    mapping: Option<Mapping>,
+    renders: u64,
+    error: Option<String>,
+}
+
+impl ChartSlot {
+    /// How many times the chart has been rendered.
+    #[must_use]
+    pub fn renders(&self) -> u64 {
+        self.renders
+    }
+
+    /// The series of a trend chart on show.
+    #[must_use]
+    pub fn series(&self) -> &[Series] {
+        match &self.chart {
+            Some(Chart::Trend(chart)) => &chart.series,
+            _ => &[],
+        }
+    }
+
+    /// Shows the chart, `height` points high and as wide as there is room for.
+    ///
+    /// `data_key` names the data (e.g. the journal's revision and the range): `make` runs only
+    /// when it changes, and the texture is redrawn only when the data, size or theme change.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        data_dir: &DataDir,
+        data_key: u64,
+        height: f32,
+        make: impl FnOnce() -> Chart,
+    ) -> Option<Response> {
+        if self.data_key != Some(data_key) || self.chart.is_none() {
+            self.chart = Some(make());
+            self.data_key = Some(data_key);
+        }
+        let chart = self.chart.as_ref()?;
+        let width = ui.available_width().clamp(240.0, 1400.0);
+        let pixels_per_point = ui.ctx().pixels_per_point();
+        let size = [
+            (width * pixels_per_point).round() as usize,
+            (height * pixels_per_point).round() as usize,
+        ];
+        let theme = if ui.visuals().dark_mode {
+            Theme::Dark
+        } else {
+            Theme::Light
+        };
+        let key = Key {
+            data: data_key,
+            size,
+            theme,
+        };
+        if self.key.as_ref() != Some(&key) {
+            self.renders += 1;
+            match chart::render_rgb(
+                chart,
+                size[0] as u32,
+                size[1] as u32,
+                pixels_per_point,
+                theme,
+            ) {
+                Ok(rendered) => {
+                    let image = ColorImage::from_rgb(size, &rendered.rgb);
+                    match &mut self.texture {
+                        Some(texture) => texture.set(image, TextureOptions::LINEAR),
+                        None => {
+                            self.texture = Some(ui.ctx().load_texture(
+                                "chart",
+                                image,
+                                TextureOptions::LINEAR,
+                            ));
+                        }
+                    }
+                    self.mapping = rendered.mapping;
+                    self.error = None;
+                }
+                Err(error) => self.error = Some(error.to_string()),
+            }
+            self.key = Some(key);
+        }
+        if let Some(error) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        let texture = self.texture.as_ref()?;
+        let image = egui::Image::new((texture.id(), egui::vec2(width, height)))
+            .alt_text(chart.title().to_owned())
+            .sense(egui::Sense::hover());
+        let response = ui.add(image);
+        super::widgets::set_accessible_label(ui, &response, format!("Chart: {}", chart.title()));
+        let response = self.hover(response, pixels_per_point);
+        if chart.has_data() {
+            self.export_buttons(ui, data_dir);
+        }
+        Some(response)
+    }
+
+    /// Shows the value and date of the point nearest the pointer, using the chart's mapping.
+    fn hover(&self, response: Response, pixels_per_point: f32) -> Response {
+        let (Some(Chart::Trend(chart)), Some(mapping), Some(pointer)) =
+            (&self.chart, self.mapping, response.hover_pos())
+        else {
+            return response;
+        };
+        let pixel = (pointer - response.rect.min) * pixels_per_point;
+        let nearest = chart
+            .series
+            .iter()
+            .flat_map(|series| series.points.iter().map(move |point| (series, point)))
+            .map(|(series, point)| {
+                let (x, y) = mapping.to_pixel(point.day(), point.value as f64);
+                let distance = (x - pixel.x).hypot(y - pixel.y);
+                (distance, series, point)
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        match nearest {
+            Some((distance, series, point)) if distance < 24.0 * pixels_per_point => {
+                let text = format!(
+                    "{}: {} on {}",
+                    series.label,
+                    point.value,
+                    point.when.human()
+                );
+                response.on_hover_text_at_pointer(text)
+            }
+            _ => response,
+        }
+    }
+
+    fn export_buttons(&self, ui: &mut Ui, data_dir: &DataDir) {
+        let Some(chart) = &self.chart else {
+            return;
+        };
+        ui.horizontal(|ui| {
+            for extension in ["png", "svg"] {
+                let button = ui.small_button(format!("Save as {}", extension.to_uppercase()));
+                super::widgets::set_accessible_label(
+                    ui,
+                    &button,
+                    format!("Save {} as {}", chart.title(), extension.to_uppercase()),
+                );
+                if button.clicked() {
+                    let result = export(chart, data_dir, extension, ui.visuals().dark_mode);
+                    let message = match result {
+                        Ok(path) => format!("Saved to {}", path.display()),
+                        Err(error) => error,
+                    };
+                    ui.ctx().data_mut(|data| {
+                        data.insert_temp(egui::Id::unique("chart-export"), message);
+                    });
+                }
+            }
+            if let Some(message) = ui
+                .ctx()
+                .data(|data| data.get_temp::<String>(egui::Id::unique("chart-export")))
+            {
+                ui.label(egui::RichText::new(message).weak());
+            }
+        });
+    }
+}
+
+/// Writes the chart to `DATA_DIR/exports/`, named after its title and today's date.
+fn export(
+    chart: &Chart,
+    data_dir: &DataDir,
+    extension: &str,
+    dark: bool,
+) -> Result<std::path::PathBuf, String> {
+    let slug: String = chart
+        .title()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let date = crate::time::LocalTime::now().date();
+    let path = data_dir
+        .root()
+        .join("exports")
+        .join(format!("{slug}-{date}.{extension}"));
+    let theme = if dark { Theme::Dark } else { Theme::Light };
+    chart::write_file(chart, &path, 1200, 600, theme).map_err(|error| error.to_string())?;
+    Ok(path)
+}

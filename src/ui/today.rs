@@ -1,0 +1,108 @@
+//! Today: the first screen. A greeting, recent check-ins, the week so far, and what to do next.
+//! Calm and encouraging: no streaks, no scores to beat.
+
+use egui::{RichText, Ui};
+
+use super::shell::{Cx, Screen, View};
+use super::widgets::{self, READING_WIDTH};
+use crate::dashboard::{Dashboard, Suggestion};
+use crate::time::LocalTime;
+
+/// Shown wherever it matters that Rapport is self-help, not treatment.
+pub const NOT_A_SUBSTITUTE: &str = "Rapport is a self-help workbook. It is not a substitute for professional care, diagnosis or treatment. If you are struggling, please talk to a doctor, counsellor or therapist. If you might be in danger, press “Get help now” at the top of the window.";
+
+/// The Today screen, with its summary cached until the journal or the day changes.
+#[derive(Default)]
+pub struct TodayView {
+    cached: Option<(u64, jiff::civil::Date, Dashboard)>,
+}
+
+impl View for TodayView {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        let now = LocalTime::now();
+        let revision = cx.model.journal().revision();
+        if self
+            .cached
+            .as_ref()
+            .is_none_or(|(seen, day, _)| *seen != revision || *day != now.date())
+        {
+            let dashboard = Dashboard::new(cx.model, cx.settings.value.following.as_ref(), now);
+            self.cached = Some((revision, now.date(), dashboard));
+        }
+        let Some((_, _, dashboard)) = &self.cached else {
+            return;
+        };
+        let mut open = None;
+        egui::ScrollArea::vertical().id_salt("today").show(ui, |ui| {
+            ui.set_max_width(READING_WIDTH);
+            widgets::page_title(ui, &dashboard.greeting);
+            ui.label(RichText::new(&dashboard.date).weak());
+            ui.add_space(10.0);
+
+            if dashboard.first_time {
+                widgets::paragraphs(
+                    ui,
+                    "Rapport is a workbook for the skills of Interpersonal Therapy (IPT). IPT starts from a simple observation: how we feel and how our relationships are going affect each other. When a relationship is strained, a loss is fresh or life changes shape, mood often follows; and when mood is low, relationships get harder.\n\n\
+                     Each worksheet takes one skill or one question at a time. Choose one from the list on the left, read its short introduction, and answer its steps in your own words. Your answers are saved as plain files on this computer only. Nothing is sent anywhere.",
+                );
+                widgets::note(ui, NOT_A_SUBSTITUTE);
+                ui.add_space(10.0);
+            }
+
+            if let Some(programme) = &dashboard.programme {
+                ui.heading("Your programme");
+                ui.label(programme);
+                ui.add_space(10.0);
+            }
+
+            if !dashboard.check_ins.is_empty() {
+                ui.heading("Recent check-ins");
+                ui.add_space(4.0);
+                for line in &dashboard.check_ins {
+                    ui.label(line);
+                }
+                ui.add_space(10.0);
+            }
+
+            if !dashboard.first_time {
+                ui.heading("This week");
+                ui.add_space(4.0);
+                ui.label(&dashboard.this_week);
+                ui.add_space(10.0);
+            }
+
+            ui.heading("What to do next");
+            ui.add_space(4.0);
+            for suggestion in &dashboard.suggestions {
+                suggestion_row(ui, suggestion, &mut open);
+            }
+            if !dashboard.first_time {
+                ui.add_space(16.0);
+                ui.label(RichText::new(NOT_A_SUBSTITUTE).small().weak());
+            }
+        });
+        if let Some(id) = open {
+            cx.navigate(Screen::Worksheet(id));
+        }
+    }
+}
+
+fn suggestion_row(ui: &mut Ui, suggestion: &Suggestion, open: &mut Option<String>) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| {
+                ui.label(RichText::new(&suggestion.title).strong());
+                ui.label(&suggestion.reason);
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let button = ui.button("Start");
+                widgets::set_accessible_label(ui, &button, format!("Start {}", suggestion.title));
+                if button.clicked() {
+                    *open = Some(suggestion.worksheet.clone());
+                }
+            });
+        });
+    });
+    ui.add_space(4.0);
+}
