@@ -25,6 +25,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Close the window as soon as the first frame is drawn (for measuring start-up time).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
+
     /// What to do; with none, the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,

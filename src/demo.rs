@@ -222,14 +222,26 @@ fn answers(
                     .checked_sub(jiff::Span::new().days(rng.i64(0..60)))
                     .unwrap_or_else(|_| when.date()),
             ),
+            // People mostly stay on their ring, and now and then move in or out by one.
             Field::Circle(rings) => Answer::Placements(
-                ["Sam", "Mum", "Alex", "Priya", "Jo"]
-                    .iter()
-                    .map(|name| Placement {
+                [
+                    ("Sam", 1u8),
+                    ("Mum", 1),
+                    ("Alex", 2),
+                    ("Priya", 2),
+                    ("Jo", 3),
+                ]
+                .iter()
+                .map(|(name, usual)| {
+                    let drift: i16 = if rng.f64() < 0.15 { rng.i16(-1..=1) } else { 0 };
+                    let last = i16::try_from(rings.rings.len()).unwrap_or(1);
+                    let ring = (i16::from(*usual) + drift).clamp(1, last);
+                    Placement {
                         name: (*name).to_owned(),
-                        ring: u8::try_from(rng.usize(1..=rings.rings.len())).unwrap_or(1),
-                    })
-                    .collect(),
+                        ring: u8::try_from(ring).unwrap_or(1),
+                    }
+                })
+                .collect(),
             ),
             Field::Questionnaire(questionnaire) => {
                 // Symptoms ease over the years (or wellbeing grows, for measures where higher

@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         }
     };
     match args.command {
-        None => match rapport::ui::run(data_dir) {
+        None => match rapport::ui::run(data_dir, args.exit_after_first_frame) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("rapport: the window could not be opened: {error}");

@@ -145,6 +145,18 @@ impl Model {
             .collect()
     }
 
+    /// Entries per week over `range` (two years at most for "all"), by worksheet.
+    #[must_use]
+    pub fn weekly_chart_for(&self, today: LocalTime, range: TimeRange) -> WeeklyChart {
+        let weeks = match range {
+            TimeRange::FourWeeks => 4,
+            TimeRange::ThreeMonths => 13,
+            TimeRange::Year => 52,
+            TimeRange::All => 104,
+        };
+        self.weekly_chart(today, weeks)
+    }
+
     /// Entries per week over the last `weeks` weeks, by worksheet.
     #[must_use]
     pub fn weekly_chart(&self, today: LocalTime, weeks: usize) -> WeeklyChart {

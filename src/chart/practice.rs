@@ -38,7 +38,8 @@ impl WeeklyChart {
             .margin(style.px(12.0))
             .x_label_area_size(style.px(34.0))
             .y_label_area_size(style.px(44.0))
-            .build_cartesian_2d(0f64..weeks as f64, 0f64..f64::from(most) * 1.1)
+            // Headroom above the tallest bar for the legend.
+            .build_cartesian_2d(0f64..weeks as f64, 0f64..f64::from(most) * 1.6)
             .map_err(draw_error)?;
         let format_y = |value: &f64| format!("{value:.0}");
         let label_every = weeks.div_ceil(8).max(1);
@@ -69,7 +70,12 @@ impl WeeklyChart {
             .draw()
             .map_err(draw_error)?;
         for (name_index, name) in data.names.iter().enumerate() {
-            let colour = style.palette.lines[name_index % style.palette.lines.len()];
+            // "Other" is grey, so the named worksheets keep the distinct colours.
+            let colour = if name_index >= style.palette.lines.len() || name == "Other" {
+                RGBColor(150, 150, 150)
+            } else {
+                style.palette.lines[name_index]
+            };
             let bars = data.counts.iter().enumerate().filter_map(|(week, counts)| {
                 let below: u32 = counts[..name_index].iter().sum();
                 let count = counts[name_index];
@@ -92,7 +98,7 @@ impl WeeklyChart {
                 });
         }
         plot.configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
+            .position(SeriesLabelPosition::UpperRight)
             .background_style(style.palette.background.mix(0.85))
             .border_style(style.palette.grid)
             .label_font(style.text(12.0))

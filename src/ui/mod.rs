@@ -30,18 +30,24 @@ const UI_STATE_KEY: &str = "rapport-ui";
 /// The eframe app: the [`Shell`] plus persistence of its UI state.
 pub struct RapportApp {
     shell: Shell,
+    exit_after_first_frame: bool,
 }
 
 impl RapportApp {
     /// Builds the app for `data_dir`, restoring the UI state eframe saved last time.
     #[must_use]
-    pub fn new(creation: &eframe::CreationContext<'_>, data_dir: DataDir) -> Self {
+    pub fn new(
+        creation: &eframe::CreationContext<'_>,
+        data_dir: DataDir,
+        exit_after_first_frame: bool,
+    ) -> Self {
         let state: UiState = creation
             .storage
             .and_then(|storage| eframe::get_value(storage, UI_STATE_KEY))
             .unwrap_or_default();
         Self {
             shell: Shell::new(data_dir, state),
+            exit_after_first_frame,
         }
     }
 }
@@ -49,6 +55,9 @@ impl RapportApp {
 impl eframe::App for RapportApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.shell.ui(ui);
+        if self.exit_after_first_frame {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -57,7 +66,7 @@ impl eframe::App for RapportApp {
 }
 
 /// Opens the app window on `data_dir` and runs until it is closed.
-pub fn run(data_dir: DataDir) -> Result<(), eframe::Error> {
+pub fn run(data_dir: DataDir, exit_after_first_frame: bool) -> Result<(), eframe::Error> {
     // eframe would create the folder for its state with default permissions; make it private.
     if let Err(error) = crate::store::create_private_dir_all(data_dir.root()) {
         eprintln!(
@@ -78,6 +87,12 @@ pub fn run(data_dir: DataDir) -> Result<(), eframe::Error> {
     eframe::run_native(
         "Rapport",
         options,
-        Box::new(|creation| Ok(Box::new(RapportApp::new(creation, data_dir)))),
+        Box::new(|creation| {
+            Ok(Box::new(RapportApp::new(
+                creation,
+                data_dir,
+                exit_after_first_frame,
+            )))
+        }),
     )
 }

@@ -62,7 +62,7 @@ impl View for OverviewView {
                 let height = (ui.available_width() * 0.4).clamp(200.0, 380.0);
                 let key = |extra: &str| data_key(revision, range, today, extra);
                 self.weekly.show(ui, &data_dir, key("weekly"), height, || {
-                    Chart::Weekly(model.weekly_chart(today, 26))
+                    Chart::Weekly(model.weekly_chart_for(today, range))
                 });
                 ui.add_space(12.0);
                 self.calendar

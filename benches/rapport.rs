@@ -1,0 +1,170 @@
+//! Speed on realistic data: a synthetic journal of ten years, about three entries a day.
+//!
+//! Run with `cargo bench`. The journal is generated once into a temporary folder (with the
+//! same atomic, fsynced saves the app uses), then each measurement runs against it.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rapport::chart::{self, Chart, Theme};
+use rapport::data_dir::DataDir;
+use rapport::demo::{self, DemoPlan};
+use rapport::entry::{Answer, Answers};
+use rapport::journal::Journal;
+use rapport::model::Model;
+use rapport::progress::{self, TimeRange};
+use rapport::time::LocalTime;
+use rapport::ui::{Screen, Shell, Tab, UiState};
+use rapport::workbook::Workbook;
+
+/// A data folder with ten years of entries, made once per run.
+fn ten_years() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let workbook = Workbook::bundled();
+    let mut journal = Journal::open(DataDir::new(dir.path())).expect("an empty journal");
+    let entries = demo::plan(&workbook, DemoPlan::default(), jiff::Timestamp::now());
+    let written = demo::fill(&mut journal, &workbook, &entries).expect("demo data");
+    eprintln!(
+        "benchmark journal: {written} entries in {}",
+        dir.path().display()
+    );
+    dir
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = ten_years();
+    let data = DataDir::new(dir.path());
+    let today = LocalTime::now();
+
+    c.bench_function("load journal (10 years)", |b| {
+        b.iter(|| black_box(Journal::open(data.clone()).expect("loads")));
+    });
+
+    let model = Model::open(data.clone()).expect("loads");
+    c.bench_function("compute every progress series", |b| {
+        b.iter(|| {
+            for worksheet in model.workbook().worksheets() {
+                black_box(progress::tracked_series(
+                    worksheet,
+                    model.journal().entries(),
+                ));
+                black_box(model.before_after_charts(&worksheet.id, TimeRange::All, today));
+            }
+            black_box(model.weekly_chart(today, 26));
+            black_box(model.calendar_chart(today));
+            black_box(model.relationships_chart(TimeRange::All, today));
+        });
+    });
+
+    let charts = [
+        (
+            "trend, coping skills, all",
+            Chart::Trend(
+                model
+                    .trend_chart("coping-skills", TimeRange::All, today)
+                    .expect("bundled"),
+            ),
+        ),
+        (
+            "trend with bands, PHQ-9, all",
+            Chart::Trend(
+                model
+                    .trend_chart("phq9", TimeRange::All, today)
+                    .expect("bundled"),
+            ),
+        ),
+        (
+            "before and after, coping skills",
+            Chart::BeforeAfter(
+                model
+                    .before_after_charts("coping-skills", TimeRange::All, today)
+                    .remove(0),
+            ),
+        ),
+        (
+            "weekly practice",
+            Chart::Weekly(model.weekly_chart(today, 26)),
+        ),
+        ("calendar", Chart::Calendar(model.calendar_chart(today))),
+        (
+            "relationships",
+            Chart::Trend(model.relationships_chart(TimeRange::All, today)),
+        ),
+    ];
+    for (name, chart) in &charts {
+        c.bench_function(&format!("render 800x400: {name}"), |b| {
+            b.iter(|| {
+                black_box(chart::render_rgb(chart, 800, 400, 1.0, Theme::Light).expect("renders"))
+            });
+        });
+    }
+
+    for (name, screen, tab) in [
+        (
+            "UI frame: Progress",
+            Screen::Worksheet("coping-skills".into()),
+            Tab::Progress,
+        ),
+        ("UI frame: Today", Screen::Today, Tab::Fill),
+        (
+            "UI frame: History",
+            Screen::Worksheet("coping-skills".into()),
+            Tab::History,
+        ),
+    ] {
+        let state = UiState {
+            screen,
+            tab,
+            ..UiState::default()
+        };
+        let mut shell = Shell::new(data.clone(), state);
+        let ctx = egui::Context::default();
+        let input = || egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            ..Default::default()
+        };
+        // The first frames compute and render the charts; later frames must reuse them.
+        for _ in 0..3 {
+            let _ = ctx.run_ui(input(), |ui| shell.ui(ui));
+        }
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let output = ctx.run_ui(input(), |ui| shell.ui(ui));
+                black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+            });
+        });
+    }
+
+    let save_dir = tempfile::tempdir().expect("a temporary folder");
+    let mut journal = Journal::open(DataDir::new(save_dir.path())).expect("empty");
+    let workbook = Workbook::bundled();
+    let coping = workbook.get("coping-skills").expect("bundled");
+    let mut answers = Answers::new();
+    answers.insert(
+        "situation".into(),
+        Answer::Text("A hard phone call with my sister".into()),
+    );
+    answers.insert("intensity_before".into(), Answer::Number(7));
+    answers.insert("intensity_after".into(), Answer::Number(4));
+    c.bench_function("save one entry (atomic, fsync)", |b| {
+        b.iter(|| {
+            black_box(
+                journal
+                    .add(coping, answers.clone())
+                    .expect("saves")
+                    .id
+                    .len(),
+            )
+        });
+    });
+}
+
+criterion_group! {
+    name = rapport;
+    config = Criterion::default().sample_size(20);
+    targets = benches
+}
+criterion_main!(rapport);
