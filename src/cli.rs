@@ -95,6 +95,28 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
         theme: ThemeArg,
     },
+    /// Make a printable PDF handout of a worksheet (filled with your latest entry, or blank) or
+    /// of a whole session: `rapport handout coping-skills --blank --out sheet.pdf`,
+    /// `rapport handout --session group-ipt:2 --out session2.pdf`.
+    Handout {
+        /// The worksheet id (not with --session).
+        id: Option<String>,
+        /// A session as PROGRAMME:NUMBER, e.g. group-ipt:2.
+        #[arg(long, value_name = "PROGRAMME:N", conflicts_with = "id")]
+        session: Option<String>,
+        /// Leave the answers empty, for writing by hand.
+        #[arg(long)]
+        blank: bool,
+        /// Fill with this entry rather than the latest.
+        #[arg(long, value_name = "ENTRY_ID", conflicts_with = "blank")]
+        entry: Option<String>,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// Check the workbook and the whole journal; print every problem and change nothing.
     Check,
     /// Fill an empty data folder with years of made-up entries, to try the app with a history.
@@ -145,6 +167,15 @@ impl From<RangeArg> for TimeRange {
             RangeArg::All => TimeRange::All,
         }
     }
+}
+
+/// Paper sizes on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum PaperArg {
+    /// 210 × 297 mm.
+    A4,
+    /// 8.5 × 11 inches.
+    Letter,
 }
 
 /// Chart colours on the command line.
@@ -304,6 +335,64 @@ pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<
             Ok(true)
         }
         Command::Check => check(data_dir, out),
+        Command::Handout {
+            id,
+            session,
+            blank,
+            entry,
+            paper,
+            out: path,
+        } => {
+            let paper = match paper {
+                PaperArg::A4 => crate::handout::Paper::A4,
+                PaperArg::Letter => crate::handout::Paper::Letter,
+            };
+            let pdf = match (id, session) {
+                (_, Some(session)) => {
+                    let (programme_id, number) = session.rsplit_once(':').ok_or_else(|| {
+                        CliError::new(format!("Write the session as PROGRAMME:NUMBER, e.g. group-ipt:2, not “{session}”."))
+                    })?;
+                    let programme = workbook.programme(programme_id).ok_or_else(|| {
+                        CliError::new(format!("There is no programme “{programme_id}”. Run `rapport programmes` to see the ids."))
+                    })?;
+                    let number: usize = number.parse().map_err(|_| {
+                        CliError::new(format!("“{number}” is not a session number."))
+                    })?;
+                    let chosen = programme.session(number).ok_or_else(|| {
+                        CliError::new(format!(
+                            "“{}” has sessions 1 to {}, not {number}.",
+                            programme.id,
+                            programme.sessions.len()
+                        ))
+                    })?;
+                    crate::handout::session_pdf(&workbook, programme, number, chosen, paper)
+                }
+                (Some(id), None) => {
+                    let worksheet = find(&workbook, &id)?;
+                    let journal = Journal::open(data_dir.clone())?;
+                    let filled = if blank {
+                        None
+                    } else if let Some(entry_id) = &entry {
+                        let found = journal.get(entry_id).filter(|e| e.worksheet == worksheet.id);
+                        Some(found.ok_or_else(|| CliError::new(format!("There is no entry “{entry_id}” of “{id}”.")))?)
+                    } else {
+                        Some(journal.entries_for(&worksheet.id).into_iter().next().ok_or_else(|| {
+                            CliError::new(format!("There are no entries of “{id}” yet. Add --blank for an empty handout."))
+                        })?)
+                    };
+                    crate::handout::worksheet_pdf(worksheet, filled, paper)
+                }
+                (None, None) => {
+                    return Err(CliError::new(
+                        "Name a worksheet (rapport handout coping-skills --out FILE.pdf) or a session (--session group-ipt:2).",
+                    ));
+                }
+            }
+            .map_err(|error| CliError::new(error.to_string()))?;
+            crate::handout::write(&path, &pdf).map_err(|error| CliError::new(error.to_string()))?;
+            writeln!(out, "{}", path.display())?;
+            Ok(true)
+        }
         Command::DemoData { years } => {
             let mut journal = Journal::open(data_dir.clone())?;
             let plan = crate::demo::DemoPlan {

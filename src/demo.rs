@@ -235,10 +235,10 @@ fn answers(
                 .map(|(name, usual)| {
                     let drift: i16 = if rng.f64() < 0.15 { rng.i16(-1..=1) } else { 0 };
                     let last = i16::try_from(rings.rings.len()).unwrap_or(1);
-                    let ring = (i16::from(*usual) + drift).clamp(1, last);
+                    let placed = (i16::from(*usual) + drift).clamp(1, last);
                     Placement {
                         name: (*name).to_owned(),
-                        ring: u8::try_from(ring).unwrap_or(1),
+                        ring: u8::try_from(placed).unwrap_or(1),
                     }
                 })
                 .collect(),

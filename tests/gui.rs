@@ -556,3 +556,86 @@ fn the_overview_draws_each_chart_once() {
     }
     assert_eq!(harness.state().overview_renders(), renders);
 }
+
+struct TestClock(std::cell::Cell<f64>);
+
+impl rapport::ui::Clock for TestClock {
+    fn now(&self) -> f64 {
+        self.0.get()
+    }
+}
+
+#[test]
+fn presenting_a_session_moves_with_the_keys_times_items_and_keeps_notes_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = std::rc::Rc::new(TestClock(std::cell::Cell::new(0.0)));
+    let shell = Shell::new(DataDir::new(dir.path()), UiState::default()).with_clock(clock.clone());
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
+    harness.run();
+    click(&mut harness, "Programmes");
+    click(
+        &mut harness,
+        "Open Relationship skills workshop: four sessions",
+    );
+    harness
+        .get_by_label_contains("1. Session 1: boundaries")
+        .click();
+    harness.run();
+    click(&mut harness, "Present session 1");
+    let presentation = harness.state().presentation().expect("presenting");
+    assert_eq!(presentation.position().0, 1);
+
+    // The title slide, then the first agenda item, which is timed.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let slide = harness
+        .state()
+        .presentation()
+        .unwrap()
+        .current()
+        .unwrap()
+        .clone();
+    let minutes = slide.minutes.expect("agenda items are timed");
+    harness.get_by_label(&slide.heading);
+    harness.get_by_label(&format!("{minutes}:00 left"));
+    clock.0.set(61.0);
+    harness.run();
+    let left = u64::from(minutes) * 60 - 61;
+    harness.get_by_label(&format!("{}:{:02} left", left / 60, left % 60));
+    clock.0.set(f64::from(minutes) * 60.0 + 5.0);
+    harness.run();
+    harness.get_by_label("Time to draw this part to a close");
+
+    // The timer can be hidden from the room.
+    harness.key_press(egui::Key::T);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Time to draw this part to a close")
+            .is_none()
+    );
+
+    // Notes show only in the notes view.
+    if !slide.notes.is_empty() {
+        let first_line = slide.notes.split("\n\n").next().unwrap().trim().to_owned();
+        assert!(harness.query_by_label(&first_line).is_none());
+        harness.key_press(egui::Key::N);
+        harness.run();
+        harness.get_by_label(&first_line);
+        harness.key_press(egui::Key::N);
+        harness.run();
+    }
+
+    // Space moves on, Left goes back, Esc leaves.
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert_eq!(harness.state().presentation().unwrap().position().0, 3);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().presentation().unwrap().position().0, 2);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().presentation().is_none());
+}

@@ -8,7 +8,9 @@ mod form;
 mod help;
 mod history;
 mod overview;
+mod present;
 mod problems;
+mod programmes;
 mod progress_view;
 mod section;
 mod settings;
@@ -19,6 +21,7 @@ mod trash;
 mod widgets;
 mod worksheet_view;
 
+pub use present::{Clock, Presentation, SystemClock};
 pub use progress_view::ChartCache;
 pub use shell::{Screen, Shell, Tab, UiState};
 

@@ -3,8 +3,9 @@
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use super::present::{Clock, Presentation, PresentationAction, SystemClock};
 use super::worksheet_view::WorksheetView;
-use super::{help, overview, problems, section, settings, sidebar, today, trash};
+use super::{help, overview, problems, programmes, section, settings, sidebar, today, trash};
 use crate::data_dir::DataDir;
 use crate::document::Document;
 use crate::model::Model;
@@ -19,6 +20,10 @@ pub enum Screen {
     Today,
     /// Charts of all progress.
     Overview,
+    /// The programmes.
+    Programmes,
+    /// One programme's sessions, by id.
+    Programme(String),
     /// A section's introduction and its worksheets, by section id.
     Section(String),
     /// One worksheet, by id.
@@ -134,6 +139,13 @@ pub enum Action {
     Navigate(Screen),
     /// Show a notice.
     Notify(Notice),
+    /// Present slides full screen.
+    Present {
+        /// What is presented, for the control bar.
+        title: String,
+        /// The slides.
+        slides: Vec<crate::slides::Slide>,
+    },
 }
 
 /// What views get: the model, the UI state, and a list to push [`Action`]s on.
@@ -186,6 +198,9 @@ pub struct Shell {
     today: today::TodayView,
     overview: overview::OverviewView,
     settings: Document<Settings>,
+    presentation: Option<Presentation>,
+    clock: std::rc::Rc<dyn Clock>,
+    fonts_installed: bool,
     notice: Option<Notice>,
     pending: Option<Pending>,
     quitting: bool,
@@ -213,11 +228,27 @@ impl Shell {
             today: today::TodayView::default(),
             overview: overview::OverviewView::default(),
             settings,
+            presentation: None,
+            clock: std::rc::Rc::new(SystemClock::default()),
+            fonts_installed: false,
             notice: None,
             pending: None,
             quitting: false,
             applied: None,
         }
+    }
+
+    /// Uses `clock` for presentation timers, so tests can move time on.
+    #[must_use]
+    pub fn with_clock(mut self, clock: std::rc::Rc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The presentation on show, if any.
+    #[must_use]
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.presentation.as_ref()
     }
 
     /// The state eframe should keep.
@@ -252,8 +283,20 @@ impl Shell {
 
     /// Draws one frame.
     pub fn ui(&mut self, ui: &mut Ui) {
+        if !self.fonts_installed {
+            super::widgets::install_fonts(ui.ctx());
+            self.fonts_installed = true;
+        }
         self.apply_appearance(ui.ctx());
         self.guard_close(ui.ctx());
+        if let Some(presentation) = &mut self.presentation {
+            if presentation.ui(ui) == PresentationAction::Leave {
+                self.presentation = None;
+                ui.ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            return;
+        }
         let mut actions = Vec::new();
 
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut actions));
@@ -286,6 +329,10 @@ impl Shell {
             match cx.state.screen.clone() {
                 Screen::Today => self.today.ui(ui, &mut cx),
                 Screen::Overview => self.overview.ui(ui, &mut cx),
+                Screen::Programmes => programmes::ProgrammesView { id: None }.ui(ui, &mut cx),
+                Screen::Programme(id) => {
+                    programmes::ProgrammesView { id: Some(id) }.ui(ui, &mut cx);
+                }
                 Screen::Section(id) => section::SectionView { id }.ui(ui, &mut cx),
                 Screen::Worksheet(id) => self.worksheet.show(ui, &mut cx, &id),
                 Screen::Trash => self.trash.ui(ui, &mut cx),
@@ -302,8 +349,14 @@ impl Shell {
             }
         }
         for action in actions {
-            if let Action::Notify(notice) = action {
-                self.notice = Some(notice);
+            match action {
+                Action::Notify(notice) => self.notice = Some(notice),
+                Action::Present { title, slides } => {
+                    self.presentation = Some(Presentation::new(title, slides, self.clock.clone()));
+                    ui.ctx()
+                        .send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+                }
+                Action::Navigate(_) => {}
             }
         }
         self.confirmations(ui.ctx());

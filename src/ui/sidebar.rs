@@ -25,6 +25,11 @@ impl View for Sidebar {
                 {
                     cx.navigate(Screen::Overview);
                 }
+                let programmes =
+                    matches!(cx.state.screen, Screen::Programmes | Screen::Programme(_));
+                if ui.selectable_label(programmes, "Programmes").clicked() {
+                    cx.navigate(Screen::Programmes);
+                }
                 ui.add_space(4.0);
                 let workbook = cx.model.workbook();
                 let mut open = None;

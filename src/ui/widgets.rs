@@ -151,3 +151,21 @@ pub fn closeness_circle(ui: &mut Ui, rings: &[String], people: &[(&str, u8)], si
         }
     }
 }
+
+/// Adds the bundled `DejaVu` Sans after egui's own fonts, so that arrows, symbols and most
+/// alphabets people type in their answers draw as letters, not boxes.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu-sans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(crate::chart::FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu-sans".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}

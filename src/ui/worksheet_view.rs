@@ -63,6 +63,17 @@ impl WorksheetView {
 
         ui.horizontal(|ui| {
             ui.heading(&worksheet.title);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let present = ui.button("Present").on_hover_text(
+                    "Show this worksheet full screen, one step at a time, for a group",
+                );
+                if present.clicked() {
+                    cx.actions.push(super::shell::Action::Present {
+                        title: worksheet.title.clone(),
+                        slides: crate::slides::worksheet_slides(&worksheet),
+                    });
+                }
+            });
         });
         ui.add_space(4.0);
         ui.horizontal(|ui| {

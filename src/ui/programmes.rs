@@ -1,0 +1,174 @@
+//! Programmes: the sessions of a workshop or course, to prepare, present, print or follow.
+
+use egui::{RichText, Ui};
+
+use super::shell::{Action, Cx, Notice, Screen, View};
+use super::widgets::{self, READING_WIDTH};
+use crate::settings::Following;
+use crate::slides;
+
+/// The list of programmes, or one programme's sessions.
+pub struct ProgrammesView {
+    /// The programme open, if any.
+    pub id: Option<String>,
+}
+
+impl View for ProgrammesView {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        match self.id.clone() {
+            None => list(ui, cx),
+            Some(id) => programme(ui, cx, &id),
+        }
+    }
+}
+
+fn list(ui: &mut Ui, cx: &mut Cx<'_>) {
+    let mut open = None;
+    egui::ScrollArea::vertical().id_salt("programmes").show(ui, |ui| {
+        ui.set_max_width(READING_WIDTH);
+        widgets::page_title(ui, "Programmes");
+        ui.label("A programme is a series of sessions built from the worksheets: for a group led by a facilitator, or to follow on your own at home, one session at a time.");
+        ui.add_space(8.0);
+        for programme in cx.model.workbook().programmes() {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.vertical(|ui| {
+                        ui.label(RichText::new(&programme.title).strong());
+                        ui.label(format!("{} sessions. {}", programme.sessions.len(), programme.summary));
+                    });
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let button = ui.button("Open");
+                        widgets::set_accessible_label(ui, &button, format!("Open {}", programme.title));
+                        if button.clicked() {
+                            open = Some(programme.id.clone());
+                        }
+                    });
+                });
+            });
+            ui.add_space(4.0);
+        }
+    });
+    if let Some(id) = open {
+        cx.navigate(Screen::Programme(id));
+    }
+}
+
+fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
+    let Some(programme) = cx.model.workbook().programme(id).cloned() else {
+        ui.label(format!(
+            "The programme “{id}” is no longer in the workbook."
+        ));
+        return;
+    };
+    let following = cx
+        .settings
+        .value
+        .following
+        .clone()
+        .filter(|f| f.programme == programme.id);
+    let mut present = None;
+    let mut follow = None;
+    egui::ScrollArea::vertical()
+        .id_salt(("programme", id))
+        .show(ui, |ui| {
+            ui.set_max_width(READING_WIDTH);
+            widgets::page_title(ui, &programme.title);
+            widgets::paragraphs(ui, &programme.introduction);
+            widgets::note(ui, "Group sessions built on Interpersonal Therapy assume trained facilitators with supervision and an agreed safety plan for the group. This workbook supports that work; it does not replace it.");
+            ui.add_space(8.0);
+            ui.horizontal(|ui| match &following {
+                Some(f) => {
+                    ui.label(format!("You are following this programme: session {} of {}.", f.session, programme.sessions.len()));
+                    if ui.button("Stop following").clicked() {
+                        follow = Some(None);
+                    }
+                }
+                None => {
+                    if ui
+                        .button("Follow this programme at home")
+                        .on_hover_text("Today will show where you are in it and what to do next")
+                        .clicked()
+                    {
+                        follow = Some(Some(Following {
+                            programme: programme.id.clone(),
+                            session: 1,
+                        }));
+                    }
+                }
+            });
+            ui.add_space(8.0);
+            for (index, session) in programme.sessions.iter().enumerate() {
+                let number = index + 1;
+                let current = following.as_ref().is_some_and(|f| f.session == number);
+                let title = format!("{number}. {} ({} minutes){}", session.title, session.minutes, if current { " — you are here" } else { "" });
+                egui::CollapsingHeader::new(title)
+                    .id_salt(("session", id, number))
+                    .default_open(current)
+                    .show(ui, |ui| {
+                        if !session.goals.is_empty() {
+                            ui.label(RichText::new("Goals").strong());
+                            for goal in &session.goals {
+                                ui.label(format!("• {goal}"));
+                            }
+                        }
+                        ui.add_space(4.0);
+                        ui.label(RichText::new("Agenda").strong());
+                        egui::Grid::new(("agenda", id, number)).striped(true).num_columns(3).show(ui, |ui| {
+                            for item in &session.agenda {
+                                ui.label(format!("{} min", item.minutes));
+                                ui.label(item.kind.name());
+                                ui.label(&item.title);
+                                ui.end_row();
+                            }
+                        });
+                        if !session.facilitator_notes.is_empty() {
+                            ui.add_space(4.0);
+                            ui.label(RichText::new("Facilitator notes").strong());
+                            widgets::paragraphs(ui, &session.facilitator_notes);
+                        }
+                        if !session.homework.is_empty() {
+                            let titles: Vec<String> = session
+                                .homework
+                                .iter()
+                                .map(|h| cx.model.workbook().get(h).map_or_else(|| h.clone(), |w| w.title.clone()))
+                                .collect();
+                            ui.label(format!("Homework: {}", titles.join(", ")));
+                        }
+                        ui.horizontal(|ui| {
+                            let button = ui.button("Present");
+                            widgets::set_accessible_label(ui, &button, format!("Present session {number}"));
+                            if button.clicked() {
+                                present = Some(number);
+                            }
+                            if current && number < programme.sessions.len() && ui.button("I have done this session").clicked() {
+                                follow = Some(Some(Following {
+                                    programme: programme.id.clone(),
+                                    session: number + 1,
+                                }));
+                            }
+                        });
+                    });
+            }
+        });
+    if let Some(number) = present
+        && let Some(session) = programme.session(number)
+    {
+        let slides = slides::session_slides(cx.model.workbook(), &programme, number, session);
+        cx.actions.push(Action::Present {
+            title: format!("{}: {}", programme.title, session.title),
+            slides,
+        });
+    }
+    if let Some(following) = follow {
+        cx.settings.value.following = following;
+        match cx.settings.save() {
+            Ok(moved) => {
+                if let Some(moved) = moved {
+                    cx.notify(Notice::info(moved));
+                }
+            }
+            Err(error) => cx.notify(Notice::error(error)),
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Printable handouts, checked the way a reader would: the PDF opens, has the pages and the
+//! paper size asked for, and its text extracts (with poppler's pdfinfo and pdftotext, which
+//! `.ci/run` installs).
+
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::Command as Cli;
+
+fn rapport(dir: &Path) -> Cli {
+    let mut command = Cli::cargo_bin("rapport").unwrap();
+    command
+        .arg("--data-dir")
+        .arg(dir)
+        .env_remove("RAPPORT_DATA_DIR");
+    command
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} is needed for this test (apt-get install poppler-utils): {e}")
+    });
+    assert!(
+        output.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn info(path: &Path) -> (usize, String) {
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|p| p.trim().parse().ok())
+        .unwrap();
+    let size = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .unwrap()
+        .trim()
+        .to_owned();
+    (pages, size)
+}
+
+/// The text of a PDF, with line breaks and hyphen-free wrapping folded into single spaces.
+fn text(path: &Path) -> String {
+    tool("pdftotext", &[path.to_str().unwrap(), "-"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_blank_worksheet_has_room_to_write_tick_boxes_footer_and_page_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("coping.pdf");
+    rapport(dir.path())
+        .args(["handout", "coping-skills", "--blank", "--out"])
+        .arg(&pdf)
+        .assert()
+        .success();
+    let (pages, size) = info(&pdf);
+    assert!(pages >= 2, "{pages} pages");
+    assert!(size.contains("A4"), "{size}");
+    let text = text(&pdf);
+    assert!(text.contains("Coping skills"));
+    assert!(
+        text.contains("1. What is happening, or what just happened?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("0 = Barely there"),
+        "rating scale labels: {text}"
+    );
+    assert!(text.contains("If you are in danger now, call your local emergency number"));
+    assert!(text.contains(&format!("Page {pages} of {pages}")));
+}
+
+#[test]
+fn a_filled_worksheet_shows_the_answers_on_letter_paper() {
+    let dir = tempfile::tempdir().unwrap();
+    rapport(dir.path())
+        .args([
+            "add",
+            "forgiveness",
+            "what_happened=My friend forgot my birthday",
+            "readiness=6",
+        ])
+        .assert()
+        .success();
+    let pdf = dir.path().join("forgiveness.pdf");
+    rapport(dir.path())
+        .args(["handout", "forgiveness", "--paper", "letter", "--out"])
+        .arg(&pdf)
+        .assert()
+        .success();
+    let (_, size) = info(&pdf);
+    assert!(size.contains("letter"), "{size}");
+    assert!(text(&pdf).contains("My friend forgot my birthday"));
+}
+
+#[test]
+fn a_whole_session_prints_its_agenda_worksheets_and_homework() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("session.pdf");
+    rapport(dir.path())
+        .args(["handout", "--session", "skills-workshop:1", "--out"])
+        .arg(&pdf)
+        .assert()
+        .success();
+    let workbook = rapport::workbook::Workbook::bundled();
+    let programme = workbook.programme("skills-workshop").unwrap();
+    let session = programme.session(1).unwrap();
+    let (pages, _) = info(&pdf);
+    assert!(pages >= 3);
+    let text = text(&pdf);
+    assert!(text.contains(&session.title), "{text}");
+    assert!(text.contains("Agenda"));
+    for item in &session.agenda {
+        assert!(text.contains(&item.title), "agenda item {}", item.title);
+    }
+    for id in session.agenda.iter().flat_map(|i| &i.worksheets) {
+        assert!(text.contains(&workbook.get(id).unwrap().title));
+    }
+}
+
+#[test]
+fn handout_mistakes_get_clear_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.pdf");
+    for (args, message) in [
+        (
+            vec!["handout", "coping-skills"],
+            "no entries of “coping-skills” yet",
+        ),
+        (
+            vec!["handout", "--session", "group-ipt:99"],
+            "sessions 1 to 9, not 99",
+        ),
+        (
+            vec!["handout", "--session", "nope:1"],
+            "no programme “nope”",
+        ),
+        (
+            vec!["handout", "--session", "group-ipt"],
+            "PROGRAMME:NUMBER",
+        ),
+    ] {
+        rapport(dir.path())
+            .args(&args)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(message));
+    }
+    assert!(!out.exists());
+}
