@@ -117,6 +117,43 @@ pub enum Command {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Make a file to share your progress with your facilitator: only the numbers and dates
+    /// of the series you name, under a pseudonym. Without --include, lists what you can share.
+    Share {
+        /// The code your facilitator gave the group.
+        #[arg(long)]
+        group: String,
+        /// The name to appear under (not your real name, unless you want it to be).
+        #[arg(long)]
+        pseudonym: String,
+        /// The series to include, separated by commas, e.g. phq9,coping-skills/intensity_before.
+        #[arg(long, value_delimiter = ',')]
+        include: Vec<String>,
+        /// The programme the group follows (default: the one you follow).
+        #[arg(long)]
+        programme: Option<String>,
+        /// Where to write the share file.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Summarise a folder of participants' share files: per week, n, median and spread of each
+    /// measure, and the change over the programme. Names every file skipped, with the reason.
+    GroupSummary {
+        /// The folder of share files.
+        folder: PathBuf,
+        /// The group code the files must carry.
+        #[arg(long)]
+        group: String,
+        /// Only accept files for this programme.
+        #[arg(long)]
+        programme: Option<String>,
+        /// Print CSV instead of a table.
+        #[arg(long)]
+        csv: bool,
+        /// Also write the summary as a PDF.
+        #[arg(long, value_name = "FILE.pdf")]
+        pdf: Option<PathBuf>,
+    },
     /// Check the workbook and the whole journal; print every problem and change nothing.
     Check,
     /// Fill an empty data folder with years of made-up entries, to try the app with a history.
@@ -335,6 +372,99 @@ pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<
             Ok(true)
         }
         Command::Check => check(data_dir, out),
+        Command::Share {
+            group,
+            pseudonym,
+            include,
+            programme,
+            out: path,
+        } => {
+            let model = Model::open(data_dir.clone())?;
+            if include.is_empty() {
+                writeln!(out, "Series you can share (use --include ID,ID,…):")?;
+                for series in crate::share::shareable(&model) {
+                    writeln!(
+                        out,
+                        "  {:<40} {} ({} values)",
+                        series.id, series.label, series.count
+                    )?;
+                }
+                return Ok(true);
+            }
+            let programme = programme
+                .or_else(|| {
+                    crate::settings::load(data_dir)
+                        .value
+                        .following
+                        .map(|f| f.programme)
+                })
+                .ok_or_else(|| {
+                    CliError::new(
+                        "Name the programme with --programme, e.g. --programme group-ipt.",
+                    )
+                })?;
+            let file = crate::share::build(
+                &model,
+                &programme,
+                &group,
+                &pseudonym,
+                &include,
+                crate::time::LocalTime::now(),
+            )
+            .map_err(|error| CliError::new(error.0))?;
+            let path = path.ok_or_else(|| {
+                CliError::new("Say where to write the share file with --out FILE.")
+            })?;
+            crate::store::write_atomic(
+                &path,
+                crate::share::to_ron(&file).as_bytes(),
+                crate::store::Overwrite::Replace,
+            )
+            .map_err(|error| {
+                CliError::new(format!(
+                    "Could not write the share file: {error}. Path: {}",
+                    path.display()
+                ))
+            })?;
+            writeln!(out, "{}", path.display())?;
+            Ok(true)
+        }
+        Command::GroupSummary {
+            folder,
+            group,
+            programme,
+            csv,
+            pdf,
+        } => {
+            let import = crate::share::import(&folder, &group, programme.as_deref())
+                .map_err(CliError::new)?;
+            let summary = crate::share::summarise(&import.files);
+            if csv {
+                write!(out, "{}", crate::share::summary_csv(&summary))?;
+            } else {
+                writeln!(out, "{} participants' files imported.", import.files.len())?;
+                if let Some(start) = summary.start {
+                    writeln!(out, "Week 1 starts on {start}.")?;
+                }
+                let (header, rows) = summary_table(&summary);
+                write_table(&header, &rows, out)?;
+            }
+            for skipped in &import.skipped {
+                eprintln!("skipped: {skipped}");
+            }
+            if let Some(path) = pdf {
+                let bytes = crate::handout::summary_pdf(
+                    &summary,
+                    import.files.len(),
+                    &import.skipped,
+                    crate::handout::Paper::A4,
+                )
+                .map_err(|error| CliError::new(error.to_string()))?;
+                crate::handout::write(&path, &bytes)
+                    .map_err(|error| CliError::new(error.to_string()))?;
+            }
+            Ok(import.skipped.is_empty())
+        }
         Command::Handout {
             id,
             session,
@@ -676,4 +806,34 @@ fn check(data_dir: &DataDir, out: &mut dyn Write) -> Result<bool, CliError> {
         writeln!(out, "{summary}: {} problem(s).", problems.len())?;
     }
     Ok(problems.is_empty())
+}
+
+/// The group summary as a table for the terminal.
+fn summary_table(summary: &crate::share::Summary) -> (Vec<String>, Vec<Vec<String>>) {
+    let header = ["measure", "week", "n", "median", "middle half", "range"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    let row = |label: &str, week: String, s: &crate::share::Spread| {
+        vec![
+            label.to_owned(),
+            week,
+            s.n.to_string(),
+            format!("{:.1}", s.median),
+            format!("{:.1}–{:.1}", s.q1, s.q3),
+            format!("{}–{}", s.min, s.max),
+        ]
+    };
+    let mut rows: Vec<Vec<String>> = summary
+        .weeks
+        .iter()
+        .map(|r| row(&r.label, r.week.to_string(), &r.spread))
+        .collect();
+    rows.extend(
+        summary
+            .changes
+            .iter()
+            .map(|r| row(&r.label, "change".to_owned(), &r.spread)),
+    );
+    (header, rows)
 }

@@ -584,6 +584,64 @@ pub fn session_pdf(
     layout.render()
 }
 
+/// The group summary as a PDF: per measure and week, n, median and spread, and the change over
+/// the programme. No individual row appears.
+pub fn summary_pdf(
+    summary: &crate::share::Summary,
+    participants: usize,
+    skipped: &[crate::problem::Problem],
+    paper: Paper,
+) -> Result<Vec<u8>, HandoutError> {
+    let mut layout = Layout::new(paper);
+    layout.text("Group progress", 22.0, false);
+    layout.text(&format!("From {participants} participants who chose to share. A conversation aid, not a clinical assessment."), 10.0, true);
+    layout.gap(8.0);
+    let mut measure = String::new();
+    for row in &summary.weeks {
+        if row.label != measure {
+            measure.clone_from(&row.label);
+            layout.gap(8.0);
+            layout.text(&measure, 14.0, false);
+        }
+        let s = row.spread;
+        layout.text(
+            &format!(
+                "Week {:>2}:   n = {},   median {:.1},   middle half {:.1}–{:.1},   range {}–{}",
+                row.week, s.n, s.median, s.q1, s.q3, s.min, s.max
+            ),
+            10.5,
+            false,
+        );
+    }
+    if !summary.changes.is_empty() {
+        layout.gap(10.0);
+        layout.text(
+            "Change over the programme (last value minus first)",
+            14.0,
+            false,
+        );
+        for row in &summary.changes {
+            let s = row.spread;
+            layout.text(
+                &format!(
+                    "{}:   n = {},   median change {:+.1},   range {:+}–{:+}",
+                    row.label, s.n, s.median, s.min, s.max
+                ),
+                10.5,
+                false,
+            );
+        }
+    }
+    if !skipped.is_empty() {
+        layout.gap(10.0);
+        layout.text("Files not included", 14.0, false);
+        for problem in skipped {
+            layout.text(&problem.to_string(), 9.5, true);
+        }
+    }
+    layout.render()
+}
+
 /// Writes a PDF to `path` atomically.
 pub fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), HandoutError> {
     crate::store::write_atomic(path, bytes, crate::store::Overwrite::Replace).map_err(|source| {

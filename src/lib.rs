@@ -21,6 +21,7 @@ pub mod progress;
 pub mod questionnaire;
 pub mod ron_format;
 pub mod settings;
+pub mod share;
 pub mod slides;
 pub mod store;
 pub mod time;

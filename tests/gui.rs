@@ -639,3 +639,66 @@ fn presenting_a_session_moves_with_the_keys_times_items_and_keeps_notes_apart() 
     harness.run();
     assert!(harness.state().presentation().is_none());
 }
+
+#[test]
+fn the_share_preview_is_exactly_the_file_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    fill_phq9(&mut harness, "Not at all");
+    click(&mut harness, "Save");
+    click(&mut harness, "Share with my facilitator");
+    type_into(&mut harness, Role::TextInput, "Group code", "MAPLE-7");
+    type_into(&mut harness, Role::TextInput, "Pseudonym", "Robin");
+    let preview = harness
+        .get_by_role(Role::MultilineTextInput)
+        .value()
+        .expect("the preview shows the file");
+    assert!(preview.contains("pseudonym: \"Robin\"") && preview.contains("group: \"MAPLE-7\""));
+    click(&mut harness, "Save share file");
+    let exports = dir.path().join("exports");
+    let written: Vec<_> = fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1);
+    assert_eq!(fs::read_to_string(&written[0]).unwrap(), preview);
+    harness.get_by_label_contains("Give this file to your facilitator");
+}
+
+#[test]
+fn the_facilitator_imports_good_files_and_names_the_skipped_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let shares = tempfile::tempdir().unwrap();
+    let good = |name: &str, score: i64| {
+        format!(
+            "(kind: \"rapport-share\", version: 1, programme: \"group-ipt\", group: \"MAPLE-7\", pseudonym: \"{name}\", created: \"2026-11-25T10:00:00+00:00\", series: [(id: \"phq9\", label: \"PHQ-9 score\", min: 0, max: 27, points: [(\"2026-11-02\", {score}), (\"2026-11-20\", 5)])])"
+        )
+    };
+    fs::write(shares.path().join("a.ron"), good("Robin", 14)).unwrap();
+    fs::write(shares.path().join("b.ron"), good("Ash", 9)).unwrap();
+    fs::write(
+        shares.path().join("c.ron"),
+        good("Kit", 9).replace("MAPLE-7", "OAK-1"),
+    )
+    .unwrap();
+    let mut harness = app(dir.path());
+    click(&mut harness, "Group progress (facilitators)");
+    harness.get_by_label_contains("not a clinical assessment");
+    let folder = harness.get_by_role_and_label(Role::TextInput, "Folder of share files");
+    folder.click();
+    harness.run();
+    harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Folder of share files")
+        .type_text(shares.path().to_str().unwrap());
+    harness.run();
+    type_into(&mut harness, Role::TextInput, "Group code", "MAPLE-7");
+    click(&mut harness, "Import");
+    harness.get_by_label("2 participants' files imported.");
+    harness.get_by_label_contains("c.ron");
+    harness.get_by_label("Chart: PHQ-9 score");
+    harness.get_by_label_contains("PHQ-9 score: n = 2, median change -6.5");
+    // No individual figures until a participant is opened.
+    assert!(harness.query_by_label_contains("2026-11-02: 14").is_none());
+}

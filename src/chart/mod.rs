@@ -4,6 +4,7 @@
 //! colour-blind-safe palettes, sizes in points, the calendar date axis, and file output.
 
 mod before_after;
+mod group;
 mod practice;
 mod trend;
 
@@ -16,6 +17,7 @@ use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub use before_after::BeforeAfterChart;
+pub use group::GroupChart;
 pub use practice::{CalendarChart, WeeklyChart};
 pub use trend::TrendChart;
 
@@ -95,6 +97,8 @@ pub enum Chart {
     Weekly(WeeklyChart),
     /// Days practised over the last year.
     Calendar(CalendarChart),
+    /// A group's median and spread per week.
+    Group(GroupChart),
 }
 
 impl Chart {
@@ -106,6 +110,7 @@ impl Chart {
             Chart::BeforeAfter(chart) => !chart.data.pairs.is_empty(),
             Chart::Weekly(chart) => chart.data.counts.iter().flatten().any(|n| *n > 0),
             Chart::Calendar(chart) => chart.counts.iter().any(|n| *n > 0),
+            Chart::Group(chart) => !chart.weeks.is_empty(),
         }
     }
 
@@ -117,6 +122,7 @@ impl Chart {
             Chart::BeforeAfter(chart) => &chart.title,
             Chart::Weekly(chart) => &chart.title,
             Chart::Calendar(chart) => &chart.title,
+            Chart::Group(chart) => &chart.title,
         }
     }
 
@@ -132,6 +138,7 @@ impl Chart {
             Chart::BeforeAfter(chart) => chart.draw(root, style).map(|()| None),
             Chart::Weekly(chart) => chart.draw(root, style).map(|()| None),
             Chart::Calendar(chart) => chart.draw(root, style).map(|()| None),
+            Chart::Group(chart) => chart.draw(root, style).map(|()| None),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod chart_view;
 mod form;
+mod group;
 mod help;
 mod history;
 mod overview;

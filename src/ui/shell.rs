@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::present::{Clock, Presentation, PresentationAction, SystemClock};
 use super::worksheet_view::WorksheetView;
-use super::{help, overview, problems, programmes, section, settings, sidebar, today, trash};
+use super::{
+    group, help, overview, problems, programmes, section, settings, sidebar, today, trash,
+};
 use crate::data_dir::DataDir;
 use crate::document::Document;
 use crate::model::Model;
@@ -22,6 +24,10 @@ pub enum Screen {
     Overview,
     /// The programmes.
     Programmes,
+    /// Sharing progress with a facilitator.
+    Share,
+    /// A facilitator's view of the group's shared progress.
+    Group,
     /// One programme's sessions, by id.
     Programme(String),
     /// A section's introduction and its worksheets, by section id.
@@ -196,6 +202,8 @@ pub struct Shell {
     trash: trash::TrashView,
     help: help::HelpView,
     today: today::TodayView,
+    share: group::ShareView,
+    group: group::GroupView,
     overview: overview::OverviewView,
     settings: Document<Settings>,
     presentation: Option<Presentation>,
@@ -226,6 +234,8 @@ impl Shell {
             trash: trash::TrashView::default(),
             help: help::HelpView::default(),
             today: today::TodayView::default(),
+            share: group::ShareView::default(),
+            group: group::GroupView::default(),
             overview: overview::OverviewView::default(),
             settings,
             presentation: None,
@@ -330,6 +340,8 @@ impl Shell {
                 Screen::Today => self.today.ui(ui, &mut cx),
                 Screen::Overview => self.overview.ui(ui, &mut cx),
                 Screen::Programmes => programmes::ProgrammesView { id: None }.ui(ui, &mut cx),
+                Screen::Share => self.share.ui(ui, &mut cx),
+                Screen::Group => self.group.ui(ui, &mut cx),
                 Screen::Programme(id) => {
                     programmes::ProgrammesView { id: Some(id) }.ui(ui, &mut cx);
                 }

@@ -74,6 +74,24 @@ impl View for Sidebar {
                 ui.add_space(12.0);
                 ui.separator();
                 if ui
+                    .selectable_label(
+                        cx.state.screen == Screen::Share,
+                        "Share with my facilitator",
+                    )
+                    .clicked()
+                {
+                    cx.navigate(Screen::Share);
+                }
+                if ui
+                    .selectable_label(
+                        cx.state.screen == Screen::Group,
+                        "Group progress (facilitators)",
+                    )
+                    .clicked()
+                {
+                    cx.navigate(Screen::Group);
+                }
+                if ui
                     .selectable_label(cx.state.screen == Screen::Trash, "Trash")
                     .on_hover_text("Deleted entries, which you can restore")
                     .clicked()

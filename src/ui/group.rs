@@ -1,0 +1,278 @@
+//! Sharing with a facilitator (participant side) and the group's progress (facilitator side).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use egui::{RichText, TextEdit, Ui};
+
+use super::chart_view::ChartSlot;
+use super::shell::{Cx, Notice, View};
+use super::widgets::{self, READING_WIDTH};
+use crate::chart::{Chart, GroupChart};
+use crate::share::{self, Import, ShareFile, Summary};
+use crate::time::LocalTime;
+
+/// The participant's "Share my progress with my facilitator" screen.
+#[derive(Default)]
+pub struct ShareView {
+    group: String,
+    pseudonym: String,
+    programme: String,
+    include: BTreeSet<String>,
+    /// The series on offer, read once.
+    offered: Option<Vec<share::Shareable>>,
+    /// When the file is made: fixed when the screen opens, so the preview is exactly what is saved.
+    created: Option<LocalTime>,
+}
+
+impl View for ShareView {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        let offered = self.offered.get_or_insert_with(|| {
+            let found = share::shareable(cx.model);
+            // Questionnaire scores are ticked to start with; everything else is opt-in.
+            self.include = found
+                .iter()
+                .filter(|s| !s.id.contains('/'))
+                .map(|s| s.id.clone())
+                .collect();
+            found
+        });
+        if self.programme.is_empty() {
+            self.programme = cx
+                .settings
+                .value
+                .following
+                .as_ref()
+                .map(|f| f.programme.clone())
+                .or_else(|| {
+                    cx.model
+                        .workbook()
+                        .programmes()
+                        .next()
+                        .map(|p| p.id.clone())
+                })
+                .unwrap_or_default();
+        }
+        let mut save = None;
+        egui::ScrollArea::vertical().id_salt("share").show(ui, |ui| {
+            ui.set_max_width(READING_WIDTH);
+            widgets::page_title(ui, "Share my progress with my facilitator");
+            ui.label("This makes a file you can give your facilitator. It holds only the numbers and dates you tick below, under a name you choose. None of your written answers are included. Nothing is sent anywhere: you decide where the file goes.");
+            ui.add_space(8.0);
+            egui::Grid::new("share-fields").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+                let label = ui.label("Group code");
+                ui.add(TextEdit::singleline(&mut self.group).hint_text("From your facilitator")).labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Pseudonym");
+                ui.add(TextEdit::singleline(&mut self.pseudonym).hint_text("The name the group sees")).labelled_by(label.id);
+                ui.end_row();
+                ui.label("Programme");
+                let combo = egui::ComboBox::from_id_salt("share-programme")
+                    .selected_text(self.programme.clone())
+                    .show_ui(ui, |ui| {
+                        for programme in cx.model.workbook().programmes() {
+                            ui.selectable_value(&mut self.programme, programme.id.clone(), &programme.title);
+                        }
+                    });
+                widgets::set_accessible_label(ui, &combo.response, "Programme");
+                ui.end_row();
+            });
+            ui.add_space(8.0);
+            ui.label(RichText::new("What to include").strong());
+            if offered.is_empty() {
+                ui.label("You have no ratings or questionnaire scores to share yet.");
+            }
+            for series in offered.iter() {
+                let mut on = self.include.contains(&series.id);
+                if ui.checkbox(&mut on, format!("{} ({} values)", series.label, series.count)).changed() {
+                    if on {
+                        self.include.insert(series.id.clone());
+                    } else {
+                        self.include.remove(&series.id);
+                    }
+                }
+            }
+            ui.add_space(8.0);
+            let include: Vec<String> = self.include.iter().cloned().collect();
+            let created = *self.created.get_or_insert_with(LocalTime::now);
+            let built = share::build(cx.model, &self.programme, &self.group, &self.pseudonym, &include, created);
+            match &built {
+                Ok(file) => {
+                    ui.label(RichText::new("Exactly what the file will contain").strong());
+                    let mut preview = share::to_ron(file);
+                    ui.add(
+                        TextEdit::multiline(&mut preview)
+                            .code_editor()
+                            .interactive(false)
+                            .desired_rows(10)
+                            .desired_width(f32::INFINITY),
+                    );
+                    if ui.button("Save share file").clicked() {
+                        save = Some(file.clone());
+                    }
+                }
+                Err(error) => {
+                    ui.label(RichText::new(&error.0).color(ui.visuals().warn_fg_color));
+                }
+            }
+        });
+        if let Some(file) = save {
+            cx.notify(match save_share(cx.model.data_dir().root(), &file) {
+                Ok(path) => Notice::info(format!(
+                    "Saved. Give this file to your facilitator: {}",
+                    path.display()
+                )),
+                Err(error) => Notice::error(error),
+            });
+        }
+    }
+}
+
+fn save_share(root: &std::path::Path, file: &ShareFile) -> Result<PathBuf, String> {
+    let safe: String = file
+        .pseudonym
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let path = root
+        .join("exports")
+        .join(format!("share-{safe}-{}.ron", file.created.date()));
+    crate::store::write_atomic(
+        &path,
+        share::to_ron(file).as_bytes(),
+        crate::store::Overwrite::Replace,
+    )
+    .map_err(|error| {
+        format!(
+            "Could not save the share file: {error}. Path: {}",
+            path.display()
+        )
+    })?;
+    Ok(path)
+}
+
+/// The facilitator's "Group progress" screen.
+#[derive(Default)]
+pub struct GroupView {
+    folder: String,
+    group: String,
+    imported: Option<(Import, Summary)>,
+    charts: Vec<ChartSlot>,
+    revision: u64,
+    participant: Option<String>,
+}
+
+impl GroupView {
+    /// Imports the share files in `folder` checked against `group`, as the Import button does.
+    pub fn import(&mut self, folder: &str, group: &str) -> Result<(), String> {
+        let import = share::import(std::path::Path::new(folder), group, None)?;
+        let summary = share::summarise(&import.files);
+        self.charts = (0..summary.ranges.len())
+            .map(|_| ChartSlot::default())
+            .collect();
+        self.imported = Some((import, summary));
+        self.revision += 1;
+        Ok(())
+    }
+}
+
+impl View for GroupView {
+    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        if self.folder.is_empty() {
+            self.folder = cx
+                .model
+                .data_dir()
+                .root()
+                .join("shares")
+                .display()
+                .to_string();
+        }
+        let data_dir = cx.model.data_dir().clone();
+        egui::ScrollArea::vertical().id_salt("group").show(ui, |ui| {
+            ui.set_max_width(READING_WIDTH);
+            widgets::page_title(ui, "Group progress");
+            widgets::note(ui, "This summary is a conversation aid, not a clinical assessment. It shows only what participants chose to share, and no one's figures on their own. Group formats assume trained, supervised facilitators.");
+            ui.add_space(8.0);
+            egui::Grid::new("group-fields").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+                let label = ui.label("Folder of share files");
+                ui.add(TextEdit::singleline(&mut self.folder).desired_width(420.0)).labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Group code");
+                ui.add(TextEdit::singleline(&mut self.group)).labelled_by(label.id);
+                ui.end_row();
+            });
+            if ui.button("Import").clicked() {
+                let (folder, group) = (self.folder.clone(), self.group.clone());
+                if let Err(error) = self.import(&folder, &group) {
+                    cx.notify(Notice::error(error));
+                }
+            }
+            let Some((import, summary)) = &self.imported else {
+                return;
+            };
+            ui.add_space(8.0);
+            ui.label(RichText::new(format!("{} participants' files imported.", import.files.len())).strong());
+            for skipped in &import.skipped {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("Skipped: {skipped}"));
+            }
+            for ((id, range), slot) in summary.ranges.iter().zip(&mut self.charts) {
+                let weeks: Vec<_> = summary.weeks.iter().filter(|r| &r.series == id).cloned().collect();
+                let title = weeks.first().map_or_else(|| id.clone(), |r| r.label.clone());
+                ui.add_space(10.0);
+                slot.show(ui, &data_dir, self.revision, 300.0, || {
+                    Chart::Group(GroupChart { title, range: *range, weeks })
+                });
+            }
+            if !summary.changes.is_empty() {
+                ui.add_space(8.0);
+                ui.label(RichText::new("Change over the programme (last value minus first)").strong());
+                for row in &summary.changes {
+                    ui.label(format!(
+                        "{}: n = {}, median change {:+.1}, range {:+} to {:+}",
+                        row.label, row.spread.n, row.spread.median, row.spread.min, row.spread.max
+                    ));
+                }
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Export CSV").clicked() {
+                    let path = data_dir.root().join("exports").join("group-summary.csv");
+                    let result = crate::store::write_atomic(&path, share::summary_csv(summary).as_bytes(), crate::store::Overwrite::Replace);
+                    cx.notify(match result {
+                        Ok(()) => Notice::info(format!("Saved to {}", path.display())),
+                        Err(error) => Notice::error(format!("Could not save: {error}. Path: {}", path.display())),
+                    });
+                }
+                if ui.button("Export PDF").clicked() {
+                    let path = data_dir.root().join("exports").join("group-summary.pdf");
+                    let result = crate::handout::summary_pdf(summary, import.files.len(), &import.skipped, crate::handout::Paper::A4)
+                        .and_then(|bytes| crate::handout::write(&path, &bytes));
+                    cx.notify(match result {
+                        Ok(()) => Notice::info(format!("Saved to {}", path.display())),
+                        Err(error) => Notice::error(error.to_string()),
+                    });
+                }
+            });
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                ui.label("Open a participant:");
+                let combo = egui::ComboBox::from_id_salt("participant")
+                    .selected_text(self.participant.clone().unwrap_or_else(|| "No one".to_owned()))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.participant, None, "No one");
+                        for file in &import.files {
+                            ui.selectable_value(&mut self.participant, Some(file.pseudonym.clone()), &file.pseudonym);
+                        }
+                    });
+                widgets::set_accessible_label(ui, &combo.response, "Open a participant");
+            });
+            if let Some(file) = import.files.iter().find(|f| Some(&f.pseudonym) == self.participant.as_ref()) {
+                for series in &file.series {
+                    ui.label(RichText::new(&series.label).strong());
+                    let values: Vec<String> = series.points.iter().map(|(d, v)| format!("{d}: {v}")).collect();
+                    ui.label(values.join(",  "));
+                }
+            }
+        });
+    }
+}
