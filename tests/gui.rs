@@ -702,3 +702,25 @@ fn the_facilitator_imports_good_files_and_names_the_skipped_ones() {
     // No individual figures until a participant is opened.
     assert!(harness.query_by_label_contains("2026-11-02: 14").is_none());
 }
+
+#[test]
+fn handouts_print_from_the_worksheet_history_and_programme() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Coping skills");
+    click(&mut harness, "Blank handout (PDF)");
+    harness.get_by_label_contains("Handout saved to");
+    let blank = fs::read(dir.path().join("exports").join("coping-skills-blank.pdf")).unwrap();
+    assert!(blank.starts_with(b"%PDF"));
+    click(&mut harness, "Intensity before: 4");
+    click(&mut harness, "Save");
+    click(&mut harness, "Print (PDF)");
+    let id = entries(&harness)[0].id.clone();
+    assert!(dir.path().join("exports").join(format!("{id}.pdf")).exists());
+    click(&mut harness, "Programmes");
+    click(&mut harness, "Open Relationship skills workshop: four sessions");
+    harness.get_by_label_contains("2. Session 2").click();
+    harness.run();
+    click(&mut harness, "Handout for session 2");
+    assert!(dir.path().join("exports").join("skills-workshop-session-2.pdf").exists());
+}

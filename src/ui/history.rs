@@ -65,6 +65,7 @@ impl HistoryView {
 
         let mut edit = None;
         let mut delete = None;
+        let mut print = None;
         egui::Panel::left("history-list")
             .resizable(true)
             .default_size(280.0)
@@ -123,6 +124,9 @@ impl HistoryView {
                         if ui.button("Edit").clicked() {
                             edit = Some(entry.id.clone());
                         }
+                        if ui.button("Print (PDF)").clicked() {
+                            print = Some(entry.id.clone());
+                        }
                         if ui
                             .button("Delete")
                             .on_hover_text(
@@ -139,6 +143,14 @@ impl HistoryView {
                 });
         });
 
+        if let Some(id) = print
+            && let Some(entry) = cx.model.journal().get(&id)
+        {
+            let pdf =
+                crate::handout::worksheet_pdf(worksheet, Some(entry), crate::handout::Paper::A4);
+            let notice = widgets::save_handout(cx.model.data_dir().root(), &id, pdf);
+            cx.notify(notice);
+        }
         if let Some(id) = delete {
             match cx.model.delete(&id) {
                 Ok(()) => {

@@ -69,6 +69,7 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
         .filter(|f| f.programme == programme.id);
     let mut present = None;
     let mut follow = None;
+    let mut print = None;
     egui::ScrollArea::vertical()
         .id_salt(("programme", id))
         .show(ui, |ui| {
@@ -141,6 +142,11 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
                             if button.clicked() {
                                 present = Some(number);
                             }
+                            let handout = ui.button("Handout (PDF)");
+                            widgets::set_accessible_label(ui, &handout, format!("Handout for session {number}"));
+                            if handout.clicked() {
+                                print = Some(number);
+                            }
                             if current && number < programme.sessions.len() && ui.button("I have done this session").clicked() {
                                 follow = Some(Some(Following {
                                     programme: programme.id.clone(),
@@ -159,6 +165,23 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
             title: format!("{}: {}", programme.title, session.title),
             slides,
         });
+    }
+    if let Some(number) = print
+        && let Some(session) = programme.session(number)
+    {
+        let pdf = crate::handout::session_pdf(
+            cx.model.workbook(),
+            &programme,
+            number,
+            session,
+            crate::handout::Paper::A4,
+        );
+        let notice = widgets::save_handout(
+            cx.model.data_dir().root(),
+            &format!("{}-session-{number}", programme.id),
+            pdf,
+        );
+        cx.notify(notice);
     }
     if let Some(following) = follow {
         cx.settings.value.following = following;

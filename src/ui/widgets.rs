@@ -169,3 +169,16 @@ pub fn install_fonts(ctx: &egui::Context) {
     }
     ctx.set_fonts(fonts);
 }
+
+/// Saves a PDF handout in the data folder's `exports/` and says where, or why it failed.
+pub fn save_handout(
+    root: &std::path::Path,
+    name: &str,
+    pdf: Result<Vec<u8>, crate::handout::HandoutError>,
+) -> super::shell::Notice {
+    let path = root.join("exports").join(format!("{name}.pdf"));
+    match pdf.and_then(|bytes| crate::handout::write(&path, &bytes)) {
+        Ok(()) => super::shell::Notice::info(format!("Handout saved to {}", path.display())),
+        Err(error) => super::shell::Notice::error(error.to_string()),
+    }
+}

@@ -73,6 +73,19 @@ impl WorksheetView {
                         slides: crate::slides::worksheet_slides(&worksheet),
                     });
                 }
+                let handout = ui
+                    .button("Blank handout (PDF)")
+                    .on_hover_text("A printable copy with room to write by hand");
+                if handout.clicked() {
+                    let pdf =
+                        crate::handout::worksheet_pdf(&worksheet, None, crate::handout::Paper::A4);
+                    let notice = widgets::save_handout(
+                        cx.model.data_dir().root(),
+                        &format!("{}-blank", worksheet.id),
+                        pdf,
+                    );
+                    cx.notify(notice);
+                }
             });
         });
         ui.add_space(4.0);
