@@ -716,11 +716,24 @@ fn handouts_print_from_the_worksheet_history_and_programme() {
     click(&mut harness, "Save");
     click(&mut harness, "Print (PDF)");
     let id = entries(&harness)[0].id.clone();
-    assert!(dir.path().join("exports").join(format!("{id}.pdf")).exists());
+    assert!(
+        dir.path()
+            .join("exports")
+            .join(format!("{id}.pdf"))
+            .exists()
+    );
     click(&mut harness, "Programmes");
-    click(&mut harness, "Open Relationship skills workshop: four sessions");
+    click(
+        &mut harness,
+        "Open Relationship skills workshop: four sessions",
+    );
     harness.get_by_label_contains("2. Session 2").click();
     harness.run();
     click(&mut harness, "Handout for session 2");
-    assert!(dir.path().join("exports").join("skills-workshop-session-2.pdf").exists());
+    assert!(
+        dir.path()
+            .join("exports")
+            .join("skills-workshop-session-2.pdf")
+            .exists()
+    );
 }

@@ -55,6 +55,8 @@ pub enum PresentationAction {
     Stay,
     /// Leave presentation mode.
     Leave,
+    /// Leave and open the crisis information.
+    Help,
 }
 
 impl Presentation {
@@ -157,6 +159,9 @@ impl Presentation {
                 let (at, of) = self.position();
                 ui.label(RichText::new(format!("{} · {at} of {of}", self.title)).weak());
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if ui.button("Get help now").clicked() {
+                        action = PresentationAction::Help;
+                    }
                     if ui.button("Leave (Esc)").clicked() {
                         action = PresentationAction::Leave;
                     }
@@ -202,6 +207,8 @@ impl Presentation {
     /// What the room sees: large, plain, one thing at a time.
     fn room(&self, ui: &mut Ui, slide: &Slide) {
         let zoom = self.zoom;
+        // Full-strength text: projectors wash out grey.
+        let ink = ui.visuals().strong_text_color();
         ui.add_space(24.0 * zoom);
         egui::ScrollArea::vertical()
             .id_salt(("slide", self.index))
@@ -212,7 +219,8 @@ impl Presentation {
                         ui.set_max_width((ui.available_width() - 32.0 * zoom).max(200.0));
                         ui.horizontal(|ui| {
                             ui.label(RichText::new(&slide.kicker).size(14.0 * zoom).weak());
-                            if !self.timer_hidden {
+                            if !self.timer_hidden && self.remaining().is_some() {
+                                ui.add_space(16.0 * zoom);
                                 self.timer(ui, zoom);
                             }
                         });
@@ -220,11 +228,15 @@ impl Presentation {
                         ui.label(RichText::new(&slide.heading).size(30.0 * zoom).strong());
                         ui.add_space(14.0 * zoom);
                         for paragraph in slide.body.split("\n\n").filter(|p| !p.trim().is_empty()) {
-                            ui.label(RichText::new(paragraph.trim()).size(19.0 * zoom));
+                            ui.label(RichText::new(paragraph.trim()).size(19.0 * zoom).color(ink));
                             ui.add_space(8.0 * zoom);
                         }
                         for bullet in &slide.bullets {
-                            ui.label(RichText::new(format!("•  {bullet}")).size(19.0 * zoom));
+                            ui.label(
+                                RichText::new(format!("•  {bullet}"))
+                                    .size(19.0 * zoom)
+                                    .color(ink),
+                            );
                             ui.add_space(4.0 * zoom);
                         }
                     });

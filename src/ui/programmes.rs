@@ -34,6 +34,8 @@ fn list(ui: &mut Ui, cx: &mut Cx<'_>) {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
                     ui.vertical(|ui| {
+                        // Leave room on the right for the button.
+                        ui.set_max_width((ui.available_width() - 110.0).max(160.0));
                         ui.label(RichText::new(&programme.title).strong());
                         ui.label(format!("{} sessions. {}", programme.sessions.len(), programme.summary));
                     });

@@ -34,6 +34,8 @@ impl View for SectionView {
                         ui.set_width(ui.available_width());
                         ui.horizontal(|ui| {
                             ui.vertical(|ui| {
+                                // Leave room on the right for the button.
+                                ui.set_max_width((ui.available_width() - 110.0).max(160.0));
                                 ui.label(RichText::new(&worksheet.title).strong());
                                 if !worksheet.summary.is_empty() {
                                     ui.label(&worksheet.summary);

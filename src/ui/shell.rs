@@ -300,10 +300,14 @@ impl Shell {
         self.apply_appearance(ui.ctx());
         self.guard_close(ui.ctx());
         if let Some(presentation) = &mut self.presentation {
-            if presentation.ui(ui) == PresentationAction::Leave {
+            let action = presentation.ui(ui);
+            if action != PresentationAction::Stay {
                 self.presentation = None;
                 ui.ctx()
                     .send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            if action == PresentationAction::Help {
+                self.navigate(Screen::Help);
             }
             return;
         }

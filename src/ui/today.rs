@@ -92,6 +92,8 @@ fn suggestion_row(ui: &mut Ui, suggestion: &Suggestion, open: &mut Option<String
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
+                // Leave room on the right for the button.
+                ui.set_max_width((ui.available_width() - 110.0).max(160.0));
                 ui.label(RichText::new(&suggestion.title).strong());
                 ui.label(&suggestion.reason);
             });
