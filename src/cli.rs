@@ -59,6 +59,22 @@ pub enum Command {
         #[arg(value_name = "FIELD=VALUE", required = true)]
         answers: Vec<String>,
     },
+    /// Change answers of an entry: `rapport edit ENTRY_ID intensity_after=3`. Answers not given
+    /// stay as they were; the previous version is kept.
+    Edit {
+        /// The entry's id (its file name without .ron).
+        entry: String,
+        /// Answers as FIELD=VALUE.
+        #[arg(value_name = "FIELD=VALUE", required = true)]
+        answers: Vec<String>,
+    },
+    /// List deleted entries, which `rapport restore-entry ID` brings back.
+    Trash,
+    /// Bring a deleted entry back from the trash.
+    RestoreEntry {
+        /// The entry's id.
+        id: String,
+    },
     /// List entries, newest first: date, worksheet and a one-line summary.
     Entries {
         /// Only entries of this worksheet.
@@ -286,6 +302,43 @@ pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<
                     writeln!(out, "{}", crate::crisis::CLI_ALERT)?;
                 }
             }
+            Ok(true)
+        }
+        Command::Edit { entry, answers } => {
+            let mut journal = Journal::open(data_dir.clone())?;
+            let existing = journal.get(&entry).cloned().ok_or_else(|| {
+                CliError::new(format!(
+                    "There is no entry “{entry}”. Run `rapport entries` to see them."
+                ))
+            })?;
+            let worksheet = find(&workbook, &existing.worksheet)?;
+            let mut merged = existing.answers.clone();
+            merged.extend(parse_answers(worksheet, &answers)?);
+            journal.update(&entry, worksheet, merged)?;
+            writeln!(out, "{}", journal.path_of(&entry).display())?;
+            Ok(true)
+        }
+        Command::Trash => {
+            let journal = Journal::open(data_dir.clone())?;
+            let trashed = journal.trash();
+            if trashed.is_empty() {
+                writeln!(out, "The trash is empty.")?;
+            }
+            for item in trashed {
+                writeln!(
+                    out,
+                    "{}  {:<20} {}",
+                    item.entry.id,
+                    item.entry.worksheet,
+                    item.entry.summary(workbook.get(&item.entry.worksheet))
+                )?;
+            }
+            Ok(true)
+        }
+        Command::RestoreEntry { id } => {
+            let mut journal = Journal::open(data_dir.clone())?;
+            journal.restore(&id)?;
+            writeln!(out, "{}", journal.path_of(&id).display())?;
             Ok(true)
         }
         Command::Entries { id } => {

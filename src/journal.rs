@@ -158,6 +158,8 @@ pub struct TrashedEntry {
 #[derive(Debug)]
 pub struct Journal {
     dir: DataDir,
+    /// Whether stale temporary files were cleared, done once, at the first save.
+    swept: bool,
     entries: BTreeMap<String, Entry>,
     problems: Vec<Problem>,
     revision: u64,
@@ -186,6 +188,7 @@ impl Journal {
         }
         Ok(Self {
             dir,
+            swept: false,
             entries,
             problems,
             revision: 0,
@@ -264,6 +267,7 @@ impl Journal {
         when: LocalTime,
     ) -> Result<&Entry, JournalError> {
         let answers = checked(worksheet, answers)?;
+        self.sweep();
         let base = format!(
             "{}-{}",
             when.instant().strftime("%Y%m%dT%H%M%SZ"),
@@ -339,6 +343,15 @@ impl Journal {
         self.entries.insert(id.to_owned(), entry);
         self.revision += 1;
         Ok(&self.entries[id])
+    }
+
+    /// Clears temporary files that interrupted saves left behind, once per journal: opening
+    /// never writes, so this waits for the first save.
+    fn sweep(&mut self) {
+        if !self.swept {
+            self.swept = true;
+            store::remove_stale_temp_files(&self.dir.journal(), std::time::Duration::from_hours(1));
+        }
     }
 
     /// Writes `entry` as it is now into its versions folder.

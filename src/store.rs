@@ -135,6 +135,29 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     Ok(text)
 }
 
+/// Removes temporary files left in `dir` by a save that was interrupted (a crash, a kill), if
+/// they are older than `older_than`: a younger one may belong to a save still running in another
+/// process. Returns how many were removed. Temporary files never hold the only copy of anything:
+/// the entry they were for is either complete under its own name or was never reported saved.
+pub fn remove_stale_temp_files(dir: &Path, older_than: std::time::Duration) -> usize {
+    let Ok(listing) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    listing
+        .filter_map(Result::ok)
+        .filter(|item| is_temp_name(&item.file_name().to_string_lossy()))
+        .filter(|item| {
+            item.metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| now.duration_since(modified).ok())
+                .is_some_and(|age| age > older_than)
+        })
+        .filter(|item| fs::remove_file(item.path()).is_ok())
+        .count()
+}
+
 /// Whether a file name is one of our temporary files.
 #[must_use]
 pub fn is_temp_name(name: &str) -> bool {
@@ -197,6 +220,40 @@ mod tests {
         let empty = dir.path().join("empty");
         fs::write(&empty, "  \n").unwrap();
         assert!(matches!(read_text(&empty, 99), Err(ReadError::Empty)));
+    }
+
+    #[test]
+    fn only_stale_temporary_files_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".rapport-old.tmp");
+        let fresh = dir.path().join(".rapport-new.tmp");
+        let entry = dir.path().join("entry.ron");
+        for path in [&stale, &fresh, &entry] {
+            fs::write(path, "x").unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(2);
+        File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+        File::options()
+            .write(true)
+            .open(&entry)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+        assert_eq!(
+            remove_stale_temp_files(dir.path(), std::time::Duration::from_hours(1)),
+            1
+        );
+        assert!(!stale.exists());
+        assert!(
+            fresh.exists(),
+            "a young temporary file may belong to a save in progress"
+        );
+        assert!(entry.exists(), "only temporary files are ever removed");
     }
 
     #[test]

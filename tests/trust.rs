@@ -1,0 +1,71 @@
+//! Trust checks that do not need a window: format fixtures from v1 still read, and the app has
+//! no way to reach the network.
+
+use std::fs;
+use std::path::Path;
+
+use rapport::entry::Answer;
+use rapport::journal::read_entry_file;
+
+#[test]
+fn entries_written_by_format_1_still_read() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
+    let mut read = 0;
+    for file in fs::read_dir(&folder).unwrap() {
+        let path = file.unwrap().path();
+        let entry = read_entry_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(entry.version, 1);
+        read += 1;
+    }
+    assert_eq!(read, 3);
+    let coping = read_entry_file(&folder.join("20250301T090000Z-coping-skills.ron")).unwrap();
+    assert_eq!(coping.answers["intensity_before"], Answer::Number(8));
+    assert_eq!(coping.created.to_string(), "2025-03-01T10:00:00+01:00");
+    let phq9 = read_entry_file(&folder.join("20250303T080000Z-phq9.ron")).unwrap();
+    let workbook = rapport::workbook::Workbook::bundled();
+    let score = workbook
+        .get("phq9")
+        .unwrap()
+        .questionnaire()
+        .unwrap()
+        .score(&phq9.answers)
+        .unwrap();
+    assert_eq!((score.total, score.band.label.as_str()), (8, "Mild"));
+}
+
+/// Crates that would let the app talk to the network. None may be in the dependency tree.
+const NETWORK_CRATES: &[&str] = &[
+    "reqwest",
+    "hyper",
+    "ureq",
+    "curl",
+    "isahc",
+    "surf",
+    "attohttpc",
+    "h2",
+    "http-body",
+    "native-tls",
+    "rustls",
+    "openssl",
+    "tokio-tungstenite",
+    "tungstenite",
+    "websocket",
+    "quinn",
+];
+
+#[test]
+fn the_dependency_tree_has_no_network_client() {
+    let lock =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock")).unwrap();
+    let names: Vec<&str> = lock
+        .lines()
+        .filter_map(|line| line.strip_prefix("name = \""))
+        .map(|rest| rest.trim_end_matches('"'))
+        .collect();
+    assert!(names.contains(&"eframe"), "read the real lock file");
+    let found: Vec<&&str> = names
+        .iter()
+        .filter(|n| NETWORK_CRATES.contains(n))
+        .collect();
+    assert!(found.is_empty(), "network crates in the tree: {found:?}");
+}
