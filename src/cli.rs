@@ -170,6 +170,33 @@ pub enum Command {
         #[arg(long, value_name = "FILE.pdf")]
         pdf: Option<PathBuf>,
     },
+    /// Back up the whole journal now (one file per day, the newest 14 kept).
+    Backup,
+    /// List the backups, newest first.
+    Backups,
+    /// Restore a backup. The current journal is moved aside first, never deleted.
+    Restore {
+        /// The backup file (see `rapport backups`).
+        backup: PathBuf,
+    },
+    /// Export the journal, or one worksheet's entries, as CSV, Markdown or a RON archive.
+    Export {
+        /// csv: one row per entry; md: readable and printable; ron: an archive to import later.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Only this worksheet's entries.
+        #[arg(long, value_name = "ID")]
+        worksheet: Option<String>,
+        /// The file to write.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Import a RON archive made by `rapport export --format ron`. Entries already in the
+    /// journal are skipped; an entry whose id is taken by a different one is added under a new id.
+    Import {
+        /// The archive.
+        file: PathBuf,
+    },
     /// Check the workbook and the whole journal; print every problem and change nothing.
     Check,
     /// Fill an empty data folder with years of made-up entries, to try the app with a history.
@@ -220,6 +247,17 @@ impl From<RangeArg> for TimeRange {
             RangeArg::All => TimeRange::All,
         }
     }
+}
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values: one row per entry, one column per field.
+    Csv,
+    /// Markdown: readable and printable.
+    Md,
+    /// A RON archive, which `rapport import` reads back.
+    Ron,
 }
 
 /// Paper sizes on the command line.
@@ -425,6 +463,79 @@ pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<
             Ok(true)
         }
         Command::Check => check(data_dir, out),
+        Command::Backup => {
+            let journal = Journal::open(data_dir.clone())?;
+            let path = crate::archive::back_up(&journal, crate::time::LocalTime::now())
+                .map_err(|error| CliError::new(error.to_string()))?;
+            writeln!(out, "{}", path.display())?;
+            Ok(true)
+        }
+        Command::Backups => {
+            let backups = crate::archive::backups(data_dir);
+            if backups.is_empty() {
+                writeln!(out, "No backups yet. `rapport backup` makes one.")?;
+            }
+            for path in backups {
+                writeln!(out, "{}", path.display())?;
+            }
+            Ok(true)
+        }
+        Command::Restore { backup } => {
+            let aside = crate::archive::restore(data_dir, &backup, crate::time::LocalTime::now())
+                .map_err(|error| CliError::new(error.to_string()))?;
+            writeln!(
+                out,
+                "Restored {}. The journal as it was is kept in {}",
+                backup.display(),
+                aside.display()
+            )?;
+            Ok(true)
+        }
+        Command::Export {
+            format,
+            worksheet,
+            out: path,
+        } => {
+            let journal = Journal::open(data_dir.clone())?;
+            if let Some(id) = &worksheet {
+                find(&workbook, id)?;
+            }
+            let mut entries: Vec<&crate::entry::Entry> = journal
+                .entries()
+                .filter(|entry| worksheet.as_ref().is_none_or(|id| entry.worksheet == *id))
+                .collect();
+            entries.sort_by_key(|entry| entry.created);
+            let text = match format {
+                ExportFormat::Csv => {
+                    crate::archive::to_csv(&workbook, &entries, worksheet.as_deref())
+                }
+                ExportFormat::Md => crate::archive::to_markdown(&workbook, &entries),
+                ExportFormat::Ron => crate::archive::archive_text(&crate::archive::archive(
+                    entries.iter().copied(),
+                    crate::time::LocalTime::now(),
+                )),
+            };
+            crate::archive::write(&path, &text)
+                .map_err(|error| CliError::new(error.to_string()))?;
+            writeln!(
+                out,
+                "{} entries written to {}",
+                entries.len(),
+                path.display()
+            )?;
+            Ok(true)
+        }
+        Command::Import { file } => {
+            let mut journal = Journal::open(data_dir.clone())?;
+            let imported = crate::archive::import(&mut journal, &file)
+                .map_err(|error| CliError::new(error.to_string()))?;
+            writeln!(
+                out,
+                "{} added, {} already there, {} added under a new id because theirs was taken",
+                imported.added, imported.duplicates, imported.renamed
+            )?;
+            Ok(true)
+        }
         Command::Share {
             group,
             pseudonym,

@@ -301,6 +301,23 @@ impl Journal {
         Ok(&self.entries[&id])
     }
 
+    /// Writes an entry exactly as given (from an archive or a backup), under its own id. Never
+    /// replaces a file that is already there.
+    pub fn insert_as_is(&mut self, entry: Entry) -> Result<(), JournalError> {
+        if !crate::workbook::is_identifier(&entry.id.to_lowercase()) || entry.id.contains('/') {
+            return Err(JournalError::Invalid(format!(
+                "“{}” is not a usable entry id",
+                entry.id
+            )));
+        }
+        let path = self.path_of(&entry.id);
+        store::write_atomic(&path, entry_to_ron(&entry).as_bytes(), Overwrite::Never)
+            .map_err(JournalError::io("save the entry", &path))?;
+        self.entries.insert(entry.id.clone(), entry);
+        self.revision += 1;
+        Ok(())
+    }
+
     /// Replaces the answers of entry `id`, keeping the previous version in `versions/ID/`.
     pub fn update(
         &mut self,

@@ -4,6 +4,7 @@
 //! nothing about the GUI; [`ui`] turns clicks into calls on it, and [`cli`] does the same for the
 //! command line.
 
+pub mod archive;
 pub mod chart;
 pub mod cli;
 pub mod crisis;

@@ -88,6 +88,16 @@ impl Model {
         Ok(())
     }
 
+    /// Imports a RON archive, skipping entries already there.
+    pub fn import_archive(
+        &mut self,
+        path: &std::path::Path,
+    ) -> Result<crate::archive::Imported, crate::archive::ArchiveError> {
+        let imported = crate::archive::import(&mut self.journal, path)?;
+        self.problems = self.find_problems();
+        Ok(imported)
+    }
+
     /// Moves the entry to the trash.
     pub fn delete(&mut self, entry_id: &str) -> Result<(), JournalError> {
         self.journal.delete(entry_id)?;

@@ -310,3 +310,125 @@ fn the_data_dir_comes_from_the_environment_too() {
         .stdout(predicate::str::contains(dir.path().to_str().unwrap()));
     assert_eq!(journal_files(dir.path()).len(), 1);
 }
+
+#[test]
+fn export_import_backup_restore_and_trash() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = rapport(dir.path())
+        .args([
+            "add",
+            "coping-skills",
+            "situation=First, with a comma",
+            "intensity_before=6",
+        ])
+        .assert()
+        .success();
+    let first_path = String::from_utf8(first.get_output().stdout.clone()).unwrap();
+    let first_id = Path::new(first_path.trim())
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+
+    let out = tempfile::tempdir().unwrap();
+    for (format, file, expect) in [
+        ("csv", "j.csv", "\"First, with a comma\""),
+        (
+            "md",
+            "j.md",
+            "**What is happening, or what just happened?**",
+        ),
+        ("ron", "j.ron", "rapport-archive"),
+    ] {
+        rapport(dir.path())
+            .args(["export", "--format", format, "--out"])
+            .arg(out.path().join(file))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("1 entries written"));
+        assert!(
+            fs::read_to_string(out.path().join(file))
+                .unwrap()
+                .contains(expect),
+            "{format}"
+        );
+    }
+    // Importing into another journal adds; importing again finds duplicates.
+    let other = tempfile::tempdir().unwrap();
+    rapport(other.path())
+        .arg("import")
+        .arg(out.path().join("j.ron"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 added"));
+    rapport(other.path())
+        .arg("import")
+        .arg(out.path().join("j.ron"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 already there"));
+    rapport(other.path())
+        .arg("import")
+        .arg(out.path().join("j.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a Rapport archive"));
+
+    // Edit keeps the answer given and the others.
+    rapport(dir.path())
+        .args(["edit", &first_id, "intensity_after=2"])
+        .assert()
+        .success();
+    rapport(dir.path())
+        .args(["progress", "coping-skills", "--csv"])
+        .assert()
+        .stdout(predicate::str::contains(",6,2"));
+
+    // Backup, a change, restore: the restored journal is the backup, the other is kept aside.
+    let backup = rapport(dir.path()).arg("backup").assert().success();
+    let backup_path = String::from_utf8(backup.get_output().stdout.clone()).unwrap();
+    rapport(dir.path())
+        .arg("backups")
+        .assert()
+        .stdout(predicate::str::contains(backup_path.trim()));
+    rapport(dir.path())
+        .args(["add", "forgiveness", "readiness=1"])
+        .assert()
+        .success();
+    rapport(dir.path())
+        .args(["restore", backup_path.trim()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("kept in"));
+    rapport(dir.path())
+        .arg("entries")
+        .assert()
+        .stdout(predicate::str::contains("forgiveness").not());
+    assert!(fs::read_dir(dir.path()).unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("journal.before-restore-")
+    }));
+
+    // Trash and restore-entry.
+    rapport(dir.path())
+        .arg("trash")
+        .assert()
+        .stdout(predicate::str::contains("The trash is empty."));
+    let mut journal =
+        rapport::journal::Journal::open(rapport::data_dir::DataDir::new(dir.path())).unwrap();
+    journal.delete(&first_id).unwrap();
+    rapport(dir.path())
+        .arg("trash")
+        .assert()
+        .stdout(predicate::str::contains(&first_id));
+    rapport(dir.path())
+        .args(["restore-entry", &first_id])
+        .assert()
+        .success();
+    rapport(dir.path())
+        .arg("entries")
+        .assert()
+        .stdout(predicate::str::contains("First, with a comma"));
+}

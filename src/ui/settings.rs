@@ -5,8 +5,11 @@ use egui::Ui;
 use super::shell::{Cx, ThemeChoice, View};
 use super::widgets::{self, READING_WIDTH};
 
-/// Theme, text size and the data folder.
-pub struct SettingsView;
+/// Theme, text size, the data folder, backups, export and import.
+#[derive(Default)]
+pub struct SettingsView {
+    import_path: String,
+}
 
 impl View for SettingsView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
@@ -59,5 +62,108 @@ impl View for SettingsView {
                 )));
             }
         });
+
+        ui.add_space(16.0);
+        ui.label(egui::RichText::new("Backups").strong());
+        ui.label("Rapport keeps a copy of your whole journal each day you use it, for the last 14 days, in the backups folder. Restoring moves your current journal aside first; nothing is deleted.");
+        if ui.button("Back up now").clicked() {
+            let notice =
+                match crate::archive::back_up(cx.model.journal(), crate::time::LocalTime::now()) {
+                    Ok(path) => {
+                        super::shell::Notice::info(format!("Backed up to {}", path.display()))
+                    }
+                    Err(error) => super::shell::Notice::error(error.to_string()),
+                };
+            cx.notify(notice);
+        }
+        for backup in crate::archive::backups(cx.model.data_dir())
+            .into_iter()
+            .take(5)
+        {
+            ui.horizontal(|ui| {
+                let name = backup
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                ui.monospace(&name);
+                let button = ui.small_button("Restore");
+                super::widgets::set_accessible_label(ui, &button, format!("Restore {name}"));
+                if button.clicked() {
+                    let notice = match crate::archive::restore(
+                        cx.model.data_dir(),
+                        &backup,
+                        crate::time::LocalTime::now(),
+                    ) {
+                        Ok(aside) => {
+                            cx.actions.push(super::shell::Action::Reload);
+                            super::shell::Notice::info(format!(
+                                "Restored {name}. Your journal as it was is kept in {}",
+                                aside.display()
+                            ))
+                        }
+                        Err(error) => super::shell::Notice::error(error.to_string()),
+                    };
+                    cx.notify(notice);
+                }
+            });
+        }
+
+        ui.add_space(16.0);
+        ui.label(egui::RichText::new("Export and import").strong());
+        ui.horizontal(|ui| {
+            for (label, extension) in [
+                ("Export CSV", "csv"),
+                ("Export Markdown", "md"),
+                ("Export archive", "ron"),
+            ] {
+                if ui.button(label).clicked() {
+                    let notice = export(cx, extension);
+                    cx.notify(notice);
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Archive to import:");
+            ui.add(egui::TextEdit::singleline(&mut self.import_path).desired_width(320.0))
+                .labelled_by(label.id);
+            if ui.button("Import").clicked() {
+                let path = std::path::PathBuf::from(self.import_path.trim());
+                let notice = match crate::archive::read_archive(&path) {
+                    Ok(_) => {
+                        cx.actions.push(super::shell::Action::Import(path));
+                        super::shell::Notice::info("Importing…")
+                    }
+                    Err(error) => super::shell::Notice::error(error.to_string()),
+                };
+                cx.notify(notice);
+            }
+        });
+    }
+}
+
+/// Writes the whole journal to `DATA_DIR/exports/` in the given format.
+fn export(cx: &Cx<'_>, extension: &str) -> super::shell::Notice {
+    let workbook = cx.model.workbook();
+    let mut entries: Vec<&crate::entry::Entry> = cx.model.journal().entries().collect();
+    entries.sort_by_key(|entry| entry.created);
+    let now = crate::time::LocalTime::now();
+    let text = match extension {
+        "csv" => crate::archive::to_csv(workbook, &entries, None),
+        "md" => crate::archive::to_markdown(workbook, &entries),
+        _ => crate::archive::archive_text(&crate::archive::archive(entries.iter().copied(), now)),
+    };
+    let path = cx
+        .model
+        .data_dir()
+        .root()
+        .join("exports")
+        .join(format!("journal-{}.{extension}", now.date()));
+    match crate::archive::write(&path, &text) {
+        Ok(()) => super::shell::Notice::info(format!(
+            "{} entries exported to {}",
+            entries.len(),
+            path.display()
+        )),
+        Err(error) => super::shell::Notice::error(error.to_string()),
     }
 }

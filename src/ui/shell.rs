@@ -145,6 +145,10 @@ pub enum Action {
     Navigate(Screen),
     /// Show a notice.
     Notify(Notice),
+    /// Open the data folder again (after a restore).
+    Reload,
+    /// Import a RON archive into the journal.
+    Import(std::path::PathBuf),
     /// Present slides full screen.
     Present {
         /// What is presented, for the control bar.
@@ -203,6 +207,7 @@ pub struct Shell {
     help: help::HelpView,
     today: today::TodayView,
     share: group::ShareView,
+    settings_view: settings::SettingsView,
     group: group::GroupView,
     overview: overview::OverviewView,
     settings: Document<Settings>,
@@ -221,6 +226,12 @@ impl Shell {
     pub fn new(data_dir: DataDir, mut state: UiState) -> Self {
         let model = Model::open(data_dir.clone()).map_err(|error| error.to_string());
         let settings = crate::settings::load(&data_dir);
+        // A copy of the journal each day it is used; a failure is said, not fatal.
+        let backup_error = model.as_ref().ok().and_then(|model| {
+            crate::archive::back_up_daily(model.journal(), crate::time::LocalTime::now())
+                .err()
+                .map(|error| Notice::error(format!("Today's backup could not be made: {error}")))
+        });
         if let (Ok(model), Screen::Worksheet(id)) = (&model, &state.screen)
             && model.workbook().get(id).is_none()
         {
@@ -235,13 +246,14 @@ impl Shell {
             help: help::HelpView::default(),
             today: today::TodayView::default(),
             share: group::ShareView::default(),
+            settings_view: settings::SettingsView::default(),
             group: group::GroupView::default(),
             overview: overview::OverviewView::default(),
             settings,
             presentation: None,
             clock: std::rc::Rc::new(SystemClock::default()),
             fonts_installed: false,
-            notice: None,
+            notice: backup_error,
             pending: None,
             quitting: false,
             applied: None,
@@ -353,7 +365,7 @@ impl Shell {
                 Screen::Worksheet(id) => self.worksheet.show(ui, &mut cx, &id),
                 Screen::Trash => self.trash.ui(ui, &mut cx),
                 Screen::Problems => problems::ProblemsView.ui(ui, &mut cx),
-                Screen::Settings => settings::SettingsView.ui(ui, &mut cx),
+                Screen::Settings => self.settings_view.ui(ui, &mut cx),
                 Screen::Help => self.help.ui(ui, &mut cx),
             }
         });
@@ -371,6 +383,22 @@ impl Shell {
                     self.presentation = Some(Presentation::new(title, slides, self.clock.clone()));
                     ui.ctx()
                         .send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+                }
+                Action::Reload => {
+                    self.model =
+                        Model::open(self.data_dir.clone()).map_err(|error| error.to_string());
+                    self.worksheet.discard();
+                }
+                Action::Import(path) => {
+                    if let Ok(model) = &mut self.model {
+                        self.notice = Some(match model.import_archive(&path) {
+                            Ok(imported) => Notice::info(format!(
+                                "Imported: {} added, {} already there, {} added under a new id.",
+                                imported.added, imported.duplicates, imported.renamed
+                            )),
+                            Err(error) => Notice::error(error.to_string()),
+                        });
+                    }
                 }
                 Action::Navigate(_) => {}
             }

@@ -1,0 +1,430 @@
+//! Archives, exports and backups: the journal in one RON file (to keep, move or restore), as
+//! CSV (one row per entry, one column per field), and as readable Markdown.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::data_dir::DataDir;
+use crate::entry::Entry;
+use crate::journal::{Journal, JournalError, entry_to_ron, parse_entry_text};
+use crate::store::{self, Overwrite};
+use crate::time::LocalTime;
+use crate::workbook::{Field, Workbook};
+use crate::{progress, ron_format};
+
+/// Marks a file as a Rapport archive.
+pub const KIND: &str = "rapport-archive";
+/// The largest archive that will be read.
+pub const MAX_BYTES: u64 = 512 * 1024 * 1024;
+/// How many daily backups are kept.
+pub const KEEP_BACKUPS: usize = 14;
+
+/// Many entries in one file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archive {
+    /// Always `rapport-archive`.
+    pub kind: String,
+    /// Format of the archive.
+    pub version: u32,
+    /// When it was made.
+    pub created: LocalTime,
+    /// The entries, each as its own file's text so that they keep their own format version.
+    pub entries: Vec<String>,
+}
+
+/// Why an archive could not be made, read or used.
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    /// Reading or writing failed.
+    #[error("{0}")]
+    Io(String),
+    /// The file is not a usable archive.
+    #[error("{0}")]
+    Invalid(String),
+    /// The journal refused.
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+}
+
+/// The archive of `entries`.
+#[must_use]
+pub fn archive<'a>(entries: impl IntoIterator<Item = &'a Entry>, now: LocalTime) -> Archive {
+    Archive {
+        kind: KIND.to_owned(),
+        version: 1,
+        created: now,
+        entries: entries.into_iter().map(entry_to_ron).collect(),
+    }
+}
+
+/// The archive as the text written to disk.
+#[must_use]
+pub fn archive_text(archive: &Archive) -> String {
+    ron::ser::to_string_pretty(archive, ron_format::pretty()).unwrap_or_default() + "\n"
+}
+
+/// Reads an archive file, refusing anything that is not one.
+pub fn read_archive(path: &Path) -> Result<(Archive, Vec<Entry>), ArchiveError> {
+    let text = store::read_text(path, MAX_BYTES).map_err(|error| {
+        ArchiveError::Invalid(format!("This archive {error}. Path: {}", path.display()))
+    })?;
+    let archive: Archive = ron_format::options().from_str(&text).map_err(|error| {
+        ArchiveError::Invalid(format!(
+            "This is not a Rapport archive, or it is damaged: {}. Path: {}",
+            crate::problem::describe_ron_error(&error),
+            path.display()
+        ))
+    })?;
+    if archive.kind != KIND || archive.version > 1 {
+        return Err(ArchiveError::Invalid(format!(
+            "This is not an archive this version of Rapport can read. Path: {}",
+            path.display()
+        )));
+    }
+    let entries = archive
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(index, text)| {
+            parse_entry_text(text).map_err(|error| {
+                ArchiveError::Invalid(format!(
+                    "Entry {} of the archive: {error}. Path: {}",
+                    index + 1,
+                    path.display()
+                ))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((archive, entries))
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// New entries written.
+    pub added: usize,
+    /// Entries already in the journal, exactly: skipped.
+    pub duplicates: usize,
+    /// Entries whose id was taken by a different entry: added under a new id.
+    pub renamed: usize,
+}
+
+/// Imports the entries of an archive: identical entries are skipped, and an entry whose id is
+/// taken by a different one is added under a new id, so nothing on either side is lost.
+pub fn import(journal: &mut Journal, path: &Path) -> Result<Imported, ArchiveError> {
+    let (_, entries) = read_archive(path)?;
+    let mut result = Imported::default();
+    for mut entry in entries {
+        match journal.get(&entry.id) {
+            Some(existing) if *existing == entry => result.duplicates += 1,
+            Some(_) => {
+                entry.id = format!("{}-imported", entry.id);
+                if journal.get(&entry.id).is_some_and(|e| *e == entry) {
+                    result.duplicates += 1;
+                } else {
+                    journal.insert_as_is(entry)?;
+                    result.renamed += 1;
+                }
+            }
+            None => {
+                journal.insert_as_is(entry)?;
+                result.added += 1;
+            }
+        }
+    }
+    Ok(result)
+}
+
+/// The entries as CSV: one row per entry, one column per field. With one worksheet the
+/// columns are its fields' labels; for the whole journal, `worksheet.field` ids.
+#[must_use]
+pub fn to_csv(workbook: &Workbook, entries: &[&Entry], one_worksheet: Option<&str>) -> String {
+    let mut columns: Vec<(String, String)> = Vec::new(); // (worksheet, answer id)
+    let mut header = vec![
+        "id".to_owned(),
+        "worksheet".to_owned(),
+        "created".to_owned(),
+        "edited".to_owned(),
+    ];
+    for worksheet in workbook.worksheets() {
+        if one_worksheet.is_some_and(|id| id != worksheet.id)
+            || !entries.iter().any(|e| e.worksheet == worksheet.id)
+        {
+            continue;
+        }
+        for id in worksheet.answer_ids() {
+            let label = worksheet.step(id).map_or(id, |step| step.label.as_str());
+            header.push(if one_worksheet.is_some() {
+                label.to_owned()
+            } else {
+                format!("{}.{id}", worksheet.id)
+            });
+            columns.push((worksheet.id.clone(), id.to_owned()));
+        }
+    }
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|entry| {
+            let mut row = vec![
+                entry.id.clone(),
+                entry.worksheet.clone(),
+                entry.created.to_string(),
+                entry.edited.to_string(),
+            ];
+            row.extend(columns.iter().map(|(worksheet, id)| {
+                if *worksheet == entry.worksheet {
+                    entry
+                        .answers
+                        .get(id)
+                        .map(crate::entry::Answer::display)
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            }));
+            row
+        })
+        .collect();
+    progress::to_csv(&header, &rows)
+}
+
+/// The entries as Markdown, readable and printable: each entry's answers under its prompts.
+#[must_use]
+pub fn to_markdown(workbook: &Workbook, entries: &[&Entry]) -> String {
+    let mut out = String::from("# My Rapport journal\n\n");
+    for entry in entries {
+        let worksheet = workbook.get(&entry.worksheet);
+        let title = worksheet.map_or(entry.worksheet.as_str(), |w| w.title.as_str());
+        let _ = write!(out, "## {title}, {}\n\n", entry.created.human());
+        for (id, answer) in &entry.answers {
+            let prompt = worksheet.and_then(|w| w.slot(id)).map_or_else(
+                || id.clone(),
+                |slot| match slot {
+                    crate::workbook::Slot::Step(step) => step.prompt.clone(),
+                    crate::workbook::Slot::Item(_, _, item) => item.text.clone(),
+                },
+            );
+            let text = match (worksheet.and_then(|w| w.step(id)).map(|s| &s.field), answer) {
+                (Some(Field::Rating(scale)), crate::entry::Answer::Number(n)) => {
+                    format!("{n} (from {} to {})", scale.min, scale.max)
+                }
+                _ => answer.display(),
+            };
+            let _ = write!(out, "**{prompt}**\n\n{}\n\n", text.replace('\n', "  \n"));
+        }
+    }
+    out
+}
+
+/// Writes text to `path` atomically.
+pub fn write(path: &Path, text: &str) -> Result<(), ArchiveError> {
+    store::write_atomic(path, text.as_bytes(), Overwrite::Replace).map_err(|error| {
+        ArchiveError::Io(format!(
+            "Could not write: {error}. Path: {}",
+            path.display()
+        ))
+    })
+}
+
+/// The backups, newest first.
+#[must_use]
+pub fn backups(data_dir: &DataDir) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(data_dir.root().join("backups"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|item| item.path())
+        .filter(|path| {
+            let named = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("rapport-"));
+            named
+                && path
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+        })
+        .collect();
+    paths.sort();
+    paths.reverse();
+    paths
+}
+
+/// Writes today's backup of the whole journal (replacing today's earlier one), and removes
+/// backups beyond the newest [`KEEP_BACKUPS`]. Returns the backup's path.
+pub fn back_up(journal: &Journal, now: LocalTime) -> Result<PathBuf, ArchiveError> {
+    let path = journal
+        .data_dir()
+        .root()
+        .join("backups")
+        .join(format!("rapport-{}.ron", now.date()));
+    write(&path, &archive_text(&archive(journal.entries(), now)))?;
+    for old in backups(journal.data_dir()).into_iter().skip(KEEP_BACKUPS) {
+        // Only our own dated backups are ever removed, and only beyond the newest fourteen.
+        let _ = std::fs::remove_file(old);
+    }
+    Ok(path)
+}
+
+/// Makes today's backup unless there is one already. Returns the path if one was written.
+pub fn back_up_daily(journal: &Journal, now: LocalTime) -> Result<Option<PathBuf>, ArchiveError> {
+    let today = journal
+        .data_dir()
+        .root()
+        .join("backups")
+        .join(format!("rapport-{}.ron", now.date()));
+    if today.exists() || journal.is_empty() {
+        return Ok(None);
+    }
+    back_up(journal, now).map(Some)
+}
+
+/// Restores a backup: the current journal folder is first moved aside (never deleted), then the
+/// backup's entries are written into a fresh one. Returns where the old journal went.
+pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<PathBuf, ArchiveError> {
+    let (_, entries) = read_archive(backup)?;
+    let current = data_dir.journal();
+    let aside = data_dir.root().join(format!(
+        "journal.before-restore-{}",
+        now.instant().strftime("%Y%m%dT%H%M%SZ")
+    ));
+    if current.exists() {
+        std::fs::rename(&current, &aside).map_err(|error| {
+            ArchiveError::Io(format!("Could not move the current journal aside, so nothing was restored: {error}. Path: {}", current.display()))
+        })?;
+        let _ = store::sync_dir(data_dir.root());
+    }
+    let mut journal = Journal::open(data_dir.clone())?;
+    for entry in entries {
+        journal.insert_as_is(entry)?;
+    }
+    Ok(aside)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::{Answer, Answers};
+
+    fn journal_with(dir: &Path, count: i64) -> Journal {
+        let workbook = Workbook::bundled();
+        let coping = workbook.get("coping-skills").unwrap();
+        let mut journal = Journal::open(DataDir::new(dir)).unwrap();
+        for n in 0..count {
+            let mut answers = Answers::new();
+            answers.insert(
+                "situation".into(),
+                Answer::Text(format!("Day {n}, \"quoted\", with a comma")),
+            );
+            answers.insert("intensity_before".into(), Answer::Number(n % 11));
+            let when: LocalTime = format!("2026-11-{:02}T10:00:00+00:00", n + 1)
+                .parse()
+                .unwrap();
+            journal.add_at(coping, answers, when).unwrap();
+        }
+        journal
+    }
+
+    #[test]
+    fn an_archive_round_trips_and_import_detects_duplicates() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = journal_with(dir.path(), 3);
+        let path = dir.path().join("archive.ron");
+        write(
+            &path,
+            &archive_text(&archive(journal.entries(), LocalTime::now())),
+        )
+        .unwrap();
+        let (_, entries) = read_archive(&path).unwrap();
+        assert_eq!(entries, journal.entries().cloned().collect::<Vec<_>>());
+
+        // Into the same journal: all duplicates.
+        let mut same = Journal::open(DataDir::new(dir.path())).unwrap();
+        assert_eq!(
+            import(&mut same, &path).unwrap(),
+            Imported {
+                added: 0,
+                duplicates: 3,
+                renamed: 0
+            }
+        );
+        // Into an empty one: all added.
+        let other = tempfile::tempdir().unwrap();
+        let mut fresh = Journal::open(DataDir::new(other.path())).unwrap();
+        assert_eq!(import(&mut fresh, &path).unwrap().added, 3);
+        // A different entry under the same id is kept, under a new id.
+        let first = fresh.entries().next().unwrap().clone();
+        let workbook = Workbook::bundled();
+        let mut answers = first.answers.clone();
+        answers.insert("intensity_before".into(), Answer::Number(10));
+        fresh
+            .update(&first.id, workbook.get("coping-skills").unwrap(), answers)
+            .unwrap();
+        assert_eq!(
+            import(&mut fresh, &path).unwrap(),
+            Imported {
+                added: 0,
+                duplicates: 2,
+                renamed: 1
+            }
+        );
+        assert_eq!(fresh.len(), 4);
+    }
+
+    #[test]
+    fn csv_has_a_row_per_entry_and_a_column_per_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = journal_with(dir.path(), 2);
+        let entries: Vec<&Entry> = journal.entries().collect();
+        let csv = to_csv(&Workbook::bundled(), &entries, Some("coping-skills"));
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(
+            lines[0].starts_with("id,worksheet,created,edited,Situation,"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].contains("\"Day 0, \"\"quoted\"\", with a comma\""),
+            "{}",
+            lines[1]
+        );
+        let markdown = to_markdown(&Workbook::bundled(), &entries);
+        assert!(
+            markdown.contains("## Coping skills, Sun 1 Nov 2026, 10:00"),
+            "{markdown}"
+        );
+        assert!(markdown.contains("**What is happening, or what just happened?**"));
+    }
+
+    #[test]
+    fn restore_moves_the_current_journal_aside_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = journal_with(dir.path(), 2);
+        let backup = back_up(&journal, "2026-11-25T12:00:00+00:00".parse().unwrap()).unwrap();
+        assert!(
+            back_up_daily(&journal, "2026-11-25T18:00:00+00:00".parse().unwrap())
+                .unwrap()
+                .is_none()
+        );
+        drop(journal);
+        let mut later = journal_with(dir.path(), 0);
+        later
+            .add(
+                Workbook::bundled().get("forgiveness").unwrap(),
+                [("readiness".to_owned(), Answer::Number(3))].into(),
+            )
+            .unwrap();
+        let data = DataDir::new(dir.path());
+        let aside = restore(&data, &backup, LocalTime::now()).unwrap();
+        assert_eq!(Journal::open(data).unwrap().len(), 2);
+        assert_eq!(
+            std::fs::read_dir(aside).unwrap().count(),
+            3,
+            "the journal before the restore is kept"
+        );
+    }
+}
