@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod data_dir;
 pub mod demo;
 pub mod document;
+pub mod draft;
 pub mod entry;
 pub mod handout;
 pub mod journal;

@@ -737,3 +737,41 @@ fn handouts_print_from_the_worksheet_history_and_programme() {
             .exists()
     );
 }
+
+#[test]
+fn typed_answers_survive_a_crash_as_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let situation = prompt("coping-skills", "situation");
+    {
+        let mut harness = app(dir.path());
+        open(&mut harness, "Coping skills");
+        type_into(
+            &mut harness,
+            Role::MultilineTextInput,
+            &situation,
+            "Words I must not lose",
+        );
+        click(&mut harness, "Intensity before: 9");
+        // Typing pauses; the draft is written a moment later, not on every keystroke.
+        assert!(!dir.path().join("drafts").join("coping-skills.ron").exists());
+        for _ in 0..150 {
+            harness.step();
+        }
+        assert!(dir.path().join("drafts").join("coping-skills.ron").exists());
+        // The app now "crashes": dropped without saving or asking.
+    }
+    let mut harness = app(dir.path());
+    open(&mut harness, "Coping skills");
+    harness.get_by_label_contains("Your unsaved answers from");
+    let field = harness.get_by_role_and_label(Role::MultilineTextInput, &situation);
+    assert_eq!(field.value().as_deref(), Some("Words I must not lose"));
+    click(&mut harness, "Save");
+    assert_eq!(
+        entries(&harness)[0].answers["intensity_before"],
+        Answer::Number(9)
+    );
+    assert!(
+        !dir.path().join("drafts").join("coping-skills.ron").exists(),
+        "saved, so the draft is gone"
+    );
+}

@@ -195,6 +195,8 @@ pub struct Form {
     editing: Option<String>,
     values: BTreeMap<String, Value>,
     dirty: bool,
+    /// Counts changes, so a draft can be saved once per burst of typing.
+    generation: u64,
 }
 
 impl Form {
@@ -210,7 +212,27 @@ impl Form {
                 .map(|step| (step.id.clone(), Value::empty(&step.field)))
                 .collect(),
             dirty: false,
+            generation: 0,
         }
+    }
+
+    /// A form holding a draft's answers, unsaved.
+    #[must_use]
+    pub fn from_draft(worksheet: &Worksheet, editing: Option<String>, answers: &Answers) -> Self {
+        let mut form = Self::new(worksheet);
+        form.editing = editing;
+        for step in &worksheet.steps {
+            form.values
+                .insert(step.id.clone(), Value::from_answers(step, answers));
+        }
+        form.dirty = true;
+        form
+    }
+
+    /// A number that changes with every edit.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// A form holding `entry`'s answers, to edit it.
@@ -279,6 +301,7 @@ impl Form {
                 ui.add_space(4.0);
                 if step_editor(ui, step, value, prompt.id) {
                     self.dirty = true;
+                    self.generation += 1;
                 }
             });
             ui.add_space(8.0);

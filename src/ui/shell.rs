@@ -508,6 +508,10 @@ impl Shell {
         match answer {
             Some(true) => {
                 self.pending = None;
+                // The user chose to let these answers go: their safety copy goes too.
+                if let Some(id) = self.worksheet.form_worksheet() {
+                    crate::draft::remove(&self.data_dir, id);
+                }
                 self.worksheet.discard();
                 match pending {
                     Pending::Leave(screen) => self.go(screen),

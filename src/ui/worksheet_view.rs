@@ -16,7 +16,22 @@ pub struct WorksheetView {
     save_error: Option<String>,
     history: HistoryView,
     charts: ChartCache,
+    /// The form's change count when the last draft was written, and when it last changed.
+    draft: DraftClock,
+    /// Whether the form came back from a draft.
+    restored: bool,
 }
+
+/// Debounces drafts: written once typing pauses, not on every keystroke or frame.
+#[derive(Default)]
+struct DraftClock {
+    written: u64,
+    seen: u64,
+    changed_at: f64,
+}
+
+/// How long typing must pause before the draft is written, in seconds.
+const DRAFT_PAUSE: f64 = 1.5;
 
 impl WorksheetView {
     /// Whether the form holds answers not yet saved.
@@ -57,8 +72,20 @@ impl WorksheetView {
             .as_ref()
             .is_none_or(|form| form.worksheet_id() != id)
         {
-            self.form = Some(Form::new(&worksheet));
             self.save_error = None;
+            self.draft = DraftClock::default();
+            self.restored = false;
+            self.form = Some(match crate::draft::load(cx.model.data_dir(), id) {
+                Some(draft) => {
+                    self.restored = true;
+                    cx.notify(Notice::info(format!(
+                        "Your unsaved answers from {} are back. Save them when you are ready.",
+                        draft.saved.human()
+                    )));
+                    Form::from_draft(&worksheet, draft.editing, &draft.answers)
+                }
+                None => Form::new(&worksheet),
+            });
         }
 
         ui.horizontal(|ui| {
@@ -160,6 +187,12 @@ impl WorksheetView {
                     if editing.is_some() && ui.button("Cancel editing").clicked() {
                         cancel_edit = true;
                     }
+                    if self.restored
+                        && editing.is_none()
+                        && ui.button("Discard these answers").clicked()
+                    {
+                        cancel_edit = true;
+                    }
                     if form.is_dirty() {
                         ui.label(RichText::new("Not saved yet").weak());
                     }
@@ -198,13 +231,52 @@ impl WorksheetView {
             });
 
         if cancel_edit {
+            crate::draft::remove(cx.model.data_dir(), &worksheet.id);
             self.form = Some(Form::new(worksheet));
             self.save_error = None;
+            self.restored = false;
             return;
         }
         if save {
             self.save(cx, worksheet);
         }
+        self.keep_draft(ui, cx, worksheet);
+    }
+
+    /// Writes a draft once typing has paused, so that a crash loses at most a moment's work.
+    fn keep_draft(&mut self, ui: &Ui, cx: &mut Cx<'_>, worksheet: &Worksheet) {
+        let Some(form) = &self.form else {
+            return;
+        };
+        let now = ui.input(|i| i.time);
+        if form.generation() != self.draft.seen {
+            self.draft.seen = form.generation();
+            self.draft.changed_at = now;
+        }
+        if self.draft.written == self.draft.seen || !form.is_dirty() {
+            return;
+        }
+        if now - self.draft.changed_at < DRAFT_PAUSE {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(DRAFT_PAUSE));
+            return;
+        }
+        // A form that cannot be read as answers yet (e.g. a half-typed date) waits.
+        if let Ok(answers) = form.answers(worksheet) {
+            let draft = crate::draft::Draft {
+                version: 1,
+                worksheet: worksheet.id.clone(),
+                editing: form.editing().map(str::to_owned),
+                saved: crate::time::LocalTime::now(),
+                answers,
+            };
+            if let Err(error) = crate::draft::save(cx.model.data_dir(), &draft) {
+                self.save_error = Some(format!(
+                    "Your answers are still here, but a safety copy could not be written: {error}"
+                ));
+            }
+        }
+        self.draft.written = self.draft.seen;
     }
 
     fn save(&mut self, cx: &mut Cx<'_>, worksheet: &Worksheet) {
@@ -228,7 +300,11 @@ impl WorksheetView {
         };
         match result {
             Ok(id) => {
-                // The answers are on disk: start a fresh form and show the saved entry.
+                // The answers are on disk: the draft is no longer needed.
+                crate::draft::remove(cx.model.data_dir(), &worksheet.id);
+                self.restored = false;
+                self.draft = DraftClock::default();
+                // Start a fresh form and show the saved entry.
                 self.form = Some(Form::new(worksheet));
                 self.save_error = None;
                 self.history.select(&id);
