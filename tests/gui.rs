@@ -775,3 +775,26 @@ fn typed_answers_survive_a_crash_as_a_draft() {
         "saved, so the draft is gone"
     );
 }
+
+#[test]
+fn a_failed_save_says_why_and_keeps_every_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Coping skills");
+    // The journal folder cannot be created: a file is in its place (as root, permissions alone
+    // would not stop a write, so this is how the test makes the disk refuse).
+    fs::write(dir.path().join("journal"), "not a folder").unwrap();
+    let situation = prompt("coping-skills", "situation");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        &situation,
+        "Still here after the error",
+    );
+    click(&mut harness, "Save");
+    harness.get_by_label_contains("Could not save the entry");
+    assert_eq!(harness.state().ui_state().tab, Tab::Fill);
+    let field = harness.get_by_role_and_label(Role::MultilineTextInput, &situation);
+    assert_eq!(field.value().as_deref(), Some("Still here after the error"));
+    assert!(harness.state().model().unwrap().journal().is_empty());
+}
