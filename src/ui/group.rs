@@ -68,7 +68,12 @@ impl View for ShareView {
                 ui.end_row();
                 ui.label("Programme");
                 let combo = egui::ComboBox::from_id_salt("share-programme")
-                    .selected_text(self.programme.clone())
+                    .selected_text(
+                        cx.model
+                            .workbook()
+                            .programme(&self.programme)
+                            .map_or_else(|| self.programme.clone(), |p| p.title.clone()),
+                    )
                     .show_ui(ui, |ui| {
                         for programme in cx.model.workbook().programmes() {
                             ui.selectable_value(&mut self.programme, programme.id.clone(), &programme.title);
