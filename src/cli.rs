@@ -988,16 +988,10 @@ fn summary_table(summary: &crate::share::Summary) -> (Vec<String>, Vec<Vec<Strin
             format!("{}–{}", s.min, s.max),
         ]
     };
-    let mut rows: Vec<Vec<String>> = summary
-        .weeks
+    let rows = summary
+        .rows()
         .iter()
-        .map(|r| row(&r.label, r.week.to_string(), &r.spread))
+        .map(|(label, week, s)| row(label, week.clone(), s))
         .collect();
-    rows.extend(
-        summary
-            .changes
-            .iter()
-            .map(|r| row(&r.label, "change".to_owned(), &r.spread)),
-    );
     (header, rows)
 }

@@ -487,6 +487,24 @@ pub fn summarise(files: &[ShareFile]) -> Summary {
     }
 }
 
+impl Summary {
+    /// Every row: (measure, week or "change", spread), weeks first, then the changes.
+    #[must_use]
+    pub fn rows(&self) -> Vec<(&str, String, Spread)> {
+        let mut rows: Vec<(&str, String, Spread)> = self
+            .weeks
+            .iter()
+            .map(|r| (r.label.as_str(), r.week.to_string(), r.spread))
+            .collect();
+        rows.extend(
+            self.changes
+                .iter()
+                .map(|r| (r.label.as_str(), "change".to_owned(), r.spread)),
+        );
+        rows
+    }
+}
+
 /// The summary as CSV: one row per measure and week, then the changes as week "change".
 #[must_use]
 pub fn summary_csv(summary: &Summary) -> String {
@@ -506,17 +524,11 @@ pub fn summary_csv(summary: &Summary) -> String {
             s.max.to_string(),
         ]
     };
-    let mut rows: Vec<Vec<String>> = summary
-        .weeks
+    let rows: Vec<Vec<String>> = summary
+        .rows()
         .iter()
-        .map(|r| row(&r.label, r.week.to_string(), &r.spread))
+        .map(|(label, week, s)| row(label, week.clone(), s))
         .collect();
-    rows.extend(
-        summary
-            .changes
-            .iter()
-            .map(|r| row(&r.label, "change".to_owned(), &r.spread)),
-    );
     progress::to_csv(&header, &rows)
 }
 

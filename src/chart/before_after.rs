@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ChartError, Style, draw_error};
+use super::{ChartError, Style, draw_error, draw_legend};
 use crate::progress::BeforeAfter;
 
 /// Ratings before and after, e.g. distress before and after using a coping skill.
@@ -94,13 +94,7 @@ impl BeforeAfterChart {
                 .map(|point| Circle::new(point, style.px(5.0), style.palette.lines[1].filled())),
         )
         .map_err(draw_error)?;
-        plot.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(style.palette.background.mix(0.85))
-            .border_style(style.palette.grid)
-            .label_font(style.text(13.0))
-            .draw()
-            .map_err(draw_error)?;
+        draw_legend(&mut plot, style, SeriesLabelPosition::UpperRight, 13.0)?;
         Ok(())
     }
 }

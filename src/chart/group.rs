@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ChartError, Style, draw_error};
+use super::{ChartError, Style, draw_error, draw_legend};
 use crate::share::WeekRow;
 
 /// One measure across the weeks of a programme, for a group.
@@ -94,13 +94,7 @@ impl GroupChart {
             ))
             .map_err(draw_error)?;
         }
-        plot.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(style.palette.background.mix(0.85))
-            .border_style(style.palette.grid)
-            .label_font(style.text(12.0))
-            .draw()
-            .map_err(draw_error)?;
+        draw_legend(&mut plot, style, SeriesLabelPosition::UpperRight, 12.0)?;
         Ok(())
     }
 }

@@ -449,6 +449,26 @@ const SEVERITY: [RGBColor; 4] = [
     RGBColor(213, 94, 0),   // vermillion
 ];
 
+/// Draws the legend of the series labelled so far, in the chart's palette.
+fn draw_legend<'a, DB, CT>(
+    plot: &mut ChartContext<'a, DB, CT>,
+    style: &Style,
+    position: SeriesLabelPosition,
+    size: f32,
+) -> Result<(), ChartError>
+where
+    DB: DrawingBackend + 'a,
+    CT: plotters::coord::CoordTranslate,
+{
+    plot.configure_series_labels()
+        .position(position)
+        .background_style(style.palette.background.mix(0.85))
+        .border_style(style.palette.grid)
+        .label_font(style.text(size))
+        .draw()
+        .map_err(draw_error)
+}
+
 /// Draws the date axis by hand: grid lines and labels on calendar boundaries.
 fn date_axis<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,

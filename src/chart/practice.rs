@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ChartError, Style, draw_error};
+use super::{ChartError, Style, draw_error, draw_legend};
 use crate::progress::WeeklyPractice;
 
 /// Entries per week, stacked by worksheet.
@@ -97,13 +97,7 @@ impl WeeklyChart {
                     Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled())
                 });
         }
-        plot.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(style.palette.background.mix(0.85))
-            .border_style(style.palette.grid)
-            .label_font(style.text(12.0))
-            .draw()
-            .map_err(draw_error)?;
+        draw_legend(&mut plot, style, SeriesLabelPosition::UpperRight, 12.0)?;
         Ok(())
     }
 }

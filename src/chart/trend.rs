@@ -6,7 +6,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ChartError, Mapping, SEVERITY, Style, date_axis, draw_error};
+use super::{ChartError, Mapping, SEVERITY, Style, date_axis, draw_error, draw_legend};
 use crate::progress::{Point, Series, moving_average};
 
 /// How many entries the moving average spans.
@@ -147,13 +147,7 @@ impl TrendChart {
             .label(&series.label)
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], bold));
         }
-        plot.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(style.palette.background.mix(0.85))
-            .border_style(style.palette.grid)
-            .label_font(style.text(13.0))
-            .draw()
-            .map_err(draw_error)?;
+        draw_legend(&mut plot, style, SeriesLabelPosition::UpperRight, 13.0)?;
         let (x_pixels, y_pixels) = plot.plotting_area().get_pixel_range();
         Ok(Some(Mapping {
             area: (x_pixels.start, y_pixels.start, x_pixels.end, y_pixels.end),
