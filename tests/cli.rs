@@ -239,7 +239,27 @@ fn chart_writes_png_and_svg() {
         .assert()
         .success();
     let text = fs::read_to_string(&svg).unwrap();
-    assert!(text.contains("<svg") && text.contains("Coping skills"));
+    // The SVG is well-formed XML, and its text names the chart.
+    let document = roxmltree::Document::parse(&text).expect("the SVG parses as XML");
+    assert_eq!(document.root_element().tag_name().name(), "svg");
+    let texts: Vec<&str> = document
+        .descendants()
+        .filter_map(|node| node.text())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("Coping skills")),
+        "{texts:?}"
+    );
+    for kind in ["weekly", "calendar"] {
+        let path = out.path().join(format!("{kind}.svg"));
+        rapport(dir.path())
+            .args(["chart", "--kind", kind, "--out"])
+            .arg(&path)
+            .assert()
+            .success();
+        roxmltree::Document::parse(&fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{kind}: {e}"));
+    }
     rapport(dir.path())
         .args(["chart", "coping-skills", "--out"])
         .arg(out.path().join("chart.gif"))

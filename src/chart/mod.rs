@@ -114,6 +114,17 @@ impl Chart {
         }
     }
 
+    /// What the chart says when it has nothing to draw.
+    #[must_use]
+    pub fn empty_message(&self) -> &str {
+        match self {
+            Chart::Trend(chart) => &chart.empty_message,
+            Chart::BeforeAfter(_) => "Fill in both the before and the after rating in an entry.",
+            Chart::Weekly(_) | Chart::Calendar(_) => "Save an entry first.",
+            Chart::Group(_) => "No one has shared this measure yet.",
+        }
+    }
+
     /// The chart's title.
     #[must_use]
     pub fn title(&self) -> &str {
@@ -235,8 +246,8 @@ impl Style {
 #[derive(Debug, thiserror::Error)]
 pub enum ChartError {
     /// There is nothing to draw.
-    #[error("There is nothing to chart yet: save an entry with a tracked rating first.")]
-    NoData,
+    #[error("There is nothing to chart yet. {0}")]
+    NoData(String),
     /// Width or height is zero or absurdly large.
     #[error("A chart must be between 1 and 10000 pixels wide and high, not {0}×{1}.")]
     BadSize(u32, u32),
@@ -306,7 +317,7 @@ pub fn write_file(
     theme: Theme,
 ) -> Result<(), ChartError> {
     if !chart.has_data() {
-        return Err(ChartError::NoData);
+        return Err(ChartError::NoData(chart.empty_message().to_owned()));
     }
     check_size(width, height)?;
     let extension = path

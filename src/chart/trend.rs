@@ -261,7 +261,7 @@ mod tests {
 
         assert!(matches!(
             write_file(&chart(0), &png_path, 640, 320, Theme::Light),
-            Err(ChartError::NoData)
+            Err(ChartError::NoData(_))
         ));
         assert!(matches!(
             write_file(&chart(3), &dir.path().join("c.jpg"), 640, 320, Theme::Light),
