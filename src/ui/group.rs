@@ -23,7 +23,12 @@ pub struct ShareView {
     offered: Option<Vec<share::Shareable>>,
     /// When the file is made: fixed when the screen opens, so the preview is exactly what is saved.
     created: Option<LocalTime>,
+    /// The file as last built, with what it was built from; rebuilt only when that changes.
+    built: Option<(BuildKey, Result<ShareFile, share::ShareError>)>,
 }
+
+/// Everything a share file is built from.
+type BuildKey = (String, String, String, BTreeSet<String>, u64);
 
 impl View for ShareView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
@@ -98,10 +103,24 @@ impl View for ShareView {
                 }
             }
             ui.add_space(8.0);
-            let include: Vec<String> = self.include.iter().cloned().collect();
             let created = *self.created.get_or_insert_with(LocalTime::now);
-            let built = share::build(cx.model, &self.programme, &self.group, &self.pseudonym, &include, created);
-            match &built {
+            let key: BuildKey = (
+                self.programme.clone(),
+                self.group.clone(),
+                self.pseudonym.clone(),
+                self.include.clone(),
+                cx.model.journal().revision(),
+            );
+            // Building reads the whole journal: do it when the inputs change, not every frame.
+            if self.built.as_ref().is_none_or(|(seen, _)| *seen != key) {
+                let include: Vec<String> = self.include.iter().cloned().collect();
+                let file = share::build(cx.model, &self.programme, &self.group, &self.pseudonym, &include, created);
+                self.built = Some((key, file));
+            }
+            let Some((_, built)) = &self.built else {
+                return;
+            };
+            match built {
                 Ok(file) => {
                     ui.label(RichText::new("Exactly what the file will contain").strong());
                     let mut preview = share::to_ron(file);

@@ -9,6 +9,8 @@ use super::widgets::{self, READING_WIDTH};
 #[derive(Default)]
 pub struct SettingsView {
     import_path: String,
+    /// The backups folder as last listed, by journal revision; listed again after a change.
+    backups: Option<(u64, Vec<std::path::PathBuf>)>,
 }
 
 impl View for SettingsView {
@@ -67,6 +69,7 @@ impl View for SettingsView {
         ui.label(egui::RichText::new("Backups").strong());
         ui.label("Rapport keeps a copy of your whole journal each day you use it, for the last 14 days, in the backups folder. Restoring moves your current journal aside first; nothing is deleted.");
         if ui.button("Back up now").clicked() {
+            self.backups = None;
             let notice =
                 match crate::archive::back_up(cx.model.journal(), crate::time::LocalTime::now()) {
                     Ok(path) => {
@@ -76,10 +79,20 @@ impl View for SettingsView {
                 };
             cx.notify(notice);
         }
-        for backup in crate::archive::backups(cx.model.data_dir())
-            .into_iter()
-            .take(5)
+        let revision = cx.model.journal().revision();
+        if self
+            .backups
+            .as_ref()
+            .is_none_or(|(seen, _)| *seen != revision)
         {
+            self.backups = Some((revision, crate::archive::backups(cx.model.data_dir())));
+        }
+        let listed = self
+            .backups
+            .as_ref()
+            .map(|(_, b)| b.clone())
+            .unwrap_or_default();
+        for backup in listed.into_iter().take(5) {
             ui.horizontal(|ui| {
                 let name = backup
                     .file_name()
