@@ -11,6 +11,7 @@ use crate::entry::Entry;
 use crate::journal::{Journal, JournalError, entry_to_ron, parse_entry_text};
 use crate::store::{self, Overwrite};
 use crate::time::LocalTime;
+use crate::vault::Sealing;
 use crate::workbook::{Field, Workbook};
 use crate::{progress, ron_format};
 
@@ -66,9 +67,10 @@ pub fn archive_text(archive: &Archive) -> String {
     ron::ser::to_string_pretty(archive, ron_format::pretty()).unwrap_or_default() + "\n"
 }
 
-/// Reads an archive file, refusing anything that is not one.
-pub fn read_archive(path: &Path) -> Result<(Archive, Vec<Entry>), ArchiveError> {
-    let text = store::read_text(path, MAX_BYTES).map_err(|error| {
+/// Reads an archive file (plain, or a backup sealed with this journal's key), refusing anything
+/// that is not one.
+pub fn read_archive(path: &Path, sealing: &Sealing) -> Result<(Archive, Vec<Entry>), ArchiveError> {
+    let text = store::read_private(path, MAX_BYTES, sealing).map_err(|error| {
         ArchiveError::Invalid(format!("This archive {error}. Path: {}", path.display()))
     })?;
     let archive: Archive = ron_format::options().from_str(&text).map_err(|error| {
@@ -115,7 +117,7 @@ pub struct Imported {
 /// Imports the entries of an archive: identical entries are skipped, and an entry whose id is
 /// taken by a different one is added under a new id, so nothing on either side is lost.
 pub fn import(journal: &mut Journal, path: &Path) -> Result<Imported, ArchiveError> {
-    let (_, entries) = read_archive(path)?;
+    let (_, entries) = read_archive(path, journal.data_dir().sealing())?;
     let mut result = Imported::default();
     for mut entry in entries {
         match journal.get(&entry.id) {
@@ -261,7 +263,16 @@ pub fn back_up(journal: &Journal, now: LocalTime) -> Result<PathBuf, ArchiveErro
         .root()
         .join("backups")
         .join(format!("rapport-{}.ron", now.date()));
-    write(&path, &archive_text(&archive(journal.entries(), now)))?;
+    let text = zeroize::Zeroizing::new(archive_text(&archive(journal.entries(), now)));
+    journal
+        .data_dir()
+        .write_private(&path, &text, Overwrite::Replace)
+        .map_err(|error| {
+            ArchiveError::Io(format!(
+                "Could not write the backup: {error}. Path: {}",
+                path.display()
+            ))
+        })?;
     for old in backups(journal.data_dir()).into_iter().skip(KEEP_BACKUPS) {
         // Only our own dated backups are ever removed, and only beyond the newest fourteen.
         let _ = std::fs::remove_file(old);
@@ -285,7 +296,7 @@ pub fn back_up_daily(journal: &Journal, now: LocalTime) -> Result<Option<PathBuf
 /// Restores a backup: the current journal folder is first moved aside (never deleted), then the
 /// backup's entries are written into a fresh one. Returns where the old journal went.
 pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<PathBuf, ArchiveError> {
-    let (_, entries) = read_archive(backup)?;
+    let (_, entries) = read_archive(backup, data_dir.sealing())?;
     let current = data_dir.journal();
     let aside = data_dir.root().join(format!(
         "journal.before-restore-{}",
@@ -338,7 +349,7 @@ mod tests {
             &archive_text(&archive(journal.entries(), LocalTime::now())),
         )
         .unwrap();
-        let (_, entries) = read_archive(&path).unwrap();
+        let (_, entries) = read_archive(&path, &Sealing::Plain).unwrap();
         assert_eq!(entries, journal.entries().cloned().collect::<Vec<_>>());
 
         // Into the same journal: all duplicates.

@@ -25,6 +25,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Read the journal's passphrase from the first line of FILE instead of asking on the
+    /// terminal (for scripts; keep the file private). For `protect on`, the new passphrase.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+
     /// Close the window as soon as the first frame is drawn (for measuring start-up time).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
@@ -199,6 +204,12 @@ pub enum Command {
     },
     /// Check the workbook and the whole journal; print every problem and change nothing.
     Check,
+    /// Protect the journal with a passphrase, remove the protection, or change the passphrase.
+    Protect {
+        /// on, off or change.
+        #[command(subcommand)]
+        action: crate::passphrase::ProtectAction,
+    },
     /// Fill an empty data folder with years of made-up entries, to try the app with a history.
     DemoData {
         /// How many years of entries, ending today.
@@ -301,8 +312,50 @@ impl From<std::io::Error> for CliError {
     }
 }
 
+impl From<crate::passphrase::UnlockError> for CliError {
+    fn from(error: crate::passphrase::UnlockError) -> Self {
+        Self(error.to_string())
+    }
+}
+
+impl Command {
+    /// Whether the command reads or writes the journal (and so needs it unlocked).
+    fn uses_journal(&self) -> bool {
+        !matches!(
+            self,
+            Command::Worksheets { .. }
+                | Command::Programmes { .. }
+                | Command::GroupSummary { .. }
+                | Command::Handout { blank: true, .. }
+                | Command::Handout {
+                    session: Some(_),
+                    ..
+                }
+                | Command::Protect { .. }
+        )
+    }
+}
+
 /// Runs a subcommand, writing its output to `out`. `Ok(false)` means it ran but found problems.
-pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<bool, CliError> {
+/// A protected journal is unlocked first, with the passphrase from `passphrase_file` or the
+/// terminal.
+pub fn run(
+    data_dir: &DataDir,
+    passphrase_file: Option<&std::path::Path>,
+    command: Command,
+    out: &mut dyn Write,
+) -> Result<bool, CliError> {
+    if let Command::Protect { action } = command {
+        crate::passphrase::protect(data_dir, passphrase_file, action, out)?;
+        return Ok(true);
+    }
+    let data_dir = &if command.uses_journal() {
+        // `check` changes nothing, not even to finish an interrupted conversion.
+        let finish = !matches!(command, Command::Check);
+        crate::passphrase::unlock(data_dir, passphrase_file, finish, &mut std::io::stderr())?
+    } else {
+        data_dir.clone()
+    };
     let workbook = Workbook::load(Some(data_dir));
     match command {
         Command::Worksheets { id: None } => {
@@ -463,6 +516,7 @@ pub fn run(data_dir: &DataDir, command: Command, out: &mut dyn Write) -> Result<
             Ok(true)
         }
         Command::Check => check(data_dir, out),
+        Command::Protect { .. } => Ok(true),
         Command::Backup => {
             let journal = Journal::open(data_dir.clone())?;
             let path = crate::archive::back_up(&journal, crate::time::LocalTime::now())
@@ -952,6 +1006,14 @@ fn write_table(
 
 fn check(data_dir: &DataDir, out: &mut dyn Write) -> Result<bool, CliError> {
     let model = Model::open(data_dir.clone())?;
+    if let Ok(Some(protection)) = crate::vault::Protection::read(data_dir)
+        && protection.state != crate::vault::ProtectionState::Protected
+    {
+        writeln!(
+            out,
+            "note: changing the passphrase protection was interrupted; it is finished the next time the journal is unlocked. Every file is whole and readable meanwhile."
+        )?;
+    }
     let (workbook, journal) = (model.workbook(), model.journal());
     let problems = model.problems();
     for problem in problems {

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::vault::Sealing;
+
 /// The environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "RAPPORT_DATA_DIR";
 
@@ -15,10 +17,13 @@ pub const DATA_DIR_ENV: &str = "RAPPORT_DATA_DIR";
 ///   worksheets/       the user's own worksheet definitions
 ///   programmes/       the user's own programmes
 ///   crisis.ron        the user's crisis contacts and helplines
+///   protection.ron    the passphrase protection settings, when the journal is protected
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataDir {
     root: PathBuf,
+    /// How private files are written and read: plain, or sealed with the unlocked key.
+    sealing: Sealing,
 }
 
 /// The data folder could not be determined.
@@ -31,7 +36,44 @@ pub struct NoDataDir;
 impl DataDir {
     /// A data folder at `root`.
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            sealing: Sealing::Plain,
+        }
+    }
+
+    /// The same folder, reading and writing private files with `sealing`.
+    #[must_use]
+    pub fn with_sealing(&self, sealing: Sealing) -> Self {
+        Self {
+            root: self.root.clone(),
+            sealing,
+        }
+    }
+
+    /// How private files are sealed.
+    #[must_use]
+    pub fn sealing(&self) -> &Sealing {
+        &self.sealing
+    }
+
+    /// Writes a private file (entry, version, draft, backup), sealed if the journal is protected.
+    pub fn write_private(
+        &self,
+        path: &Path,
+        text: &str,
+        overwrite: crate::store::Overwrite,
+    ) -> std::io::Result<()> {
+        crate::store::write_private(path, text, overwrite, &self.sealing)
+    }
+
+    /// Reads a private file, sealed or plain.
+    pub fn read_private(
+        &self,
+        path: &Path,
+        limit: u64,
+    ) -> Result<zeroize::Zeroizing<String>, crate::store::ReadError> {
+        crate::store::read_private(path, limit, &self.sealing)
     }
 
     /// The folder given on the command line, else `RAPPORT_DATA_DIR`, else the platform's data

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data_dir::DataDir;
 use crate::entry::Answers;
-use crate::store::{self, Overwrite};
+use crate::store::Overwrite;
 use crate::time::LocalTime;
 use crate::{journal, ron_format};
 
@@ -34,18 +34,18 @@ fn path(data_dir: &DataDir, worksheet: &str) -> std::path::PathBuf {
 
 /// Writes the draft of a worksheet, replacing the previous one.
 pub fn save(data_dir: &DataDir, draft: &Draft) -> std::io::Result<()> {
-    let text = ron::ser::to_string_pretty(draft, ron_format::pretty()).unwrap_or_default();
-    store::write_atomic(
-        &path(data_dir, &draft.worksheet),
-        text.as_bytes(),
-        Overwrite::Replace,
-    )
+    let text = zeroize::Zeroizing::new(
+        ron::ser::to_string_pretty(draft, ron_format::pretty()).unwrap_or_default(),
+    );
+    data_dir.write_private(&path(data_dir, &draft.worksheet), &text, Overwrite::Replace)
 }
 
 /// The draft of a worksheet, if there is a readable one.
 #[must_use]
 pub fn load(data_dir: &DataDir, worksheet: &str) -> Option<Draft> {
-    let text = store::read_text(&path(data_dir, worksheet), journal::MAX_ENTRY_BYTES).ok()?;
+    let text = data_dir
+        .read_private(&path(data_dir, worksheet), journal::MAX_ENTRY_BYTES)
+        .ok()?;
     ron_format::options()
         .from_str::<Draft>(&text)
         .ok()

@@ -64,6 +64,18 @@ pub struct Placement {
 }
 
 impl Answer {
+    /// Overwrites the answer's text in memory before it is dropped.
+    pub fn wipe(&mut self) {
+        use zeroize::Zeroize;
+        match self {
+            Self::Text(text) | Self::Choice(text) => text.zeroize(),
+            Self::Choices(items) | Self::List(items) => items.iter_mut().for_each(Zeroize::zeroize),
+            Self::Placements(people) => people.iter_mut().for_each(|p| p.name.zeroize()),
+            Self::Number(number) => *number = 0,
+            Self::Date(_) => {}
+        }
+    }
+
     /// Whether the answer says nothing (empty text, no choices, no items).
     #[must_use]
     pub fn is_blank(&self) -> bool {
@@ -307,6 +319,12 @@ pub fn without_blanks(mut answers: Answers) -> Answers {
 }
 
 impl Entry {
+    /// Overwrites the entry's answers in memory before it is dropped.
+    pub fn wipe(&mut self) {
+        self.answers.values_mut().for_each(Answer::wipe);
+        self.answers.clear();
+    }
+
     /// One line that recalls what the entry was about: the first text answer, shortened.
     #[must_use]
     pub fn summary(&self, worksheet: Option<&Worksheet>) -> String {

@@ -14,6 +14,7 @@ use crate::problem::{Problem, describe_ron_error};
 use crate::ron_format;
 use crate::store::{self, Overwrite};
 use crate::time::LocalTime;
+use crate::vault::Sealing;
 use crate::workbook::Worksheet;
 
 /// The largest entry file that will be read. Real entries are a few kilobytes.
@@ -121,9 +122,9 @@ pub fn parse_entry_text(text: &str) -> Result<Entry, EntryFileError> {
     }
 }
 
-/// Reads and checks one entry file.
-pub fn read_entry_file(path: &Path) -> Result<Entry, EntryFileError> {
-    let text = store::read_text(path, MAX_ENTRY_BYTES)?;
+/// Reads and checks one entry file, sealed or plain.
+pub fn read_entry_file(path: &Path, sealing: &Sealing) -> Result<Entry, EntryFileError> {
+    let text = store::read_private(path, MAX_ENTRY_BYTES, sealing)?;
     let entry = parse_entry_text(&text)?;
     let stem = path
         .file_stem()
@@ -178,7 +179,7 @@ impl Journal {
         };
         let mut entries = BTreeMap::new();
         let mut problems = Vec::new();
-        for (path, result) in read_all(&paths) {
+        for (path, result) in read_all(&paths, dir.sealing()) {
             match result {
                 Ok(entry) => {
                     entries.insert(entry.id.clone(), entry);
@@ -193,6 +194,18 @@ impl Journal {
             problems,
             revision: 0,
         })
+    }
+
+    /// A journal with no entries that reads nothing from `dir`: a locked journal's stand-in.
+    #[must_use]
+    pub fn empty(dir: DataDir) -> Self {
+        Self {
+            dir,
+            swept: false,
+            entries: BTreeMap::new(),
+            problems: Vec::new(),
+            revision: 0,
+        }
     }
 
     /// The data folder this journal lives in.
@@ -289,7 +302,7 @@ impl Journal {
                 entry.id = format!("{base}-{attempt}");
             }
             let path = self.path_of(&entry.id);
-            match store::write_atomic(&path, entry_to_ron(&entry).as_bytes(), Overwrite::Never) {
+            match self.write_entry(&path, &entry, Overwrite::Never) {
                 Ok(()) => break,
                 Err(error) if error.kind() == io::ErrorKind::AlreadyExists && attempt < 1000 => {}
                 Err(error) => return Err(JournalError::io("save the entry", &path)(error)),
@@ -311,7 +324,7 @@ impl Journal {
             )));
         }
         let path = self.path_of(&entry.id);
-        store::write_atomic(&path, entry_to_ron(&entry).as_bytes(), Overwrite::Never)
+        self.write_entry(&path, &entry, Overwrite::Never)
             .map_err(JournalError::io("save the entry", &path))?;
         self.entries.insert(entry.id.clone(), entry);
         self.revision += 1;
@@ -355,11 +368,26 @@ impl Journal {
         entry.worksheet_version = worksheet.version;
         entry.version = ENTRY_FORMAT;
         let path = self.path_of(id);
-        store::write_atomic(&path, entry_to_ron(&entry).as_bytes(), Overwrite::Replace)
+        self.write_entry(&path, &entry, Overwrite::Replace)
             .map_err(JournalError::io("save the entry", &path))?;
         self.entries.insert(id.to_owned(), entry);
         self.revision += 1;
         Ok(&self.entries[id])
+    }
+
+    /// Writes one entry's file, sealed if the journal is protected; the plain text is wiped.
+    fn write_entry(&self, path: &Path, entry: &Entry, overwrite: Overwrite) -> io::Result<()> {
+        let text = zeroize::Zeroizing::new(entry_to_ron(entry));
+        self.dir.write_private(path, &text, overwrite)
+    }
+
+    /// Wipes every entry's text from memory and empties the journal, for locking.
+    pub fn wipe(&mut self) {
+        for entry in self.entries.values_mut() {
+            entry.wipe();
+        }
+        self.entries.clear();
+        self.revision += 1;
     }
 
     /// Clears temporary files that interrupted saves left behind, once per journal: opening
@@ -379,7 +407,6 @@ impl Journal {
             .instant()
             .strftime("%Y%m%dT%H%M%SZ")
             .to_string();
-        let text = entry_to_ron(entry);
         for attempt in 1u32.. {
             let name = if attempt == 1 {
                 format!("{stamp}.ron")
@@ -387,7 +414,7 @@ impl Journal {
                 format!("{stamp}-{attempt}.ron")
             };
             let path = folder.join(name);
-            match store::write_atomic(&path, text.as_bytes(), Overwrite::Never) {
+            match self.write_entry(&path, entry, Overwrite::Never) {
                 Ok(()) => return Ok(()),
                 Err(error) if error.kind() == io::ErrorKind::AlreadyExists && attempt < 1000 => {}
                 Err(error) => {
@@ -404,7 +431,7 @@ impl Journal {
         let mut versions: Vec<Entry> = entry_files(&self.dir.versions_of(id))
             .iter()
             .filter_map(|path| {
-                let text = store::read_text(path, MAX_ENTRY_BYTES).ok()?;
+                let text = self.dir.read_private(path, MAX_ENTRY_BYTES).ok()?;
                 parse_entry_text(&text).ok()
             })
             .collect();
@@ -439,7 +466,7 @@ impl Journal {
         let mut trashed: Vec<TrashedEntry> = entry_files(&self.dir.trash())
             .into_iter()
             .filter_map(|path| {
-                let text = store::read_text(&path, MAX_ENTRY_BYTES).ok()?;
+                let text = self.dir.read_private(&path, MAX_ENTRY_BYTES).ok()?;
                 let entry = parse_entry_text(&text).ok()?;
                 Some(TrashedEntry { path, entry })
             })
@@ -465,24 +492,30 @@ impl Journal {
 }
 
 /// Reads many entry files, spread over the machine's cores, in the order given.
-fn read_all(paths: &[PathBuf]) -> Vec<(&PathBuf, Result<Entry, EntryFileError>)> {
+fn read_all<'a>(
+    paths: &'a [PathBuf],
+    sealing: &Sealing,
+) -> Vec<(&'a PathBuf, Result<Entry, EntryFileError>)> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let chunk = paths.len().div_ceil(threads).max(64);
     std::thread::scope(|scope| {
-        fn read(part: &[PathBuf]) -> Vec<(&PathBuf, Result<Entry, EntryFileError>)> {
+        fn read<'p>(
+            part: &'p [PathBuf],
+            sealing: &Sealing,
+        ) -> Vec<(&'p PathBuf, Result<Entry, EntryFileError>)> {
             part.iter()
-                .map(|path| (path, read_entry_file(path)))
+                .map(|path| (path, read_entry_file(path, sealing)))
                 .collect()
         }
         let workers: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| (part, scope.spawn(move || read(part))))
+            .map(|part| (part, scope.spawn(move || read(part, sealing))))
             .collect();
         workers
             .into_iter()
             // A worker only panics on a bug; then its share is read again here, so no entry
             // is silently left out.
-            .flat_map(|(part, worker)| worker.join().unwrap_or_else(|_| read(part)))
+            .flat_map(|(part, worker)| worker.join().unwrap_or_else(|_| read(part, sealing)))
             .collect()
     })
 }

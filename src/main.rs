@@ -25,7 +25,12 @@ fn main() -> ExitCode {
         },
         Some(command) => {
             let mut out = std::io::stdout().lock();
-            match cli::run(&data_dir, command, &mut out) {
+            match cli::run(
+                &data_dir,
+                args.passphrase_file.as_deref(),
+                command,
+                &mut out,
+            ) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::from(1),
                 Err(error) => {

@@ -16,8 +16,12 @@ use crate::workbook::Workbook;
 pub struct Model {
     workbook: Workbook,
     journal: Journal,
-    /// Derived from the two above; recomputed after every change so reading it is free.
+    /// Problems with the crisis contacts and settings files, read once when opened.
+    file_problems: Vec<Problem>,
+    /// Derived from the above; recomputed after every change so reading it is free.
     problems: Vec<Problem>,
+    /// Whether the journal is protected and not unlocked: nothing of it was read.
+    locked: bool,
 }
 
 impl Model {
@@ -28,10 +32,51 @@ impl Model {
         let mut model = Self {
             workbook,
             journal,
+            file_problems: Vec::new(),
             problems: Vec::new(),
+            locked: false,
         };
-        model.problems = model.find_problems();
+        model.recheck_files();
         Ok(model)
+    }
+
+    /// The model of a protected journal before it is unlocked: the workbook, and no entries
+    /// (none are read), so that the crisis screen works while the journal stays locked.
+    #[must_use]
+    pub fn locked(data_dir: DataDir) -> Self {
+        Self {
+            workbook: Workbook::load(Some(&data_dir)),
+            journal: Journal::empty(data_dir),
+            file_problems: Vec::new(),
+            problems: Vec::new(),
+            locked: true,
+        }
+    }
+
+    /// Whether this is the model of a locked journal (see [`Model::locked`]).
+    #[must_use]
+    pub fn is_locked(&self) -> bool {
+        self.locked
+    }
+
+    /// Wipes the entries' text from memory, for locking.
+    pub fn wipe(&mut self) {
+        self.journal.wipe();
+        self.problems.clear();
+    }
+
+    /// Reads the crisis contacts and settings files again for the Problems list, e.g. after
+    /// one was saved.
+    pub fn recheck_files(&mut self) {
+        let data_dir = self.journal.data_dir();
+        self.file_problems = [
+            crate::crisis::load_contacts(data_dir).problem().cloned(),
+            crate::settings::load(data_dir).problem().cloned(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        self.problems = self.find_problems();
     }
 
     /// The worksheets.
@@ -217,6 +262,7 @@ impl Model {
 
     fn find_problems(&self) -> Vec<Problem> {
         let mut problems: Vec<Problem> = self.workbook.problems().to_vec();
+        problems.extend_from_slice(&self.file_problems);
         problems.extend_from_slice(self.journal.problems());
         for entry in self.journal.entries() {
             let path = self.journal.path_of(&entry.id);

@@ -14,6 +14,8 @@ pub struct Settings {
     pub version: u32,
     /// The programme the user follows at home, if any.
     pub following: Option<Following>,
+    /// Minutes without use after which a protected journal locks itself; `None`: never.
+    pub lock_after_minutes: Option<u32>,
 }
 
 impl Default for Settings {
@@ -21,6 +23,7 @@ impl Default for Settings {
         Self {
             version: 1,
             following: None,
+            lock_after_minutes: Some(15),
         }
     }
 }

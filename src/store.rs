@@ -8,6 +8,10 @@ use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::Path;
 
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::vault::{self, Sealing};
+
 /// Prefix of temporary files, so that loaders can recognise and skip them.
 pub const TEMP_PREFIX: &str = ".rapport-";
 /// Suffix of temporary files.
@@ -52,6 +56,36 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> io::Resu
         Overwrite::Never => temp.persist_noclobber(path).map_err(|e| e.error)?,
     };
     sync_dir(dir)
+}
+
+/// As [`write_atomic`] (replacing), but leaves flushing the folder to the caller: for rewriting
+/// many files in one folder, which is then flushed once.
+pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no folder"))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes a private file (an entry, a version, a draft, a backup) atomically, sealed if the
+/// journal is protected.
+pub fn write_private(
+    path: &Path,
+    text: &str,
+    overwrite: Overwrite,
+    sealing: &Sealing,
+) -> io::Result<()> {
+    let bytes = sealing
+        .seal(text.as_bytes())
+        .map_err(|error| io::Error::other(error.to_string()))?;
+    write_atomic(path, &bytes, overwrite)
 }
 
 /// Moves `from` to `to` (same file system) and flushes both folders, creating `to`'s folder.
@@ -110,10 +144,53 @@ pub enum ReadError {
     /// The file has no content.
     #[error("is empty")]
     Empty,
+    /// The file is sealed and the journal is not unlocked.
+    #[error("is protected by your passphrase; unlock the journal to read it")]
+    Locked,
+    /// The file is sealed but the journal's key does not open it.
+    #[error(
+        "is sealed but could not be opened with this journal's key: it is damaged, or it comes from a journal with another key"
+    )]
+    CannotUnseal,
 }
 
 /// Reads a UTF-8 text file, refusing files larger than `limit` bytes before reading them.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
+    text_of(read_bytes(path, limit)?)
+}
+
+/// Reads a private file written by [`write_private`], sealed or plain: a journal being
+/// converted holds both. The text is wiped from memory when dropped.
+pub fn read_private(
+    path: &Path,
+    limit: u64,
+    sealing: &Sealing,
+) -> Result<Zeroizing<String>, ReadError> {
+    let bytes = Zeroizing::new(read_bytes(path, limit)?);
+    if !vault::is_sealed(&bytes) {
+        return text_of(bytes.to_vec()).map(Zeroizing::new);
+    }
+    let Sealing::Sealed(key) = sealing else {
+        return Err(ReadError::Locked);
+    };
+    let mut plain = vault::open_file(key, &bytes).map_err(|_| ReadError::CannotUnseal)?;
+    text_of(std::mem::take(&mut *plain)).map(Zeroizing::new)
+}
+
+fn text_of(bytes: Vec<u8>) -> Result<String, ReadError> {
+    let text = String::from_utf8(bytes).map_err(|error| {
+        // Wipe what could not be used, too.
+        let mut bytes = error.into_bytes();
+        bytes.zeroize();
+        ReadError::NotText
+    })?;
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    Ok(text)
+}
+
+fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let file = File::open(path)?;
     let size = file.metadata()?.len();
     if size > limit {
@@ -128,11 +205,7 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
             limit,
         });
     }
-    let text = String::from_utf8(bytes).map_err(|_| ReadError::NotText)?;
-    if text.trim().is_empty() {
-        return Err(ReadError::Empty);
-    }
-    Ok(text)
+    Ok(bytes)
 }
 
 /// Removes temporary files left in `dir` by a save that was interrupted (a crash, a kill), if

@@ -86,7 +86,7 @@ fn add_saves_an_entry_and_prints_its_path() {
     let printed = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     let path = Path::new(printed.trim());
     assert!(path.starts_with(dir.path().join("journal")), "{printed}");
-    let entry = rapport::journal::read_entry_file(path).unwrap();
+    let entry = rapport::journal::read_entry_file(path, &rapport::vault::Sealing::Plain).unwrap();
     assert_eq!(entry.worksheet, "coping-skills");
     assert_eq!(
         entry.answers["skills_tried"],

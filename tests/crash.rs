@@ -125,3 +125,194 @@ fn sigkill_at_random_moments_loses_nothing_that_was_reported_saved() {
     );
     assert!(reported > 0, "some saves completed before their kill");
 }
+
+/// Reads the journal as it is on disk, unlocking it if protected, and checks that every
+/// private file is whole: plain or sealed as the protection state says, and readable.
+fn open_as_is(dir: &Path, passphrase: &str) -> (rapport::journal::Journal, String) {
+    use rapport::vault::{Protection, ProtectionState, Sealing, is_sealed, private_files};
+    let plain = rapport::data_dir::DataDir::new(dir);
+    let protection = Protection::read(&plain).expect("the protection file is whole");
+    let (data, state) = match &protection {
+        None => (plain.clone(), "off".to_owned()),
+        Some(p) => {
+            let key = std::sync::Arc::new(p.unlock(passphrase).expect("the passphrase opens it"));
+            (
+                plain.with_sealing(Sealing::Sealed(key)),
+                format!("{:?}", p.state),
+            )
+        }
+    };
+    for file in private_files(&plain) {
+        let bytes = std::fs::read(&file).unwrap();
+        match protection.as_ref().map(|p| p.state) {
+            None => assert!(
+                !is_sealed(&bytes),
+                "{} is sealed with protection off",
+                file.display()
+            ),
+            Some(ProtectionState::Protected) => {
+                assert!(
+                    is_sealed(&bytes),
+                    "{} is plain with protection on",
+                    file.display()
+                );
+            }
+            // Mid-conversion: each file is whole, in either form.
+            Some(_) => {}
+        }
+        data.read_private(&file, 1 << 30)
+            .unwrap_or_else(|e| panic!("{} cannot be read: {e}", file.display()));
+    }
+    (rapport::journal::Journal::open(data).unwrap(), state)
+}
+
+#[test]
+fn turning_protection_on_and_off_killed_at_random_moments_loses_no_entry() {
+    let kills: usize = std::env::var("RAPPORT_CONVERSION_KILLS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(16);
+    let dir = tempfile::tempdir().unwrap();
+    let passphrase_file = dir.path().join("passphrase.txt");
+    std::fs::write(&passphrase_file, "correct horse battery\n").unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let root = data.path();
+    // A journal with entries, earlier versions, a deleted entry, a draft and a backup.
+    {
+        use rapport::entry::Answer;
+        let data = rapport::data_dir::DataDir::new(root);
+        let workbook = rapport::workbook::Workbook::bundled();
+        let coping = workbook.get("coping-skills").unwrap();
+        let mut journal = rapport::journal::Journal::open(data.clone()).unwrap();
+        let mut ids = Vec::new();
+        for day in 0..40i64 {
+            let when: rapport::time::LocalTime =
+                format!("2026-0{}-1{}T09:00:00+01:00", 1 + day % 9, day % 10)
+                    .parse()
+                    .unwrap();
+            let answers = [
+                (
+                    "situation".to_owned(),
+                    Answer::Text(format!("Day {day} with my brother")),
+                ),
+                ("intensity_before".to_owned(), Answer::Number(day % 11)),
+            ];
+            ids.push(
+                journal
+                    .add_at(coping, answers.into(), when)
+                    .unwrap()
+                    .id
+                    .clone(),
+            );
+        }
+        for id in &ids[..3] {
+            let answers = [("intensity_after".to_owned(), Answer::Number(2))];
+            journal.update(id, coping, answers.into()).unwrap();
+        }
+        journal.delete(&ids[3]).unwrap();
+        let draft = rapport::draft::Draft {
+            version: 1,
+            worksheet: "coping-skills".into(),
+            editing: None,
+            saved: rapport::time::LocalTime::now(),
+            answers: [(
+                "situation".to_owned(),
+                Answer::Text("Half a thought".into()),
+            )]
+            .into(),
+        };
+        rapport::draft::save(&data, &draft).unwrap();
+        rapport::archive::back_up(&journal, rapport::time::LocalTime::now()).unwrap();
+    }
+    let run = |args: &[&str]| {
+        Command::new(binary())
+            .arg("--data-dir")
+            .arg(root)
+            .arg("--passphrase-file")
+            .arg(&passphrase_file)
+            .args(args)
+            .env_remove("RAPPORT_DATA_DIR")
+            .output()
+            .unwrap()
+    };
+    let (journal, _) = open_as_is(root, "");
+    let expected: Vec<rapport::entry::Entry> = journal.entries().cloned().collect();
+    let files = rapport::vault::private_files(&rapport::data_dir::DataDir::new(root)).len();
+
+    // How long an uninterrupted conversion takes each way, to kill within it.
+    let timed = |args: &[&str]| {
+        let started = Instant::now();
+        assert!(run(args).status.success());
+        started.elapsed()
+    };
+    let on = timed(&["protect", "on"]);
+    let off = timed(&["protect", "off"]);
+
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut seen = BTreeMap::<String, usize>::new();
+    for round in 0..kills {
+        let protected = rapport::vault::Protection::read(&rapport::data_dir::DataDir::new(root))
+            .unwrap()
+            .is_some_and(|p| p.state != rapport::vault::ProtectionState::TurningOff);
+        let (action, took) = if protected { ("off", off) } else { ("on", on) };
+        let mut child = Command::new(binary())
+            .arg("--data-dir")
+            .arg(root)
+            .arg("--passphrase-file")
+            .arg(&passphrase_file)
+            .args(["protect", action])
+            .env_remove("RAPPORT_DATA_DIR")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        if rng.u8(0..4) == 0 {
+            // Anywhere in the run, the key derivation included.
+            let after = took.mul_f64(rng.f64() * 1.1);
+            while start.elapsed() < after && child.try_wait().unwrap().is_none() {
+                std::thread::sleep(Duration::from_micros(500));
+            }
+        } else {
+            // While the files are being rewritten: once the protection file says so, a little
+            // later.
+            let converting = if action == "on" {
+                rapport::vault::ProtectionState::TurningOn
+            } else {
+                rapport::vault::ProtectionState::TurningOff
+            };
+            while child.try_wait().unwrap().is_none()
+                && start.elapsed() < took * 3
+                && !rapport::vault::Protection::read(&rapport::data_dir::DataDir::new(root))
+                    .ok()
+                    .flatten()
+                    .is_some_and(|p| p.state == converting)
+            {
+                std::thread::sleep(Duration::from_micros(300));
+            }
+            std::thread::sleep(Duration::from_micros(rng.u64(0..60_000)));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+
+        let check = run(&["check"]);
+        assert!(
+            check.status.success(),
+            "round {round}: check failed:\n{}{}",
+            String::from_utf8_lossy(&check.stdout),
+            String::from_utf8_lossy(&check.stderr)
+        );
+        let (journal, state) = open_as_is(root, "correct horse battery");
+        assert!(
+            journal.problems().is_empty(),
+            "round {round}: {:?}",
+            journal.problems()
+        );
+        let now: Vec<rapport::entry::Entry> = journal.entries().cloned().collect();
+        assert_eq!(now, expected, "round {round}: the entries changed");
+        *seen.entry(state).or_default() += 1;
+    }
+    eprintln!(
+        "{kills} kills during protect on/off ({files} private files; uninterrupted: on {on:?}, off {off:?}); states after the kills: {seen:?}; every entry intact each time"
+    );
+}

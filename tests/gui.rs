@@ -98,7 +98,7 @@ fn saving_a_worksheet_puts_it_in_history_on_disk_and_in_progress() {
         .path()
         .join("journal")
         .join(format!("{}.ron", saved[0].id));
-    let on_disk = read_entry_file(&path).unwrap();
+    let on_disk = read_entry_file(&path, &rapport::vault::Sealing::Plain).unwrap();
     assert_eq!(
         on_disk.answers["situation"],
         Answer::Text("Mum rang and we argued about her care".into())

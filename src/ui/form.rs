@@ -32,6 +32,29 @@ enum Value {
 }
 
 impl Value {
+    /// Overwrites the text held, before the form is dropped on locking.
+    fn wipe(&mut self) {
+        use zeroize::Zeroize;
+        match self {
+            Value::Text(text) | Value::Date(text) => text.zeroize(),
+            Value::Choice {
+                selected, other, ..
+            } => {
+                selected.zeroize();
+                other.zeroize();
+            }
+            Value::MultiChoice {
+                selected, other, ..
+            } => {
+                selected.iter_mut().for_each(Zeroize::zeroize);
+                other.zeroize();
+            }
+            Value::List(items) => items.iter_mut().for_each(Zeroize::zeroize),
+            Value::Circle(people) => people.iter_mut().for_each(|(name, _)| name.zeroize()),
+            Value::Rating(_) | Value::Items(_) => {}
+        }
+    }
+
     fn empty(field: &Field) -> Self {
         match field {
             Field::Text | Field::LongText => Value::Text(String::new()),
@@ -200,6 +223,12 @@ pub struct Form {
 }
 
 impl Form {
+    /// Overwrites every answer's text in memory, for locking.
+    pub fn wipe(&mut self) {
+        self.values.values_mut().for_each(Value::wipe);
+        self.values.clear();
+    }
+
     /// A blank form for `worksheet`.
     #[must_use]
     pub fn new(worksheet: &Worksheet) -> Self {

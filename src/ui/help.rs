@@ -57,7 +57,11 @@ impl View for HelpView {
             if save {
                 match store.save() {
                     Ok(None) => cx.notify(Notice::info("Saved in your data folder.")),
-                    Ok(Some(moved)) => cx.notify(Notice::info(format!("Saved. {moved}"))),
+                    Ok(Some(moved)) => {
+                        // The unreadable file was moved aside: it is no longer a problem.
+                        cx.model.recheck_files();
+                        cx.notify(Notice::info(format!("Saved. {moved}")));
+                    }
                     Err(error) => cx.notify(Notice::error(error)),
                 }
             }
@@ -69,6 +73,10 @@ impl View for HelpView {
 fn safety_plan(ui: &mut Ui, cx: &mut Cx<'_>) {
     ui.heading("Your safety plan");
     ui.add_space(4.0);
+    if cx.model.is_locked() {
+        ui.label("Your safety plan is in your protected journal. Press “Back to unlock” at the top and type your passphrase to see it; everything else on this page is here now.");
+        return;
+    }
     let worksheet = cx.model.workbook().get(crisis::SAFETY_PLAN).cloned();
     let plan = crisis::latest_safety_plan(cx.model.journal()).cloned();
     match (worksheet, plan) {

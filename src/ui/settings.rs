@@ -11,6 +11,7 @@ pub struct SettingsView {
     import_path: String,
     /// The backups folder as last listed, by journal revision; listed again after a change.
     backups: Option<(u64, Vec<std::path::PathBuf>)>,
+    protection: super::protection::ProtectionSettings,
 }
 
 impl View for SettingsView {
@@ -50,7 +51,11 @@ impl View for SettingsView {
         ui.add_space(16.0);
         ui.label(egui::RichText::new("Your data").strong());
         let root = cx.model.data_dir().root().to_path_buf();
-        ui.label("Your entries are plain text files in this folder. They stay on this computer; back them up like any other documents.");
+        if matches!(cx.model.data_dir().sealing(), crate::vault::Sealing::Plain) {
+            ui.label("Your entries are plain text files in this folder. They stay on this computer; back them up like any other documents.");
+        } else {
+            ui.label("Your entries are files in this folder, sealed with your passphrase. They stay on this computer; back them up like any other documents.");
+        }
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             ui.monospace(root.display().to_string());
@@ -64,6 +69,9 @@ impl View for SettingsView {
                 )));
             }
         });
+
+        ui.add_space(16.0);
+        self.protection.ui(ui, cx);
 
         ui.add_space(16.0);
         ui.label(egui::RichText::new("Backups").strong());
@@ -141,21 +149,14 @@ impl View for SettingsView {
                 .labelled_by(label.id);
             if ui.button("Import").clicked() {
                 let path = std::path::PathBuf::from(self.import_path.trim());
-                let notice = match crate::archive::read_archive(&path) {
-                    Ok(_) => {
-                        cx.actions.push(super::shell::Action::Import(path));
-                        super::shell::Notice::info("Importing…")
-                    }
-                    Err(error) => super::shell::Notice::error(error.to_string()),
-                };
-                cx.notify(notice);
+                cx.actions.push(super::shell::Action::Import(path));
             }
         });
     }
 }
 
 /// Writes the whole journal to `DATA_DIR/exports/` in the given format.
-fn export(cx: &Cx<'_>, extension: &str) -> super::shell::Notice {
+pub(super) fn export(cx: &Cx<'_>, extension: &str) -> super::shell::Notice {
     let workbook = cx.model.workbook();
     let mut entries: Vec<&crate::entry::Entry> = cx.model.journal().entries().collect();
     entries.sort_by_key(|entry| entry.created);

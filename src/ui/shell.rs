@@ -1,9 +1,13 @@
 //! The app's frame: top bar, sidebar, the current screen, notices and confirmations.
 
+use std::fmt::Write as _;
+
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use super::lock::{Job, LockView, Outcome};
 use super::present::{Clock, Presentation, PresentationAction, SystemClock};
+use super::protection::ProtectionRequest;
 use super::worksheet_view::WorksheetView;
 use super::{
     group, help, overview, problems, programmes, section, settings, sidebar, today, trash,
@@ -12,6 +16,7 @@ use crate::data_dir::DataDir;
 use crate::document::Document;
 use crate::model::Model;
 use crate::settings::Settings;
+use crate::vault::Sealing;
 
 /// Which screen the central area shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,6 +154,8 @@ pub enum Action {
     Reload,
     /// Import a RON archive into the journal.
     Import(std::path::PathBuf),
+    /// Change the passphrase protection, or lock now.
+    Protection(super::protection::ProtectionRequest),
     /// Present slides full screen.
     Present {
         /// What is presented, for the control bar.
@@ -218,20 +225,33 @@ pub struct Shell {
     pending: Option<Pending>,
     quitting: bool,
     applied: Option<(ThemeChoice, f32)>,
+    /// The lock screen, while the journal is protected and locked.
+    lock: Option<LockView>,
+    /// Whether the crisis screen is shown over the lock screen.
+    help_while_locked: bool,
+    /// A slow protection task running in the background.
+    job: Option<Job>,
+    /// When the user last did anything, by `clock`, for locking after idle time.
+    last_input: f64,
 }
 
 impl Shell {
     /// Opens the data folder and restores `state`.
     #[must_use]
     pub fn new(data_dir: DataDir, mut state: UiState) -> Self {
-        let model = Model::open(data_dir.clone()).map_err(|error| error.to_string());
+        let (model, lock) = match crate::vault::Protection::read(&data_dir) {
+            Ok(None) => (
+                Model::open(data_dir.clone()).map_err(|error| error.to_string()),
+                None,
+            ),
+            Ok(Some(_)) => (
+                Ok(Model::locked(data_dir.clone())),
+                Some(LockView::default()),
+            ),
+            Err(error) => (Err(error.to_string()), None),
+        };
         let settings = crate::settings::load(&data_dir);
-        // A copy of the journal each day it is used; a failure is said, not fatal.
-        let backup_error = model.as_ref().ok().and_then(|model| {
-            crate::archive::back_up_daily(model.journal(), crate::time::LocalTime::now())
-                .err()
-                .map(|error| Notice::error(format!("Today's backup could not be made: {error}")))
-        });
+        let backup_error = model.as_ref().ok().and_then(daily_backup);
         if let (Ok(model), Screen::Worksheet(id)) = (&model, &state.screen)
             && model.workbook().get(id).is_none()
         {
@@ -257,7 +277,23 @@ impl Shell {
             pending: None,
             quitting: false,
             applied: None,
+            lock,
+            help_while_locked: false,
+            job: None,
+            last_input: 0.0,
         }
+    }
+
+    /// Whether the journal is protected and locked.
+    #[must_use]
+    pub fn is_locked(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    /// Whether a protection task (unlocking, converting) is still running.
+    #[must_use]
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
     }
 
     /// Uses `clock` for presentation timers, so tests can move time on.
@@ -323,9 +359,22 @@ impl Shell {
             }
             return;
         }
+        self.finish_job(ui.ctx());
+        self.lock_when_idle(ui.ctx());
         let mut actions = Vec::new();
 
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut actions));
+
+        if self.lock.is_some() {
+            self.locked_ui(ui, actions);
+            return;
+        }
+        if let Some(job) = &self.job {
+            egui::CentralPanel::default().show(ui, |ui| job.ui(ui));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        }
 
         let model = match &mut self.model {
             Ok(model) => model,
@@ -400,10 +449,196 @@ impl Shell {
                         });
                     }
                 }
+                Action::Protection(request) => self.protection(ui.ctx(), request),
                 Action::Navigate(_) => {}
             }
         }
         self.confirmations(ui.ctx());
+    }
+
+    /// The lock screen, or the crisis screen over it. Nothing of the journal is shown.
+    fn locked_ui(&mut self, ui: &mut Ui, mut actions: Vec<Action>) {
+        let busy = self.job.as_ref().is_some_and(|job| job.unlocking);
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.help_while_locked {
+                if let Ok(model) = &mut self.model {
+                    let mut cx = Cx {
+                        model,
+                        state: &mut self.state,
+                        actions: &mut actions,
+                        settings: &mut self.settings,
+                    };
+                    self.help.ui(ui, &mut cx);
+                }
+            } else if let Some(lock) = &mut self.lock
+                && let Some(passphrase) = lock.ui(ui, busy)
+            {
+                self.job = Some(Job::unlock(self.data_dir.clone(), passphrase));
+            }
+        });
+        if busy {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        for action in actions {
+            match action {
+                Action::Notify(notice) => self.notice = Some(notice),
+                Action::Navigate(Screen::Help) => self.help_while_locked = true,
+                // Everything else waits until the journal is unlocked.
+                _ => {}
+            }
+        }
+    }
+
+    /// Starts a protection request.
+    fn protection(&mut self, ctx: &egui::Context, request: ProtectionRequest) {
+        let plain = self.data_dir.with_sealing(Sealing::Plain);
+        self.job = Some(match request {
+            ProtectionRequest::LockNow => {
+                self.lock(ctx);
+                return;
+            }
+            ProtectionRequest::TurnOn(passphrase) => Job::turn_on(plain, passphrase),
+            ProtectionRequest::TurnOff(passphrase) => Job::turn_off(plain, passphrase),
+            ProtectionRequest::Change { current, new } => Job::change(plain, current, new),
+        });
+    }
+
+    /// Takes the result of a finished protection task.
+    fn finish_job(&mut self, ctx: &egui::Context) {
+        let Some(outcome) = self.job.as_ref().and_then(Job::poll) else {
+            return;
+        };
+        self.job = None;
+        self.last_input = self.clock.now();
+        let skipped = |converted: &crate::vault::Converted| {
+            converted
+                .skipped
+                .iter()
+                .fold(String::new(), |mut text, problem| {
+                    let _ = write!(text, " Left as it was: {problem}.");
+                    text
+                })
+        };
+        let notice = match outcome {
+            Outcome::Unlocked { key, converted } => {
+                self.lock = None;
+                self.help_while_locked = false;
+                self.reopen(key.map_or(Sealing::Plain, Sealing::Sealed));
+                let backup = self.model.as_ref().ok().and_then(daily_backup);
+                let skipped = skipped(&converted);
+                if skipped.is_empty() {
+                    backup
+                } else {
+                    Some(Notice::error(format!(
+                        "Some files could not be converted.{skipped}"
+                    )))
+                }
+            }
+            Outcome::TurnedOn { key, converted } => {
+                self.reopen(Sealing::Sealed(key));
+                Some(Notice::info(format!(
+                    "Your journal is protected: {} files sealed. Rapport will ask for your passphrase when it starts.{}",
+                    converted.files,
+                    skipped(&converted)
+                )))
+            }
+            Outcome::TurnedOff { converted } => {
+                self.reopen(Sealing::Plain);
+                Some(Notice::info(format!(
+                    "Protection is off: {} files are plain text again.{}",
+                    converted.files,
+                    skipped(&converted)
+                )))
+            }
+            Outcome::Changed => Some(Notice::info(
+                "Your passphrase is changed. Use the new one from now on.",
+            )),
+            Outcome::Failed(message) => {
+                if let Some(lock) = &mut self.lock {
+                    *lock = LockView::default();
+                    lock.error = Some(message);
+                    None
+                } else {
+                    Some(Notice::error(message))
+                }
+            }
+        };
+        if notice.is_some() {
+            self.notice = notice;
+        }
+        ctx.request_repaint();
+    }
+
+    /// Opens the journal again with `sealing`, after unlocking or converting.
+    fn reopen(&mut self, sealing: Sealing) {
+        self.data_dir = self.data_dir.with_sealing(sealing);
+        self.model = Model::open(self.data_dir.clone()).map_err(|error| error.to_string());
+        self.worksheet.discard();
+        self.share = group::ShareView::default();
+        self.today = today::TodayView::default();
+        self.overview = overview::OverviewView::default();
+    }
+
+    /// Locks a protected journal: unsaved answers go to a (sealed) draft, then every view and
+    /// the entries are dropped, their text wiped, and the key forgotten.
+    fn lock(&mut self, ctx: &egui::Context) {
+        if !matches!(self.data_dir.sealing(), Sealing::Sealed(_)) || self.lock.is_some() {
+            return;
+        }
+        if let Ok(model) = &self.model
+            && let Err(error) = self.worksheet.keep_draft_now(model)
+        {
+            // Locking now would lose what was typed; say why and stay open.
+            self.notice = Some(Notice::error(format!(
+                "Rapport did not lock, to keep your unsaved answers: {error}"
+            )));
+            self.last_input = self.clock.now();
+            return;
+        }
+        self.worksheet.discard();
+        if let Ok(model) = &mut self.model {
+            model.wipe();
+        }
+        self.data_dir = self.data_dir.with_sealing(Sealing::Plain);
+        self.model = Ok(Model::locked(self.data_dir.clone()));
+        self.worksheet = WorksheetView::default();
+        self.trash = trash::TrashView::default();
+        self.help = help::HelpView::default();
+        self.today = today::TodayView::default();
+        self.share = group::ShareView::default();
+        self.settings_view = settings::SettingsView::default();
+        self.group = group::GroupView::default();
+        self.overview = overview::OverviewView::default();
+        self.presentation = None;
+        self.pending = None;
+        self.notice = None;
+        // Widget memory (text edit undo history among it) may hold copies of answers.
+        ctx.memory_mut(|memory| memory.data.clear());
+        self.lock = Some(LockView::default());
+        self.help_while_locked = false;
+    }
+
+    /// Locks after the chosen idle time; input of any kind counts as use.
+    fn lock_when_idle(&mut self, ctx: &egui::Context) {
+        let now = self.clock.now();
+        let active = ctx.input(|i| !i.events.is_empty() || i.pointer.is_moving());
+        if active || self.presentation.is_some() || self.job.is_some() {
+            self.last_input = now;
+        }
+        let Some(minutes) = self.settings.value.lock_after_minutes else {
+            return;
+        };
+        if self.lock.is_some() || !matches!(self.data_dir.sealing(), Sealing::Sealed(_)) {
+            return;
+        }
+        let limit = f64::from(minutes) * 60.0;
+        let idle = now - self.last_input;
+        if idle >= limit {
+            self.lock(ctx);
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(limit - idle));
+        }
     }
 
     fn top_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
@@ -414,6 +649,24 @@ impl Shell {
                     .fill(ui.visuals().selection.bg_fill);
                 if ui.add(help).clicked() {
                     actions.push(Action::Navigate(Screen::Help));
+                }
+                if self.lock.is_some() {
+                    if self.help_while_locked && ui.button("Back to unlock").clicked() {
+                        self.help_while_locked = false;
+                    }
+                    return;
+                }
+                if matches!(self.data_dir.sealing(), Sealing::Sealed(_))
+                    && self.job.is_none()
+                    && ui
+                        .button("Lock")
+                        .on_hover_text("Lock the journal now; it asks for your passphrase again")
+                        .clicked()
+                {
+                    actions.push(Action::Protection(ProtectionRequest::LockNow));
+                }
+                if self.job.is_some() {
+                    return;
                 }
                 if ui.button("Settings").clicked() {
                     actions.push(Action::Navigate(Screen::Settings));
@@ -547,6 +800,14 @@ impl Shell {
             self.state.zoom = 1.0;
         }
     }
+}
+
+/// Makes today's backup, if not made yet: a copy of the journal each day it is used. A failure
+/// is said, not fatal.
+fn daily_backup(model: &Model) -> Option<Notice> {
+    crate::archive::back_up_daily(model.journal(), crate::time::LocalTime::now())
+        .err()
+        .map(|error| Notice::error(format!("Today's backup could not be made: {error}")))
 }
 
 fn notice_bar(ui: &mut Ui, notice: &Notice, slot: &mut Option<Notice>, model: &mut Model) {

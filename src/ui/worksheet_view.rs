@@ -46,8 +46,31 @@ impl WorksheetView {
         self.form.as_ref().map(Form::worksheet_id)
     }
 
+    /// Writes the draft of a form with unsaved answers now, before the journal locks, so that
+    /// they come back after unlocking.
+    pub fn keep_draft_now(&mut self, model: &crate::model::Model) -> Result<(), String> {
+        let Some(form) = self.form.as_ref().filter(|form| form.is_dirty()) else {
+            return Ok(());
+        };
+        let Some(worksheet) = model.workbook().get(form.worksheet_id()) else {
+            return Ok(());
+        };
+        let answers = form.answers(worksheet)?;
+        let draft = crate::draft::Draft {
+            version: 1,
+            worksheet: worksheet.id.clone(),
+            editing: form.editing().map(str::to_owned),
+            saved: crate::time::LocalTime::now(),
+            answers,
+        };
+        crate::draft::save(model.data_dir(), &draft).map_err(|error| error.to_string())
+    }
+
     /// Drops the form (after the user agreed to lose its answers, or on leaving).
     pub fn discard(&mut self) {
+        if let Some(form) = &mut self.form {
+            form.wipe();
+        }
         self.form = None;
         self.save_error = None;
         self.history = HistoryView::default();

@@ -1,0 +1,704 @@
+//! Passphrase protection of the journal at rest.
+//!
+//! A random 256-bit data key seals every private file (entries, earlier versions, the trash,
+//! drafts and backups) with XChaCha20-Poly1305, one file per entry as before. The data key is
+//! kept in `DATA_DIR/protection.ron`, itself sealed with a key derived from the passphrase by
+//! Argon2id, tuned to about half a second on the machine where protection was turned on. So the
+//! slow derivation runs once per unlock, never per save, and changing the passphrase rewrites
+//! one small file.
+//!
+//! Turning protection on or off rewrites each file atomically, one at a time, and records in
+//! `protection.ron` that a conversion is under way. An interrupted conversion leaves every file
+//! whole (either still as it was or already converted), every one of them readable with the
+//! key, and it is finished at the next unlock.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chacha20poly1305::aead::{Aead, Payload};
+use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
+use serde::{Deserialize, Serialize};
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::data_dir::DataDir;
+use crate::problem::Problem;
+use crate::ron_format;
+use crate::store::{self, Overwrite};
+
+/// The first bytes of every sealed file, so that sealed and plain files are told apart.
+pub const SEALED_MAGIC: &[u8] = b"RAPPORT-SEALED-1\n";
+/// The format of `protection.ron` this version writes.
+pub const PROTECTION_FORMAT: u32 = 1;
+/// The shortest passphrase accepted.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+/// How long deriving the key from the passphrase should take, in seconds.
+pub const KDF_TARGET_SECONDS: f64 = 0.5;
+/// Memory used by the key derivation, in KiB (64 MiB).
+const KDF_MEMORY_KIB: u32 = 64 * 1024;
+const NONCE_LEN: usize = 24;
+const SALT_LEN: usize = 16;
+/// Bound to the wrapped data key, so it cannot be mistaken for a sealed file or the reverse.
+const KEY_AAD: &[u8] = b"RAPPORT-DATA-KEY-1";
+/// The largest file converted; larger ones are left as they are and reported.
+const MAX_CONVERT_BYTES: u64 = crate::archive::MAX_BYTES;
+
+/// The key that seals the journal's files. Its bytes are wiped when it is dropped.
+pub struct DataKey(Zeroizing<[u8; 32]>);
+
+impl std::fmt::Debug for DataKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DataKey(..)")
+    }
+}
+
+impl DataKey {
+    fn random() -> Result<Self, VaultError> {
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        random_bytes(bytes.as_mut_slice())?;
+        Ok(Self(bytes))
+    }
+
+    fn cipher(&self) -> XChaCha20Poly1305 {
+        XChaCha20Poly1305::new(self.0.as_slice().into())
+    }
+}
+
+/// How the private files of a data folder are written: as plain text, or sealed.
+#[derive(Clone, Debug, Default)]
+pub enum Sealing {
+    /// Plain RON text, as the user would write it.
+    #[default]
+    Plain,
+    /// Sealed with the journal's data key.
+    Sealed(Arc<DataKey>),
+}
+
+impl PartialEq for Sealing {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Plain, Self::Plain) => true,
+            (Self::Sealed(a), Self::Sealed(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Sealing {}
+
+impl Sealing {
+    /// The bytes to write for `plain`.
+    pub fn seal(&self, plain: &[u8]) -> Result<Vec<u8>, VaultError> {
+        match self {
+            Self::Plain => Ok(plain.to_vec()),
+            Self::Sealed(key) => seal(key, plain, SEALED_MAGIC),
+        }
+    }
+}
+
+/// Whether `bytes` are a sealed file.
+#[must_use]
+pub fn is_sealed(bytes: &[u8]) -> bool {
+    bytes.starts_with(SEALED_MAGIC)
+}
+
+/// Why protection could not be used or changed. Messages are for the user; paths come last.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    /// The passphrase does not open the journal.
+    #[error(
+        "That passphrase does not open this journal. Nothing was changed. Check for Caps Lock and try again."
+    )]
+    WrongPassphrase,
+    /// The new passphrase is too short.
+    #[error(
+        "Use a passphrase of at least {MIN_PASSPHRASE_CHARS} characters; a few unrelated words are easy to remember and hard to guess."
+    )]
+    TooShort,
+    /// The journal is already protected.
+    #[error("This journal is already protected by a passphrase.")]
+    AlreadyProtected,
+    /// The journal is not protected.
+    #[error("This journal is not protected by a passphrase.")]
+    NotProtected,
+    /// `protection.ron` is damaged.
+    #[error(
+        "The protection file could not be read: {0}. Your entries were left as they are; without this file they cannot be unsealed, so restore it from a copy if you have one"
+    )]
+    Damaged(String),
+    /// `protection.ron` was written by a newer Rapport.
+    #[error(
+        "This journal's protection was set up by a newer version of Rapport (format {0}; this version reads up to {PROTECTION_FORMAT}). Update Rapport to open it; nothing was changed"
+    )]
+    Newer(u32),
+    /// Reading or writing a file failed.
+    #[error("Could not {action}: {source}. Path: {}", path.display())]
+    Io {
+        /// What was being done.
+        action: &'static str,
+        /// The file involved.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The system's random number source failed.
+    #[error("The system's random number source failed ({0}); nothing was changed.")]
+    Random(String),
+}
+
+/// Where a conversion stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProtectionState {
+    /// Every private file is sealed.
+    Protected,
+    /// Protection is being turned on: some files may still be plain.
+    TurningOn,
+    /// Protection is being turned off: some files may already be plain.
+    TurningOff,
+}
+
+/// Argon2id settings, kept with the journal so that the same passphrase gives the same key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KdfParams {
+    /// Always `argon2id`.
+    pub algorithm: String,
+    /// Memory in KiB.
+    pub memory_kib: u32,
+    /// Passes over the memory.
+    pub iterations: u32,
+    /// Lanes.
+    pub parallelism: u32,
+    /// Random salt, as hex.
+    pub salt: String,
+}
+
+/// The contents of `protection.ron`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Protection {
+    /// Format of the file.
+    pub version: u32,
+    /// How the passphrase becomes a key.
+    pub kdf: KdfParams,
+    /// The data key, sealed with the passphrase's key, as hex.
+    pub wrapped_key: String,
+    /// Whether a conversion is under way.
+    pub state: ProtectionState,
+}
+
+/// The file that holds the protection settings.
+#[must_use]
+pub fn protection_path(data_dir: &DataDir) -> PathBuf {
+    data_dir.root().join("protection.ron")
+}
+
+impl Protection {
+    /// The protection of `data_dir`, or `None` if its journal is not protected.
+    pub fn read(data_dir: &DataDir) -> Result<Option<Self>, VaultError> {
+        #[derive(Deserialize)]
+        struct FormatProbe {
+            version: u32,
+        }
+        let path = protection_path(data_dir);
+        let text = match store::read_text(&path, 64 * 1024) {
+            Ok(text) => text,
+            Err(store::ReadError::Io(error)) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(None);
+            }
+            Err(error) => return Err(VaultError::Damaged(format!("it {error}"))),
+        };
+        let options = ron_format::options();
+        match options.from_str::<Self>(&text) {
+            Ok(protection) if protection.version == PROTECTION_FORMAT => Ok(Some(protection)),
+            Ok(protection) => Err(VaultError::Newer(protection.version)),
+            Err(error) => match options.from_str::<FormatProbe>(&text) {
+                Ok(probe) if probe.version > PROTECTION_FORMAT => {
+                    Err(VaultError::Newer(probe.version))
+                }
+                _ => Err(VaultError::Damaged(crate::problem::describe_ron_error(
+                    &error,
+                ))),
+            },
+        }
+    }
+
+    fn write(&self, data_dir: &DataDir) -> Result<(), VaultError> {
+        let path = protection_path(data_dir);
+        let text = ron::ser::to_string_pretty(self, ron_format::pretty()).unwrap_or_default();
+        store::write_atomic(&path, text.as_bytes(), Overwrite::Replace).map_err(|source| {
+            VaultError::Io {
+                action: "save the protection settings",
+                path,
+                source,
+            }
+        })
+    }
+
+    /// Derives the key from `passphrase` (slow, by design) and unwraps the data key.
+    pub fn unlock(&self, passphrase: &str) -> Result<DataKey, VaultError> {
+        let wrapping = derive(passphrase, &self.kdf)?;
+        let wrapped = from_hex(&self.wrapped_key)
+            .ok_or_else(|| VaultError::Damaged("the sealed key is not hex".into()))?;
+        let plain = open(&wrapping, &wrapped, KEY_AAD).map_err(|_| VaultError::WrongPassphrase)?;
+        let bytes: [u8; 32] = plain
+            .as_slice()
+            .try_into()
+            .map_err(|_| VaultError::Damaged("the sealed key has the wrong length".into()))?;
+        Ok(DataKey(Zeroizing::new(bytes)))
+    }
+
+    fn new(passphrase: &str, key: &DataKey, state: ProtectionState) -> Result<Self, VaultError> {
+        if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(VaultError::TooShort);
+        }
+        let mut salt = [0u8; SALT_LEN];
+        random_bytes(&mut salt)?;
+        let kdf = calibrate(to_hex(&salt))?;
+        let wrapping = derive(passphrase, &kdf)?;
+        let wrapped = seal(&wrapping, key.0.as_slice(), KEY_AAD)?;
+        Ok(Self {
+            version: PROTECTION_FORMAT,
+            kdf,
+            wrapped_key: to_hex(&wrapped),
+            state,
+        })
+    }
+}
+
+/// Picks Argon2id settings that take about [`KDF_TARGET_SECONDS`] here: 64 MiB, and as many
+/// passes as fit (at least two). Passes are doubled until a run is long enough to time well,
+/// since the first run also pays for mapping the memory.
+fn calibrate(salt: String) -> Result<KdfParams, VaultError> {
+    let mut params = KdfParams {
+        algorithm: "argon2id".into(),
+        memory_kib: KDF_MEMORY_KIB,
+        iterations: 1,
+        parallelism: 1,
+        salt,
+    };
+    loop {
+        let started = std::time::Instant::now();
+        derive("calibration", &params)?;
+        let took = started.elapsed().as_secs_f64();
+        if took >= KDF_TARGET_SECONDS / 3.0 || params.iterations >= 64 {
+            let scaled = f64::from(params.iterations) * KDF_TARGET_SECONDS / took.max(0.001);
+            params.iterations = (scaled.round() as u32).clamp(2, 256);
+            return Ok(params);
+        }
+        params.iterations *= 2;
+    }
+}
+
+/// The key a passphrase gives under `params`.
+fn derive(passphrase: &str, params: &KdfParams) -> Result<DataKey, VaultError> {
+    if params.algorithm != "argon2id" {
+        return Err(VaultError::Damaged(format!(
+            "unknown key derivation “{}”",
+            params.algorithm
+        )));
+    }
+    let salt = from_hex(&params.salt).ok_or_else(|| VaultError::Damaged("bad salt".into()))?;
+    let argon = argon2::Params::new(
+        params.memory_kib,
+        params.iterations,
+        params.parallelism,
+        Some(32),
+    )
+    .map_err(|error| VaultError::Damaged(format!("key derivation settings: {error}")))?;
+    let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, argon);
+    let mut key = Zeroizing::new([0u8; 32]);
+    argon
+        .hash_password_into(passphrase.as_bytes(), &salt, key.as_mut_slice())
+        .map_err(|error| VaultError::Damaged(format!("key derivation: {error}")))?;
+    Ok(DataKey(key))
+}
+
+fn seal(key: &DataKey, plain: &[u8], aad: &[u8]) -> Result<Vec<u8>, VaultError> {
+    let mut nonce = [0u8; NONCE_LEN];
+    random_bytes(&mut nonce)?;
+    let sealed = key
+        .cipher()
+        .encrypt(XNonce::from_slice(&nonce), Payload { msg: plain, aad })
+        .map_err(|_| VaultError::Random("encryption failed".into()))?;
+    let mut out = Vec::with_capacity(SEALED_MAGIC.len() + NONCE_LEN + sealed.len());
+    if aad == SEALED_MAGIC {
+        out.extend_from_slice(SEALED_MAGIC);
+    }
+    out.extend_from_slice(&nonce);
+    out.extend_from_slice(&sealed);
+    Ok(out)
+}
+
+/// A sealed file could not be opened: damaged, or sealed with another key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CannotOpen;
+
+fn open(key: &DataKey, sealed: &[u8], aad: &[u8]) -> Result<Zeroizing<Vec<u8>>, CannotOpen> {
+    let body = if aad == SEALED_MAGIC {
+        sealed.strip_prefix(SEALED_MAGIC).ok_or(CannotOpen)?
+    } else {
+        sealed
+    };
+    if body.len() < NONCE_LEN {
+        return Err(CannotOpen);
+    }
+    let (nonce, ciphertext) = body.split_at(NONCE_LEN);
+    key.cipher()
+        .decrypt(
+            XNonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad,
+            },
+        )
+        .map(Zeroizing::new)
+        .map_err(|_| CannotOpen)
+}
+
+/// Opens a sealed file's bytes with the journal's key.
+pub fn open_file(key: &DataKey, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, CannotOpen> {
+    open(key, sealed, SEALED_MAGIC)
+}
+
+fn random_bytes(buffer: &mut [u8]) -> Result<(), VaultError> {
+    getrandom::fill(buffer).map_err(|error| VaultError::Random(error.to_string()))
+}
+
+fn to_hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::new(), |mut out, byte| {
+        let _ = write!(out, "{byte:02x}");
+        out
+    })
+}
+
+fn from_hex(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim();
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// What a conversion did.
+#[derive(Debug, Default)]
+pub struct Converted {
+    /// Files rewritten.
+    pub files: usize,
+    /// Files left as they were, and why (too large, or could not be unsealed).
+    pub skipped: Vec<Problem>,
+}
+
+/// Called with (files done, files in all) as a conversion goes.
+pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
+
+/// Turns protection on: a new data key, wrapped with `passphrase`, then every private file
+/// sealed. Returns the key, for the data folder to use from now on.
+pub fn turn_on(
+    data_dir: &DataDir,
+    passphrase: &str,
+    progress: Progress<'_>,
+) -> Result<(Arc<DataKey>, Converted), VaultError> {
+    if Protection::read(data_dir)?.is_some() {
+        return Err(VaultError::AlreadyProtected);
+    }
+    let key = DataKey::random()?;
+    let mut protection = Protection::new(passphrase, &key, ProtectionState::TurningOn)?;
+    protection.write(data_dir)?;
+    let key = Arc::new(key);
+    let converted = finish(data_dir, &mut protection, &key, progress)?;
+    Ok((key, converted))
+}
+
+/// Turns protection off with the unlocked `key`: every file made plain again, then the
+/// protection file removed.
+pub fn turn_off(
+    data_dir: &DataDir,
+    protection: &mut Protection,
+    key: &Arc<DataKey>,
+    progress: Progress<'_>,
+) -> Result<Converted, VaultError> {
+    protection.state = ProtectionState::TurningOff;
+    protection.write(data_dir)?;
+    finish(data_dir, protection, key, progress)
+}
+
+/// Finishes a conversion that is under way (or was interrupted); does nothing when the journal
+/// is simply protected.
+pub fn finish(
+    data_dir: &DataDir,
+    protection: &mut Protection,
+    key: &Arc<DataKey>,
+    progress: Progress<'_>,
+) -> Result<Converted, VaultError> {
+    let converted = match protection.state {
+        ProtectionState::Protected => return Ok(Converted::default()),
+        ProtectionState::TurningOn => convert(data_dir, key, true, progress)?,
+        ProtectionState::TurningOff => convert(data_dir, key, false, progress)?,
+    };
+    if protection.state == ProtectionState::TurningOn {
+        protection.state = ProtectionState::Protected;
+        protection.write(data_dir)?;
+    } else {
+        let path = protection_path(data_dir);
+        std::fs::remove_file(&path).map_err(|source| VaultError::Io {
+            action: "remove the protection file",
+            path,
+            source,
+        })?;
+        let _ = store::sync_dir(data_dir.root());
+    }
+    Ok(converted)
+}
+
+/// Changes the passphrase: the same data key, wrapped anew. Files are not rewritten.
+pub fn change_passphrase(
+    data_dir: &DataDir,
+    protection: &Protection,
+    key: &DataKey,
+    new_passphrase: &str,
+) -> Result<Protection, VaultError> {
+    let mut changed = Protection::new(new_passphrase, key, protection.state)?;
+    changed.state = protection.state;
+    changed.write(data_dir)?;
+    Ok(changed)
+}
+
+/// Rewrites every private file sealed (or, with `sealing` false, plain), one file at a time.
+fn convert(
+    data_dir: &DataDir,
+    key: &DataKey,
+    sealing: bool,
+    progress: Progress<'_>,
+) -> Result<Converted, VaultError> {
+    let files = private_files(data_dir);
+    let mut converted = Converted::default();
+    let mut folders = std::collections::BTreeSet::new();
+    for (done, path) in files.iter().enumerate() {
+        progress(done, files.len());
+        let bytes = match read_bytes(path) {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                converted.skipped.push(Problem::new(path, message));
+                continue;
+            }
+        };
+        let rewritten = match (sealing, is_sealed(&bytes)) {
+            (true, false) => Zeroizing::new(seal(key, &bytes, SEALED_MAGIC)?),
+            (false, true) => {
+                if let Ok(plain) = open_file(key, &bytes) {
+                    plain
+                } else {
+                    converted.skipped.push(Problem::new(
+                        path,
+                        "This file could not be unsealed (it may be damaged); it was left sealed",
+                    ));
+                    continue;
+                }
+            }
+            _ => continue,
+        };
+        store::write_atomic_unsynced(path, &rewritten).map_err(|source| VaultError::Io {
+            action: "rewrite a file",
+            path: path.clone(),
+            source,
+        })?;
+        if let Some(folder) = path.parent() {
+            folders.insert(folder.to_path_buf());
+        }
+        converted.files += 1;
+    }
+    // The renames are made durable before the conversion is recorded as finished.
+    for folder in folders {
+        store::sync_dir(&folder).map_err(|source| VaultError::Io {
+            action: "flush a folder",
+            path: folder.clone(),
+            source,
+        })?;
+    }
+    progress(files.len(), files.len());
+    Ok(converted)
+}
+
+fn read_bytes(path: &Path) -> Result<Zeroizing<Vec<u8>>, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|error| format!("This file could not be read ({error}); it was left as it is"))?
+        .len();
+    if size > MAX_CONVERT_BYTES {
+        return Err(format!(
+            "This file is {size} bytes, larger than any Rapport file; it was left as it is"
+        ));
+    }
+    std::fs::read(path)
+        .map(Zeroizing::new)
+        .map_err(|error| format!("This file could not be read ({error}); it was left as it is"))
+}
+
+/// Every file that holds the user's writing: entries, earlier versions, the trash, drafts,
+/// backups and journals moved aside by a restore. Temporary files are not included.
+#[must_use]
+pub fn private_files(data_dir: &DataDir) -> Vec<PathBuf> {
+    let root = data_dir.root();
+    let mut folders = vec![
+        data_dir.journal(),
+        data_dir.trash(),
+        root.join("drafts"),
+        root.join("backups"),
+    ];
+    for listing in [
+        std::fs::read_dir(root),
+        std::fs::read_dir(root.join("versions")),
+    ] {
+        for item in listing.into_iter().flatten().flatten() {
+            let path = item.path();
+            let name = item.file_name().to_string_lossy().into_owned();
+            let in_versions = path.parent() != Some(root);
+            if path.is_dir() && (in_versions || name.starts_with("journal.before-restore-")) {
+                folders.push(path);
+            }
+        }
+    }
+    let mut files: Vec<PathBuf> = folders
+        .iter()
+        .flat_map(|folder| std::fs::read_dir(folder).into_iter().flatten().flatten())
+        .map(|item| item.path())
+        .filter(|path| {
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            path.is_file()
+                && !name.starts_with('.')
+                && path
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Wipes a string's bytes before it is dropped.
+pub fn wipe(text: &mut String) {
+    text.zeroize();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cheap(passphrase: &str, key: &DataKey) -> Protection {
+        let kdf = KdfParams {
+            algorithm: "argon2id".into(),
+            memory_kib: 1024,
+            iterations: 1,
+            parallelism: 1,
+            salt: to_hex(&[7u8; SALT_LEN]),
+        };
+        let wrapping = derive(passphrase, &kdf).unwrap();
+        Protection {
+            version: PROTECTION_FORMAT,
+            wrapped_key: to_hex(&seal(&wrapping, key.0.as_slice(), KEY_AAD).unwrap()),
+            kdf,
+            state: ProtectionState::Protected,
+        }
+    }
+
+    #[test]
+    fn a_sealed_file_opens_only_with_its_key_and_untouched() {
+        let key = DataKey::random().unwrap();
+        let other = DataKey::random().unwrap();
+        let sealed = seal(&key, b"(version: 1)", SEALED_MAGIC).unwrap();
+        assert!(is_sealed(&sealed));
+        assert!(!sealed.windows(7).any(|w| w == b"version"));
+        assert_eq!(
+            open_file(&key, &sealed).unwrap().as_slice(),
+            b"(version: 1)"
+        );
+        assert_eq!(open_file(&other, &sealed), Err(CannotOpen));
+        let mut flipped = sealed.clone();
+        *flipped.last_mut().unwrap() ^= 1;
+        assert_eq!(open_file(&key, &flipped), Err(CannotOpen));
+        assert_eq!(open_file(&key, &sealed[..20]), Err(CannotOpen));
+    }
+
+    #[test]
+    fn the_right_passphrase_unwraps_the_key_and_a_wrong_one_is_refused() {
+        let key = DataKey::random().unwrap();
+        let protection = cheap("correct horse battery", &key);
+        let unlocked = protection.unlock("correct horse battery").unwrap();
+        assert_eq!(unlocked.0.as_slice(), key.0.as_slice());
+        assert!(matches!(
+            protection.unlock("Correct horse battery"),
+            Err(VaultError::WrongPassphrase)
+        ));
+    }
+
+    #[test]
+    fn hex_round_trips_and_rejects_junk() {
+        let bytes = [0u8, 1, 0xab, 0xff];
+        assert_eq!(from_hex(&to_hex(&bytes)).unwrap(), bytes);
+        assert_eq!(from_hex("abc"), None);
+        assert_eq!(from_hex("zz"), None);
+        assert_eq!(from_hex("é1"), None);
+    }
+
+    #[test]
+    fn a_damaged_or_newer_protection_file_is_reported_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        assert!(Protection::read(&data).unwrap().is_none());
+        std::fs::write(protection_path(&data), "(version: 1, kdf: ").unwrap();
+        assert!(matches!(
+            Protection::read(&data),
+            Err(VaultError::Damaged(_))
+        ));
+        std::fs::write(protection_path(&data), "(version: 9, future: true)").unwrap();
+        assert!(matches!(Protection::read(&data), Err(VaultError::Newer(9))));
+        assert_eq!(
+            std::fs::read_to_string(protection_path(&data)).unwrap(),
+            "(version: 9, future: true)"
+        );
+    }
+
+    #[test]
+    fn private_files_cover_every_place_writing_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for path in [
+            "journal/a.ron",
+            "journal/.rapport-x.tmp",
+            "versions/a/20260101T000000Z.ron",
+            "trash/b.ron",
+            "drafts/coping-skills.ron",
+            "backups/rapport-2026-11-25.ron",
+            "journal.before-restore-20261125T000000Z/c.ron",
+            "settings.ron",
+            "crisis.ron",
+            "worksheets/mine.ron",
+        ] {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let mut found: Vec<String> = private_files(&DataDir::new(root))
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().display().to_string())
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                "backups/rapport-2026-11-25.ron",
+                "drafts/coping-skills.ron",
+                "journal.before-restore-20261125T000000Z/c.ron",
+                "journal/a.ron",
+                "trash/b.ron",
+                "versions/a/20260101T000000Z.ron",
+            ]
+        );
+    }
+}

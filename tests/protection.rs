@@ -1,0 +1,244 @@
+//! Passphrase protection as a user meets it: the lock screen, a wrong passphrase, the crisis
+//! screen while locked, turning protection on in Settings, locking, and locking after idle time.
+
+use std::cell::Cell;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rapport::data_dir::DataDir;
+use rapport::entry::Answer;
+use rapport::journal::Journal;
+use rapport::ui::{Screen, Shell, UiState};
+use rapport::vault;
+use rapport::workbook::Workbook;
+
+const PASSPHRASE: &str = "correct horse battery";
+
+struct TestClock(Cell<f64>);
+
+impl rapport::ui::Clock for TestClock {
+    fn now(&self) -> f64 {
+        self.0.get()
+    }
+}
+
+fn app(dir: &Path, clock: Rc<TestClock>) -> Harness<'static, Shell> {
+    let shell = Shell::new(DataDir::new(dir), UiState::default()).with_clock(clock);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 3000.0])
+        .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
+    harness.run();
+    harness
+}
+
+/// A journal with one entry, protected by [`PASSPHRASE`].
+fn protected_journal(dir: &Path) -> PathBuf {
+    let workbook = Workbook::bundled();
+    let mut journal = Journal::open(DataDir::new(dir)).unwrap();
+    let entry = journal
+        .add(
+            workbook.get("coping-skills").unwrap(),
+            [
+                (
+                    "situation".to_owned(),
+                    Answer::Text("Row with my sister".into()),
+                ),
+                ("intensity_before".to_owned(), Answer::Number(7)),
+            ]
+            .into(),
+        )
+        .unwrap()
+        .clone();
+    vault::turn_on(&DataDir::new(dir), PASSPHRASE, &mut |_, _| {}).unwrap();
+    journal.path_of(&entry.id)
+}
+
+/// Steps the app until `done` holds, as the background task finishes.
+fn wait_until(
+    harness: &mut Harness<'static, Shell>,
+    done: impl Fn(&Harness<'static, Shell>) -> bool,
+) {
+    let started = Instant::now();
+    while !done(harness) {
+        assert!(
+            started.elapsed() < Duration::from_mins(1),
+            "the app did not get there in time"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+}
+
+fn type_into(harness: &mut Harness<'static, Shell>, role: Role, label: &str, text: &str) {
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
+}
+
+fn type_passphrase(harness: &mut Harness<'static, Shell>, label: &str, text: &str) {
+    type_into(harness, Role::PasswordInput, label, text);
+}
+
+fn unlock(harness: &mut Harness<'static, Shell>, passphrase: &str) {
+    type_passphrase(harness, "Passphrase", passphrase);
+    harness.get_by_label("Unlock").click();
+    harness.step();
+    assert!(harness.state().is_busy(), "unlocking started");
+    wait_until(harness, |h| !h.state().is_busy());
+}
+
+#[test]
+fn a_protected_journal_opens_locked_and_only_the_right_passphrase_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let entry_file = protected_journal(dir.path());
+    let sealed = fs::read(&entry_file).unwrap();
+    let clock = Rc::new(TestClock(Cell::new(0.0)));
+    let mut harness = app(dir.path(), clock);
+
+    harness.get_by_label("Your journal is locked");
+    assert!(
+        harness.query_by_label("Coping skills").is_none(),
+        "nothing of the journal shows"
+    );
+    assert!(harness.query_by_label("Settings").is_none());
+
+    unlock(&mut harness, "correct horse batterie");
+    harness.get_by_label_contains("That passphrase does not open this journal");
+    assert!(harness.state().is_locked());
+    assert_eq!(
+        fs::read(&entry_file).unwrap(),
+        sealed,
+        "a wrong passphrase changes nothing"
+    );
+
+    unlock(&mut harness, PASSPHRASE);
+    assert!(!harness.state().is_locked());
+    let model = harness.state().model().unwrap();
+    assert_eq!(model.journal().len(), 1);
+    assert!(model.problems().is_empty(), "{:?}", model.problems());
+    harness.get_by_label("Coping skills");
+}
+
+#[test]
+fn crisis_help_is_reachable_while_locked_without_unlocking() {
+    let dir = tempfile::tempdir().unwrap();
+    protected_journal(dir.path());
+    let mut harness = app(dir.path(), Rc::new(TestClock(Cell::new(0.0))));
+    harness.get_by_label("Get help now").click();
+    harness.run();
+    harness.get_by_label("Your people and numbers");
+    harness.get_by_label_contains("Your safety plan is in your protected journal");
+    assert!(harness.state().is_locked());
+    harness.get_by_label("Back to unlock").click();
+    harness.run();
+    harness.get_by_label("Your journal is locked");
+}
+
+#[test]
+fn protection_turned_on_in_settings_seals_every_file_and_lock_forgets_the_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = UiState {
+        screen: Screen::Settings,
+        ..UiState::default()
+    };
+    let data = DataDir::new(dir.path());
+    let mut journal = Journal::open(data.clone()).unwrap();
+    let id = journal
+        .add(
+            Workbook::bundled().get("coping-skills").unwrap(),
+            [(
+                "situation".to_owned(),
+                Answer::Text("Row with my sister".into()),
+            )]
+            .into(),
+        )
+        .unwrap()
+        .id
+        .clone();
+    let shell = Shell::new(data, state).with_clock(Rc::new(TestClock(Cell::new(0.0))));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 3000.0])
+        .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
+    harness.run();
+
+    harness.get_by_label_contains("A forgotten passphrase cannot be recovered");
+    type_passphrase(&mut harness, "New passphrase", PASSPHRASE);
+    type_passphrase(&mut harness, "Type it again", "correct horse");
+    harness.get_by_label("The two passphrases are not the same yet.");
+    type_passphrase(&mut harness, "Type it again", " battery");
+    harness
+        .get_by_label("I understand that a forgotten passphrase cannot be recovered")
+        .click();
+    harness.run();
+    harness.get_by_label("Turn on protection").click();
+    harness.step();
+    wait_until(&mut harness, |h| !h.state().is_busy());
+    harness.get_by_label_contains("Your journal is protected: ");
+
+    let on_disk = fs::read(journal.path_of(&id)).unwrap();
+    assert!(vault::is_sealed(&on_disk));
+    assert!(!String::from_utf8_lossy(&on_disk).contains("sister"));
+    assert_eq!(harness.state().model().unwrap().journal().len(), 1);
+
+    harness.get_by_label("Lock").click();
+    harness.run();
+    assert!(harness.state().is_locked());
+    assert_eq!(harness.state().model().unwrap().journal().len(), 0);
+    unlock(&mut harness, PASSPHRASE);
+    assert_eq!(harness.state().model().unwrap().journal().len(), 1);
+}
+
+#[test]
+fn an_idle_journal_locks_itself_and_keeps_unsaved_answers_as_a_sealed_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    protected_journal(dir.path());
+    let clock = Rc::new(TestClock(Cell::new(0.0)));
+    let mut harness = app(dir.path(), clock.clone());
+    unlock(&mut harness, PASSPHRASE);
+
+    harness.get_by_label("Coping skills").click();
+    harness.run();
+    let prompt = Workbook::bundled()
+        .get("coping-skills")
+        .and_then(|w| w.step("situation"))
+        .map(|s| s.prompt.clone())
+        .unwrap();
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        &prompt,
+        "Half a thought about Sam",
+    );
+
+    // Fourteen minutes without use: still open. Fifteen: locked.
+    clock.0.set(clock.0.get() + 14.0 * 60.0);
+    harness.run();
+    assert!(!harness.state().is_locked());
+    clock.0.set(clock.0.get() + 61.0);
+    harness.run();
+    assert!(harness.state().is_locked());
+    harness.get_by_label("Your journal is locked");
+
+    let draft = dir.path().join("drafts").join("coping-skills.ron");
+    let bytes = fs::read(&draft).unwrap();
+    assert!(vault::is_sealed(&bytes), "the draft is sealed on disk");
+    assert!(!String::from_utf8_lossy(&bytes).contains("Sam"));
+
+    unlock(&mut harness, PASSPHRASE);
+    harness
+        .get_all_by_label("Coping skills")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Your unsaved answers from");
+    let field = harness.get_by_role_and_label(Role::MultilineTextInput, &prompt);
+    assert_eq!(field.value().as_deref(), Some("Half a thought about Sam"));
+}
