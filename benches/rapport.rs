@@ -15,6 +15,7 @@ use rapport::model::Model;
 use rapport::progress::{self, TimeRange};
 use rapport::time::LocalTime;
 use rapport::ui::{Screen, Shell, Tab, UiState};
+use rapport::vault::{self, Protection, Sealing};
 use rapport::workbook::Workbook;
 
 /// A data folder with ten years of entries, made once per run.
@@ -160,6 +161,64 @@ fn benches(c: &mut Criterion) {
             )
         });
     });
+
+    protected(c, &data, &mut journal, coping, &answers);
+}
+
+/// The same ten years, protected: the conversion timed once, then loading sealed entries,
+/// unlocking, and saving a sealed entry.
+fn protected(
+    c: &mut Criterion,
+    data: &DataDir,
+    journal: &mut Journal,
+    coping: &rapport::workbook::Worksheet,
+    answers: &Answers,
+) {
+    const PASSPHRASE: &str = "correct horse battery";
+    let started = std::time::Instant::now();
+    let (key, converted) = vault::turn_on(data, PASSPHRASE, &mut |_, _| {}).expect("protects");
+    eprintln!(
+        "protect on: {} files sealed in {:.2?}",
+        converted.files,
+        started.elapsed()
+    );
+    let sealed = data.with_sealing(Sealing::Sealed(key.clone()));
+    c.bench_function("load protected journal (10 years)", |b| {
+        b.iter(|| black_box(Journal::open(sealed.clone()).expect("loads")));
+    });
+    let protection = Protection::read(data)
+        .expect("readable")
+        .expect("protected");
+    let mut slow = c.benchmark_group("unlock");
+    slow.sample_size(10);
+    slow.bench_function("unlock (Argon2id, once per unlock)", |b| {
+        b.iter(|| black_box(protection.unlock(PASSPHRASE).expect("unlocks")));
+    });
+    slow.finish();
+    let save_dir = journal
+        .data_dir()
+        .with_sealing(Sealing::Sealed(key.clone()));
+    let mut sealed_journal = Journal::open(save_dir).expect("opens");
+    c.bench_function("save one protected entry (sealed, atomic, fsync)", |b| {
+        b.iter(|| {
+            black_box(
+                sealed_journal
+                    .add(coping, answers.clone())
+                    .expect("saves")
+                    .id
+                    .len(),
+            )
+        });
+    });
+    let started = std::time::Instant::now();
+    let mut protection = protection;
+    let converted =
+        vault::turn_off(&sealed, &mut protection, &key, &mut |_, _| {}).expect("unprotects");
+    eprintln!(
+        "protect off: {} files made plain in {:.2?}",
+        converted.files,
+        started.elapsed()
+    );
 }
 
 criterion_group! {

@@ -120,7 +120,17 @@ pub enum VaultError {
     /// The journal is not protected.
     #[error("This journal is not protected by a passphrase.")]
     NotProtected,
-    /// `protection.ron` is damaged.
+    /// `protection.ron` could not be read.
+    #[error(
+        "The protection file {reason}. Your entries were left as they are; without this file they cannot be unsealed, so restore it from a copy if you have one. Path: {}", path.display()
+    )]
+    Unreadable {
+        /// What is wrong with it.
+        reason: String,
+        /// The protection file.
+        path: PathBuf,
+    },
+    /// `protection.ron` has unusable settings.
     #[error(
         "The protection file could not be read: {0}. Your entries were left as they are; without this file they cannot be unsealed, so restore it from a copy if you have one"
     )]
@@ -205,7 +215,12 @@ impl Protection {
             Err(store::ReadError::Io(error)) if error.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(None);
             }
-            Err(error) => return Err(VaultError::Damaged(format!("it {error}"))),
+            Err(error) => {
+                return Err(VaultError::Unreadable {
+                    reason: error.to_string(),
+                    path,
+                });
+            }
         };
         let options = ron_format::options();
         match options.from_str::<Self>(&text) {
@@ -215,9 +230,13 @@ impl Protection {
                 Ok(probe) if probe.version > PROTECTION_FORMAT => {
                     Err(VaultError::Newer(probe.version))
                 }
-                _ => Err(VaultError::Damaged(crate::problem::describe_ron_error(
-                    &error,
-                ))),
+                _ => Err(VaultError::Unreadable {
+                    reason: format!(
+                        "could not be read at {}",
+                        crate::problem::describe_ron_error(&error)
+                    ),
+                    path,
+                }),
             },
         }
     }
@@ -654,7 +673,7 @@ mod tests {
         std::fs::write(protection_path(&data), "(version: 1, kdf: ").unwrap();
         assert!(matches!(
             Protection::read(&data),
-            Err(VaultError::Damaged(_))
+            Err(VaultError::Unreadable { .. })
         ));
         std::fs::write(protection_path(&data), "(version: 9, future: true)").unwrap();
         assert!(matches!(Protection::read(&data), Err(VaultError::Newer(9))));

@@ -239,3 +239,78 @@ fn share_files() {
         assert_untouched(&path, bytes.as_ref(), length);
     }
 }
+
+#[test]
+fn the_protection_file() {
+    let valid = r#"(version: 1, kdf: (algorithm: "argon2id", memory_kib: 65536, iterations: 3, parallelism: 1,
+        salt: "00112233445566778899aabbccddeeff"), wrapped_key: "00", state: Protected)"#;
+    for (case, bytes) in cases(valid, &valid.replace("version: 1", "version: 9")) {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let path = rapport::vault::protection_path(&data);
+        let length = write_case(&path, bytes.as_ref());
+        let message = rapport::vault::Protection::read(&data)
+            .expect_err("a damaged protection file is refused")
+            .to_string();
+        if case == "newer format" {
+            assert!(message.contains("newer version of Rapport"), "{message}");
+        } else {
+            assert!(
+                message.contains(&path.display().to_string()),
+                "{case}: {message}"
+            );
+        }
+        if case == "huge" {
+            assert!(message.contains("larger than"), "{message}");
+        }
+        assert_untouched(&path, bytes.as_ref(), length);
+    }
+}
+
+#[test]
+fn sealed_entries_that_are_damaged_locked_or_from_another_key() {
+    use rapport::vault::Sealing;
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::new(dir.path());
+    fs::create_dir_all(data.journal()).unwrap();
+    fs::write(data.journal().join("a.ron"), ENTRY.replace("ID", "a")).unwrap();
+    fs::write(data.journal().join("b.ron"), ENTRY.replace("ID", "b")).unwrap();
+    let passphrase = "correct horse battery";
+    let (key, _) = rapport::vault::turn_on(&data, passphrase, &mut |_, _| {}).unwrap();
+    let damaged = data.journal().join("b.ron");
+    let mut bytes = fs::read(&damaged).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    fs::write(&damaged, &bytes).unwrap();
+
+    let unlocked = data.with_sealing(Sealing::Sealed(key));
+    let journal = rapport::journal::Journal::open(unlocked).unwrap();
+    assert_eq!(journal.len(), 1, "the rest still loads");
+    assert_reported("sealed entry", "damaged", journal.problems(), &damaged);
+    assert!(
+        journal.problems()[0]
+            .message
+            .contains("could not be opened with this journal's key")
+    );
+    assert_eq!(fs::read(&damaged).unwrap(), bytes);
+
+    // Without the key (a locked journal), each sealed file says so, and nothing is read.
+    let locked = rapport::journal::Journal::open(data.clone()).unwrap();
+    assert_eq!(locked.len(), 0);
+    assert!(
+        locked
+            .problems()
+            .iter()
+            .all(|p| p.message.contains("protected by your passphrase")
+                || p.message.contains("could not be opened"))
+    );
+
+    // A key from another journal opens nothing.
+    let other = tempfile::tempdir().unwrap();
+    let other_data = DataDir::new(other.path());
+    let (other_key, _) = rapport::vault::turn_on(&other_data, passphrase, &mut |_, _| {}).unwrap();
+    let wrong =
+        rapport::journal::Journal::open(data.with_sealing(Sealing::Sealed(other_key))).unwrap();
+    assert_eq!(wrong.len(), 0);
+    assert_eq!(wrong.problems().len(), 2);
+}

@@ -37,7 +37,9 @@ fn help_describes_every_subcommand() {
         "progress",
         "chart",
         "check",
+        "protect",
         "--data-dir",
+        "--passphrase-file",
     ] {
         assert!(out.contains(name), "--help mentions {name}:\n{out}");
     }
@@ -451,4 +453,139 @@ fn export_import_backup_restore_and_trash() {
         .arg("entries")
         .assert()
         .stdout(predicate::str::contains("First, with a comma"));
+}
+
+/// Writes a passphrase file in `dir` and returns its path.
+fn passphrase_file(dir: &Path, name: &str, passphrase: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, format!("{passphrase}\n")).unwrap();
+    path
+}
+
+#[test]
+fn protect_on_change_and_off_round_trip_and_a_wrong_passphrase_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let first = passphrase_file(secrets.path(), "first", "correct horse battery");
+    let second = passphrase_file(secrets.path(), "second", "a different good phrase");
+    let wrong = passphrase_file(secrets.path(), "wrong", "correct horse batteries");
+    let short = passphrase_file(secrets.path(), "short", "tiny");
+    rapport(data)
+        .args([
+            "add",
+            "coping-skills",
+            "situation=Row with my sister",
+            "intensity_before=7",
+        ])
+        .assert()
+        .success();
+
+    // Too short: refused, nothing written.
+    rapport(data)
+        .arg("--passphrase-file")
+        .arg(&short)
+        .args(["protect", "on"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at least 8 characters"));
+    assert!(!data.join("protection.ron").exists());
+
+    rapport(data)
+        .arg("--passphrase-file")
+        .arg(&first)
+        .args(["protect", "on"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Protected: 1 file(s) sealed"))
+        .stderr(predicate::str::contains("cannot be recovered"));
+    let file = data.join("journal").join(&journal_files(data)[0]);
+    let sealed = fs::read(&file).unwrap();
+    assert!(rapport::vault::is_sealed(&sealed));
+    assert!(!String::from_utf8_lossy(&sealed).contains("sister"));
+
+    // Without a passphrase and no terminal: a clear message, not a hang.
+    rapport(data)
+        .arg("entries")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--passphrase-file"));
+    // A wrong passphrase: refused, nothing changed.
+    let protection = fs::read(data.join("protection.ron")).unwrap();
+    rapport(data)
+        .arg("--passphrase-file")
+        .arg(&wrong)
+        .arg("entries")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not open this journal"));
+    assert_eq!(fs::read(&file).unwrap(), sealed);
+    assert_eq!(fs::read(data.join("protection.ron")).unwrap(), protection);
+    // The right one: every command works as before.
+    rapport(data)
+        .arg("--passphrase-file")
+        .arg(&first)
+        .arg("entries")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Row with my sister"));
+    rapport(data)
+        .arg("--passphrase-file")
+        .arg(&first)
+        .args(["add", "coping-skills", "situation=Walk after the call"])
+        .assert()
+        .success();
+    assert!(
+        journal_files(data)
+            .iter()
+            .all(|name| rapport::vault::is_sealed(
+                &fs::read(data.join("journal").join(name)).unwrap()
+            )),
+        "new entries are sealed too"
+    );
+    // Worksheets need no passphrase.
+    rapport(data).arg("worksheets").assert().success();
+
+    // Change: the old passphrase stops working, the new one opens the same files.
+    rapport(data)
+        .arg("--passphrase-file")
+        .arg(&first)
+        .args(["protect", "change", "--new-passphrase-file"])
+        .arg(&second)
+        .assert()
+        .success();
+    assert_eq!(fs::read(&file).unwrap(), sealed, "files are not rewritten");
+    rapport(data)
+        .arg("--passphrase-file")
+        .arg(&first)
+        .arg("entries")
+        .assert()
+        .code(2);
+    rapport(data)
+        .arg("--passphrase-file")
+        .arg(&second)
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 entries").and(predicate::str::contains("no problems")));
+
+    // Off: plain text again, and no passphrase asked.
+    rapport(data)
+        .arg("--passphrase-file")
+        .arg(&second)
+        .args(["protect", "off"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("plain text again"));
+    assert!(!data.join("protection.ron").exists());
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .contains("Row with my sister")
+    );
+    rapport(data)
+        .arg("entries")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Walk after the call"));
 }

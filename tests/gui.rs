@@ -798,3 +798,38 @@ fn a_failed_save_says_why_and_keeps_every_answer() {
     assert_eq!(field.value().as_deref(), Some("Still here after the error"));
     assert!(harness.state().model().unwrap().journal().is_empty());
 }
+
+#[test]
+fn an_unreadable_crisis_file_is_listed_under_problems_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let crisis = dir.path().join("crisis.ron");
+    fs::write(
+        &crisis,
+        "(version: 1, my_numbers: [(name: \"Sam\", number: ",
+    )
+    .unwrap();
+    let mut harness = app(dir.path());
+    click(&mut harness, "1 problem");
+    harness.get_by_label_contains("Your crisis contacts could not be read");
+    harness.get_by_label(&crisis.display().to_string());
+    assert_eq!(
+        fs::read_to_string(&crisis).unwrap(),
+        "(version: 1, my_numbers: [(name: \"Sam\", number: "
+    );
+}
+
+#[test]
+fn an_export_says_where_it_went_and_offers_a_copy_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = UiState {
+        screen: Screen::Settings,
+        ..UiState::default()
+    };
+    let mut harness = app_with(dir.path(), state);
+    click(&mut harness, "Export CSV");
+    harness.get_by_label_contains("entries exported to");
+    harness.get_by_label("Show in folder");
+    harness.get_by_label("Save a copy elsewhere…");
+    let exports: Vec<_> = fs::read_dir(dir.path().join("exports")).unwrap().collect();
+    assert_eq!(exports.len(), 1);
+}

@@ -142,10 +142,13 @@ impl View for ShareView {
         });
         if let Some(file) = save {
             cx.notify(match save_share(cx.model.data_dir().root(), &file) {
-                Ok(path) => Notice::info(format!(
-                    "Saved. Give this file to your facilitator: {}",
-                    path.display()
-                )),
+                Ok(path) => Notice::saved(
+                    format!(
+                        "Saved. Give this file to your facilitator: {}",
+                        path.display()
+                    ),
+                    path,
+                ),
                 Err(error) => Notice::error(error),
             });
         }
@@ -184,6 +187,8 @@ pub struct GroupView {
     charts: Vec<ChartSlot>,
     revision: u64,
     participant: Option<String>,
+    /// The native dialog choosing the folder, while it is open.
+    folder_dialog: Option<super::files::Dialog>,
 }
 
 impl GroupView {
@@ -211,6 +216,18 @@ impl View for GroupView {
                 .display()
                 .to_string();
         }
+        if let Some(dialog) = &self.folder_dialog
+            && let Some(chosen) = dialog.poll_in(ui.ctx())
+        {
+            match chosen {
+                super::files::Chosen::Path(folder) => self.folder = folder.display().to_string(),
+                super::files::Chosen::Unavailable => {
+                    cx.notify(Notice::error(super::files::UNAVAILABLE));
+                }
+                super::files::Chosen::Cancelled => {}
+            }
+            self.folder_dialog = None;
+        }
         let data_dir = cx.model.data_dir().clone();
         egui::ScrollArea::vertical().id_salt("group").show(ui, |ui| {
             ui.set_max_width(READING_WIDTH);
@@ -219,7 +236,15 @@ impl View for GroupView {
             ui.add_space(8.0);
             egui::Grid::new("group-fields").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
                 let label = ui.label("Folder of share files");
-                ui.add(TextEdit::singleline(&mut self.folder).desired_width(420.0)).labelled_by(label.id);
+                ui.horizontal(|ui| {
+                    ui.add(TextEdit::singleline(&mut self.folder).desired_width(420.0)).labelled_by(label.id);
+                    if ui.button("Choose…").clicked() {
+                        self.folder_dialog = Some(super::files::Dialog::pick_folder(
+                            "Choose the folder of share files",
+                            std::path::PathBuf::from(&self.folder),
+                        ));
+                    }
+                });
                 ui.end_row();
                 let label = ui.label("Group code");
                 ui.add(TextEdit::singleline(&mut self.group)).labelled_by(label.id);
@@ -263,7 +288,7 @@ impl View for GroupView {
                     let path = data_dir.root().join("exports").join("group-summary.csv");
                     let result = crate::store::write_atomic(&path, share::summary_csv(summary).as_bytes(), crate::store::Overwrite::Replace);
                     cx.notify(match result {
-                        Ok(()) => Notice::info(format!("Saved to {}", path.display())),
+                        Ok(()) => Notice::saved(format!("Saved to {}", path.display()), path),
                         Err(error) => Notice::error(format!("Could not save: {error}. Path: {}", path.display())),
                     });
                 }
@@ -272,7 +297,7 @@ impl View for GroupView {
                     let result = crate::handout::summary_pdf(summary, import.files.len(), &import.skipped, crate::handout::Paper::A4)
                         .and_then(|bytes| crate::handout::write(&path, &bytes));
                     cx.notify(match result {
-                        Ok(()) => Notice::info(format!("Saved to {}", path.display())),
+                        Ok(()) => Notice::saved(format!("Saved to {}", path.display()), path),
                         Err(error) => Notice::error(error.to_string()),
                     });
                 }

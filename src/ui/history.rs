@@ -157,9 +157,8 @@ impl HistoryView {
                     self.selected = None;
                     self.deleted = Some(id.clone());
                     cx.notify(Notice {
-                        text: "The entry was moved to the Trash.".to_owned(),
-                        is_error: false,
                         undo_delete: Some(id),
+                        ..Notice::info("The entry was moved to the Trash.")
                     });
                 }
                 Err(error) => cx.notify(Notice::error(error.to_string())),

@@ -177,6 +177,7 @@ impl Job {
         } else {
             ui.add(
                 egui::ProgressBar::new(done as f32 / total as f32)
+                    .desired_width(widgets::READING_WIDTH.min(ui.available_width()))
                     .text(format!("{done} of {total} files")),
             );
         }

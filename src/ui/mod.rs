@@ -4,6 +4,7 @@
 //! without a window; [`RapportApp`] adapts it to eframe and persists the UI state.
 
 mod chart_view;
+mod files;
 mod form;
 mod group;
 mod help;

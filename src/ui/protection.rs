@@ -75,7 +75,7 @@ impl ProtectionSettings {
     }
 
     fn off(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        ui.label("Your entries are plain text files. Anyone who can open your files can read them. You can protect them with a passphrase: every entry, earlier version, deleted entry, draft and backup is then sealed (XChaCha20-Poly1305, with a key made from your passphrase by Argon2id), and Rapport asks for the passphrase when it starts and after a while unused.");
+        ui.label("Anyone who can open your files can read your entries. You can protect them with a passphrase: every entry, earlier version, deleted entry, draft and backup is then sealed (XChaCha20-Poly1305, with a key made from your passphrase by Argon2id), and Rapport asks for the passphrase when it starts and after a while unused.");
         ui.add_space(6.0);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new("A forgotten passphrase cannot be recovered.").strong());

@@ -12,10 +12,24 @@ pub struct SettingsView {
     /// The backups folder as last listed, by journal revision; listed again after a change.
     backups: Option<(u64, Vec<std::path::PathBuf>)>,
     protection: super::protection::ProtectionSettings,
+    /// The native dialog choosing an archive to import, while it is open.
+    import_dialog: Option<super::files::Dialog>,
 }
 
 impl View for SettingsView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        if let Some(dialog) = &self.import_dialog
+            && let Some(chosen) = dialog.poll_in(ui.ctx())
+        {
+            match chosen {
+                super::files::Chosen::Path(path) => self.import_path = path.display().to_string(),
+                super::files::Chosen::Unavailable => {
+                    cx.notify(super::shell::Notice::error(super::files::UNAVAILABLE));
+                }
+                super::files::Chosen::Cancelled => {}
+            }
+            self.import_dialog = None;
+        }
         ui.set_max_width(READING_WIDTH);
         widgets::page_title(ui, "Settings");
 
@@ -147,6 +161,11 @@ impl View for SettingsView {
             let label = ui.label("Archive to import:");
             ui.add(egui::TextEdit::singleline(&mut self.import_path).desired_width(320.0))
                 .labelled_by(label.id);
+            if ui.button("Choose…").clicked() {
+                self.import_dialog = Some(super::files::Dialog::pick_archive(
+                    cx.model.data_dir().root().join("exports"),
+                ));
+            }
             if ui.button("Import").clicked() {
                 let path = std::path::PathBuf::from(self.import_path.trim());
                 cx.actions.push(super::shell::Action::Import(path));
@@ -173,11 +192,17 @@ pub(super) fn export(cx: &Cx<'_>, extension: &str) -> super::shell::Notice {
         .join("exports")
         .join(format!("journal-{}.{extension}", now.date()));
     match crate::archive::write(&path, &text) {
-        Ok(()) => super::shell::Notice::info(format!(
-            "{} entries exported to {}",
-            entries.len(),
-            path.display()
-        )),
+        Ok(()) => super::shell::Notice::saved(
+            format!(
+                "{} exported to {}",
+                match entries.len() {
+                    1 => "1 entry".to_owned(),
+                    n => format!("{n} entries"),
+                },
+                path.display()
+            ),
+            path,
+        ),
         Err(error) => super::shell::Notice::error(error.to_string()),
     }
 }

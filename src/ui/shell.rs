@@ -121,6 +121,8 @@ pub struct Notice {
     pub is_error: bool,
     /// The entry to bring back from the trash if the user presses Undo.
     pub undo_delete: Option<String>,
+    /// A file just saved (an export), which the user may open or copy elsewhere.
+    pub file: Option<std::path::PathBuf>,
 }
 
 impl Notice {
@@ -130,6 +132,15 @@ impl Notice {
             text: text.into(),
             is_error: false,
             undo_delete: None,
+            file: None,
+        }
+    }
+
+    /// A file saved: says where, and offers to show it or save a copy elsewhere.
+    pub fn saved(text: impl Into<String>, file: std::path::PathBuf) -> Self {
+        Self {
+            file: Some(file),
+            ..Self::info(text)
         }
     }
 
@@ -139,6 +150,7 @@ impl Notice {
             text: text.into(),
             is_error: true,
             undo_delete: None,
+            file: None,
         }
     }
 }
@@ -233,6 +245,8 @@ pub struct Shell {
     job: Option<Job>,
     /// When the user last did anything, by `clock`, for locking after idle time.
     last_input: f64,
+    /// A native "save a copy" dialog for the file of the notice, while it is open.
+    copy_dialog: Option<(std::path::PathBuf, super::files::Dialog)>,
 }
 
 impl Shell {
@@ -240,10 +254,7 @@ impl Shell {
     #[must_use]
     pub fn new(data_dir: DataDir, mut state: UiState) -> Self {
         let (model, lock) = match crate::vault::Protection::read(&data_dir) {
-            Ok(None) => (
-                Model::open(data_dir.clone()).map_err(|error| error.to_string()),
-                None,
-            ),
+            Ok(None) => (open_model(&data_dir), None),
             Ok(Some(_)) => (
                 Ok(Model::locked(data_dir.clone())),
                 Some(LockView::default()),
@@ -281,6 +292,7 @@ impl Shell {
             help_while_locked: false,
             job: None,
             last_input: 0.0,
+            copy_dialog: None,
         }
     }
 
@@ -380,7 +392,7 @@ impl Shell {
             Ok(model) => model,
             Err(error) => {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    cannot_open(ui, error, &self.data_dir);
+                    cannot_open(ui, error);
                 });
                 return;
             }
@@ -398,8 +410,11 @@ impl Shell {
             .show(ui, |ui| sidebar::Sidebar.ui(ui, &mut cx));
 
         egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(notice) = self.notice.clone() {
-                notice_bar(ui, &notice, &mut self.notice, cx.model);
+            if let Some(notice) = self.notice.clone()
+                && let Some(file) = notice_bar(ui, &notice, &mut self.notice, cx.model)
+            {
+                let dialog = super::files::Dialog::save_copy_of(&file);
+                self.copy_dialog = Some((file, dialog));
             }
             match cx.state.screen.clone() {
                 Screen::Today => self.today.ui(ui, &mut cx),
@@ -434,8 +449,7 @@ impl Shell {
                         .send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
                 }
                 Action::Reload => {
-                    self.model =
-                        Model::open(self.data_dir.clone()).map_err(|error| error.to_string());
+                    self.model = open_model(&self.data_dir);
                     self.worksheet.discard();
                 }
                 Action::Import(path) => {
@@ -454,6 +468,37 @@ impl Shell {
             }
         }
         self.confirmations(ui.ctx());
+        self.finish_copy(ui.ctx());
+    }
+
+    /// Copies the notice's file where the user chose, once the dialog closes.
+    fn finish_copy(&mut self, ctx: &egui::Context) {
+        let Some((file, dialog)) = &self.copy_dialog else {
+            return;
+        };
+        let Some(chosen) = dialog.poll_in(ctx) else {
+            return;
+        };
+        match chosen {
+            super::files::Chosen::Path(to) => {
+                self.notice = Some(match super::files::copy_to(file, &to) {
+                    Ok(message) => Notice::info(message),
+                    Err(error) => Notice::error(error),
+                });
+            }
+            super::files::Chosen::Unavailable => {
+                self.notice = Some(Notice::saved(
+                    format!(
+                        "{} The file is at {}",
+                        super::files::UNAVAILABLE,
+                        file.display()
+                    ),
+                    file.clone(),
+                ));
+            }
+            super::files::Chosen::Cancelled => {}
+        }
+        self.copy_dialog = None;
     }
 
     /// The lock screen, or the crisis screen over it. Nothing of the journal is shown.
@@ -573,7 +618,7 @@ impl Shell {
     /// Opens the journal again with `sealing`, after unlocking or converting.
     fn reopen(&mut self, sealing: Sealing) {
         self.data_dir = self.data_dir.with_sealing(sealing);
-        self.model = Model::open(self.data_dir.clone()).map_err(|error| error.to_string());
+        self.model = open_model(&self.data_dir);
         self.worksheet.discard();
         self.share = group::ShareView::default();
         self.today = today::TodayView::default();
@@ -810,7 +855,14 @@ fn daily_backup(model: &Model) -> Option<Notice> {
         .map(|error| Notice::error(format!("Today's backup could not be made: {error}")))
 }
 
-fn notice_bar(ui: &mut Ui, notice: &Notice, slot: &mut Option<Notice>, model: &mut Model) {
+/// The notice at the top of the screen. Returns a saved file the user wants to copy elsewhere.
+fn notice_bar(
+    ui: &mut Ui,
+    notice: &Notice,
+    slot: &mut Option<Notice>,
+    model: &mut Model,
+) -> Option<std::path::PathBuf> {
+    let mut copy = None;
     egui::Frame::group(ui.style())
         .fill(ui.visuals().faint_bg_color)
         .show(ui, |ui| {
@@ -830,21 +882,42 @@ fn notice_bar(ui: &mut Ui, notice: &Notice, slot: &mut Option<Notice>, model: &m
                     });
                     return;
                 }
+                if let Some(file) = &notice.file {
+                    if ui.button("Show in folder").clicked()
+                        && let Some(folder) = file.parent()
+                        && let Err(error) = open::that_detached(folder)
+                    {
+                        *slot = Some(Notice::error(format!(
+                            "The folder could not be opened: {error}. Path: {}",
+                            folder.display()
+                        )));
+                        return;
+                    }
+                    if ui.button("Save a copy elsewhere…").clicked() {
+                        copy = Some(file.clone());
+                    }
+                }
                 if ui.small_button("Dismiss").clicked() {
                     *slot = None;
                 }
             });
         });
     ui.add_space(6.0);
+    copy
 }
 
-fn cannot_open(ui: &mut Ui, error: &str, data_dir: &DataDir) {
+/// Opens the journal; a failure is described with what to check.
+fn open_model(data_dir: &DataDir) -> Result<Model, String> {
+    Model::open(data_dir.clone()).map_err(|error| {
+        format!(
+            "{error}\n\nNothing was changed. Check that the folder {} exists and that you may read it, then start Rapport again.",
+            data_dir.journal().display()
+        )
+    })
+}
+
+fn cannot_open(ui: &mut Ui, error: &str) {
     ui.heading("Your journal could not be opened");
     ui.add_space(8.0);
     ui.label(error);
-    ui.add_space(8.0);
-    ui.label(format!(
-        "Nothing was changed. Check that the folder {} exists and that you may read it, then start Rapport again.",
-        data_dir.journal().display()
-    ));
 }

@@ -178,7 +178,7 @@ pub fn save_handout(
 ) -> super::shell::Notice {
     let path = root.join("exports").join(format!("{name}.pdf"));
     match pdf.and_then(|bytes| crate::handout::write(&path, &bytes)) {
-        Ok(()) => super::shell::Notice::info(format!("Handout saved to {}", path.display())),
+        Ok(()) => super::shell::Notice::saved(format!("Handout saved to {}", path.display()), path),
         Err(error) => super::shell::Notice::error(error.to_string()),
     }
 }
