@@ -35,6 +35,10 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 pub const KDF_TARGET_SECONDS: f64 = 0.5;
 /// Memory used by the key derivation, in KiB (64 MiB).
 const KDF_MEMORY_KIB: u32 = 64 * 1024;
+/// The most memory a protection file may ask for, in KiB (4 GiB).
+const MAX_KDF_MEMORY_KIB: u32 = 4 * 1024 * 1024;
+/// The most passes a protection file may ask for.
+const MAX_KDF_ITERATIONS: u32 = 256;
 const NONCE_LEN: usize = 24;
 const SALT_LEN: usize = 16;
 /// Bound to the wrapped data key, so it cannot be mistaken for a sealed file or the reverse.
@@ -52,6 +56,12 @@ impl std::fmt::Debug for DataKey {
 }
 
 impl DataKey {
+    /// A key from its bytes, for tests and tools; Rapport itself only makes random ones.
+    #[must_use]
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self(Zeroizing::new(bytes))
+    }
+
     fn random() -> Result<Self, VaultError> {
         let mut bytes = Zeroizing::new([0u8; 32]);
         random_bytes(bytes.as_mut_slice())?;
@@ -132,7 +142,7 @@ pub enum VaultError {
     },
     /// `protection.ron` has unusable settings.
     #[error(
-        "The protection file could not be read: {0}. Your entries were left as they are; without this file they cannot be unsealed, so restore it from a copy if you have one"
+        "The protection file {0}. Your entries were left as they are; without this file they cannot be unsealed, so restore it from a copy if you have one"
     )]
     Damaged(String),
     /// `protection.ron` was written by a newer Rapport.
@@ -182,6 +192,29 @@ pub struct KdfParams {
     pub salt: String,
 }
 
+impl KdfParams {
+    /// Refuses settings no Rapport writes, before they are used: a damaged file must not make
+    /// unlocking ask for terabytes of memory or run for hours.
+    fn check(&self) -> Result<(), String> {
+        if self.algorithm != "argon2id" {
+            return Err(format!(
+                "names an unknown key derivation “{}”",
+                self.algorithm
+            ));
+        }
+        let salt = from_hex(&self.salt).unwrap_or_default();
+        let fits = (8 * 1024..=MAX_KDF_MEMORY_KIB).contains(&self.memory_kib)
+            && (1..=MAX_KDF_ITERATIONS).contains(&self.iterations)
+            && (1..=16).contains(&self.parallelism)
+            && salt.len() >= 8;
+        if fits {
+            Ok(())
+        } else {
+            Err("has key derivation settings outside what Rapport ever writes".into())
+        }
+    }
+}
+
 /// The contents of `protection.ron`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -205,10 +238,6 @@ pub fn protection_path(data_dir: &DataDir) -> PathBuf {
 impl Protection {
     /// The protection of `data_dir`, or `None` if its journal is not protected.
     pub fn read(data_dir: &DataDir) -> Result<Option<Self>, VaultError> {
-        #[derive(Deserialize)]
-        struct FormatProbe {
-            version: u32,
-        }
         let path = protection_path(data_dir);
         let text = match store::read_text(&path, 64 * 1024) {
             Ok(text) => text,
@@ -222,21 +251,40 @@ impl Protection {
                 });
             }
         };
+        Self::parse(&text, &path).map(Some)
+    }
+
+    /// Reads the text of a protection file found at `path` (named in messages).
+    pub fn parse(text: &str, path: &Path) -> Result<Self, VaultError> {
+        #[derive(Deserialize)]
+        struct FormatProbe {
+            version: u32,
+        }
         let options = ron_format::options();
-        match options.from_str::<Self>(&text) {
-            Ok(protection) if protection.version == PROTECTION_FORMAT => Ok(Some(protection)),
-            Ok(protection) => Err(VaultError::Newer(protection.version)),
-            Err(error) => match options.from_str::<FormatProbe>(&text) {
+        let unreadable = |reason: String| VaultError::Unreadable {
+            reason,
+            path: path.to_path_buf(),
+        };
+        match options.from_str::<Self>(text) {
+            Ok(protection) if protection.version > PROTECTION_FORMAT => {
+                Err(VaultError::Newer(protection.version))
+            }
+            Ok(protection) if protection.version < PROTECTION_FORMAT => Err(unreadable(format!(
+                "has format version {}, which no version of Rapport writes",
+                protection.version
+            ))),
+            Ok(protection) => match protection.kdf.check() {
+                Ok(()) => Ok(protection),
+                Err(reason) => Err(unreadable(reason)),
+            },
+            Err(error) => match options.from_str::<FormatProbe>(text) {
                 Ok(probe) if probe.version > PROTECTION_FORMAT => {
                     Err(VaultError::Newer(probe.version))
                 }
-                _ => Err(VaultError::Unreadable {
-                    reason: format!(
-                        "could not be read at {}",
-                        crate::problem::describe_ron_error(&error)
-                    ),
-                    path,
-                }),
+                _ => Err(unreadable(format!(
+                    "could not be read at {}",
+                    crate::problem::describe_ron_error(&error)
+                ))),
             },
         }
     }
@@ -257,12 +305,12 @@ impl Protection {
     pub fn unlock(&self, passphrase: &str) -> Result<DataKey, VaultError> {
         let wrapping = derive(passphrase, &self.kdf)?;
         let wrapped = from_hex(&self.wrapped_key)
-            .ok_or_else(|| VaultError::Damaged("the sealed key is not hex".into()))?;
+            .ok_or_else(|| VaultError::Damaged("holds a sealed key that is not hex".into()))?;
         let plain = open(&wrapping, &wrapped, KEY_AAD).map_err(|_| VaultError::WrongPassphrase)?;
         let bytes: [u8; 32] = plain
             .as_slice()
             .try_into()
-            .map_err(|_| VaultError::Damaged("the sealed key has the wrong length".into()))?;
+            .map_err(|_| VaultError::Damaged("holds a sealed key of the wrong length".into()))?;
         Ok(DataKey(Zeroizing::new(bytes)))
     }
 
@@ -310,25 +358,25 @@ fn calibrate(salt: String) -> Result<KdfParams, VaultError> {
 
 /// The key a passphrase gives under `params`.
 fn derive(passphrase: &str, params: &KdfParams) -> Result<DataKey, VaultError> {
-    if params.algorithm != "argon2id" {
-        return Err(VaultError::Damaged(format!(
-            "unknown key derivation “{}”",
-            params.algorithm
-        )));
-    }
-    let salt = from_hex(&params.salt).ok_or_else(|| VaultError::Damaged("bad salt".into()))?;
+    params.check().map_err(VaultError::Damaged)?;
+    let salt = from_hex(&params.salt)
+        .ok_or_else(|| VaultError::Damaged("has a salt that is not hex".into()))?;
     let argon = argon2::Params::new(
         params.memory_kib,
         params.iterations,
         params.parallelism,
         Some(32),
     )
-    .map_err(|error| VaultError::Damaged(format!("key derivation settings: {error}")))?;
+    .map_err(|error| {
+        VaultError::Damaged(format!("has unusable key derivation settings ({error})"))
+    })?;
     let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, argon);
     let mut key = Zeroizing::new([0u8; 32]);
     argon
         .hash_password_into(passphrase.as_bytes(), &salt, key.as_mut_slice())
-        .map_err(|error| VaultError::Damaged(format!("key derivation: {error}")))?;
+        .map_err(|error| {
+            VaultError::Damaged(format!("could not be used to derive a key ({error})"))
+        })?;
     Ok(DataKey(key))
 }
 
@@ -612,7 +660,7 @@ mod tests {
     fn cheap(passphrase: &str, key: &DataKey) -> Protection {
         let kdf = KdfParams {
             algorithm: "argon2id".into(),
-            memory_kib: 1024,
+            memory_kib: 8 * 1024,
             iterations: 1,
             parallelism: 1,
             salt: to_hex(&[7u8; SALT_LEN]),
@@ -654,6 +702,27 @@ mod tests {
             protection.unlock("Correct horse battery"),
             Err(VaultError::WrongPassphrase)
         ));
+    }
+
+    #[test]
+    fn key_derivation_settings_outside_what_rapport_writes_are_refused_before_use() {
+        let good = r#"(version: 1, kdf: (algorithm: "argon2id", memory_kib: 65536, iterations: 8,
+            parallelism: 1, salt: "00112233445566778899aabbccddeeff"), wrapped_key: "00", state: Protected)"#;
+        let path = Path::new("protection.ron");
+        assert!(Protection::parse(good, path).is_ok());
+        for bad in [
+            good.replace("65536", "4000000000"),
+            good.replace("65536", "1"),
+            good.replace("iterations: 8", "iterations: 4000000"),
+            good.replace("iterations: 8", "iterations: 0"),
+            good.replace("parallelism: 1", "parallelism: 9999"),
+            good.replace("argon2id", "md5"),
+            good.replace("00112233445566778899aabbccddeeff", "zz"),
+            good.replace("version: 1", "version: 0"),
+        ] {
+            let error = Protection::parse(&bad, path).unwrap_err().to_string();
+            assert!(error.contains("protection.ron"), "{bad}: {error}");
+        }
     }
 
     #[test]

@@ -556,6 +556,8 @@ impl Shell {
         };
         self.job = None;
         self.last_input = self.clock.now();
+        // Text fields keep undo copies of what was typed, the passphrase among it.
+        ctx.memory_mut(|memory| memory.data.clear());
         let skipped = |converted: &crate::vault::Converted| {
             converted
                 .skipped
