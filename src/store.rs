@@ -40,10 +40,25 @@ pub enum Overwrite {
 
 /// Writes `bytes` to `path` atomically, as a file only the user can read (0600 on Unix).
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no folder"))?;
+    let dir = folder_of(path)?;
     create_private_dir_all(dir)?;
+    write_and_rename(dir, path, bytes, overwrite)?;
+    sync_dir(dir)
+}
+
+/// As [`write_atomic`] (replacing, in an existing folder), but leaves flushing the folder to
+/// the caller: for rewriting many files in one folder, which is then flushed once.
+pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_and_rename(folder_of(path)?, path, bytes, Overwrite::Replace)
+}
+
+fn folder_of(path: &Path) -> io::Result<&Path> {
+    path.parent()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no folder"))
+}
+
+/// Writes a flushed temporary file in `dir` and renames it to `path`.
+fn write_and_rename(dir: &Path, path: &Path, bytes: &[u8], overwrite: Overwrite) -> io::Result<()> {
     // tempfile creates the file with mode 0600 and a random name in the same folder.
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
@@ -55,22 +70,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> io::Resu
         Overwrite::Replace => temp.persist(path).map_err(|e| e.error)?,
         Overwrite::Never => temp.persist_noclobber(path).map_err(|e| e.error)?,
     };
-    sync_dir(dir)
-}
-
-/// As [`write_atomic`] (replacing), but leaves flushing the folder to the caller: for rewriting
-/// many files in one folder, which is then flushed once.
-pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no folder"))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 

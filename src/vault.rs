@@ -501,7 +501,7 @@ pub fn finish(
     key: &Arc<DataKey>,
     progress: Progress<'_>,
 ) -> Result<Converted, VaultError> {
-    let converted = match protection.state {
+    let mut converted = match protection.state {
         ProtectionState::Protected => return Ok(Converted::default()),
         ProtectionState::TurningOn => convert(data_dir, key, true, progress)?,
         ProtectionState::TurningOff => convert(data_dir, key, false, progress)?,
@@ -511,7 +511,21 @@ pub fn finish(
         protection.write(data_dir)?;
     } else {
         let path = protection_path(data_dir);
-        std::fs::remove_file(&path).map_err(|source| VaultError::Io {
+        let result = if converted.skipped.is_empty() {
+            std::fs::remove_file(&path)
+        } else {
+            // Some files are still sealed: keep the key beside them, never delete it.
+            let kept = data_dir.root().join(format!(
+                "protection.kept-{}.ron",
+                jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ")
+            ));
+            converted.skipped.push(Problem::new(
+                &kept,
+                "Some files are still sealed, so the protection file was kept here; rename it back to protection.ron to open them with your passphrase",
+            ));
+            std::fs::rename(&path, &kept)
+        };
+        result.map_err(|source| VaultError::Io {
             action: "remove the protection file",
             path,
             source,
@@ -723,6 +737,43 @@ mod tests {
             let error = Protection::parse(&bad, path).unwrap_err().to_string();
             assert!(error.contains("protection.ron"), "{bad}: {error}");
         }
+    }
+
+    #[test]
+    fn turning_off_keeps_the_key_when_a_file_cannot_be_unsealed() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let journal = data.journal();
+        std::fs::create_dir_all(&journal).unwrap();
+        std::fs::write(journal.join("a.ron"), "(version: 1)").unwrap();
+        std::fs::write(journal.join("b.ron"), "(version: 1)").unwrap();
+        let (key, converted) = turn_on(&data, "correct horse battery", &mut |_, _| {}).unwrap();
+        assert_eq!(converted.files, 2);
+        let mut damaged = std::fs::read(journal.join("b.ron")).unwrap();
+        *damaged.last_mut().unwrap() ^= 1;
+        std::fs::write(journal.join("b.ron"), &damaged).unwrap();
+
+        let mut protection = Protection::read(&data).unwrap().unwrap();
+        let unlocked = data.with_sealing(Sealing::Sealed(key.clone()));
+        let converted = turn_off(&unlocked, &mut protection, &key, &mut |_, _| {}).unwrap();
+        assert_eq!(converted.files, 1);
+        assert_eq!(
+            std::fs::read_to_string(journal.join("a.ron")).unwrap(),
+            "(version: 1)"
+        );
+        assert_eq!(
+            std::fs::read(journal.join("b.ron")).unwrap(),
+            damaged,
+            "left as it was"
+        );
+        assert!(Protection::read(&data).unwrap().is_none());
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with("protection.kept-"))
+            .collect();
+        assert_eq!(kept.len(), 1, "the key is kept beside the sealed file");
+        assert_eq!(converted.skipped.len(), 2, "{:?}", converted.skipped);
     }
 
     #[test]

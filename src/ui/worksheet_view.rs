@@ -55,14 +55,7 @@ impl WorksheetView {
         let Some(worksheet) = model.workbook().get(form.worksheet_id()) else {
             return Ok(());
         };
-        let answers = form.answers(worksheet)?;
-        let draft = crate::draft::Draft {
-            version: 1,
-            worksheet: worksheet.id.clone(),
-            editing: form.editing().map(str::to_owned),
-            saved: crate::time::LocalTime::now(),
-            answers,
-        };
+        let draft = draft_of(form, worksheet)?;
         crate::draft::save(model.data_dir(), &draft).map_err(|error| error.to_string())
     }
 
@@ -285,19 +278,12 @@ impl WorksheetView {
             return;
         }
         // A form that cannot be read as answers yet (e.g. a half-typed date) waits.
-        if let Ok(answers) = form.answers(worksheet) {
-            let draft = crate::draft::Draft {
-                version: 1,
-                worksheet: worksheet.id.clone(),
-                editing: form.editing().map(str::to_owned),
-                saved: crate::time::LocalTime::now(),
-                answers,
-            };
-            if let Err(error) = crate::draft::save(cx.model.data_dir(), &draft) {
-                self.save_error = Some(format!(
-                    "Your answers are still here, but a safety copy could not be written: {error}"
-                ));
-            }
+        if let Ok(draft) = draft_of(form, worksheet)
+            && let Err(error) = crate::draft::save(cx.model.data_dir(), &draft)
+        {
+            self.save_error = Some(format!(
+                "Your answers are still here, but a safety copy could not be written: {error}"
+            ));
         }
         self.draft.written = self.draft.seen;
     }
@@ -365,4 +351,15 @@ impl WorksheetView {
             }
         }
     }
+}
+
+/// The form's answers as a draft, written now; an error if they cannot be read as answers yet.
+fn draft_of(form: &Form, worksheet: &Worksheet) -> Result<crate::draft::Draft, String> {
+    Ok(crate::draft::Draft {
+        version: 1,
+        worksheet: worksheet.id.clone(),
+        editing: form.editing().map(str::to_owned),
+        saved: crate::time::LocalTime::now(),
+        answers: form.answers(worksheet)?,
+    })
 }
