@@ -120,6 +120,22 @@ fn saving_a_worksheet_puts_it_in_history_on_disk_and_in_progress() {
     assert_eq!(values("intensity_before"), [8]);
     assert_eq!(values("intensity_after"), [4]);
     harness.get_by_label_contains("Intensity before: latest 8");
+
+    // A chart saved as PNG lands in exports/, says where, and offers a copy elsewhere.
+    harness
+        .get_all_by_label_contains(" as PNG")
+        .next()
+        .expect("a Save as PNG button")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Saved to");
+    harness.get_by_label("Save a copy elsewhere…");
+    let exports: Vec<_> = fs::read_dir(dir.path().join("exports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(exports.len(), 1);
+    assert_eq!(exports[0].extension().unwrap(), "png");
 }
 
 #[test]

@@ -25,6 +25,10 @@ pub struct ChartSlot {
     mapping: Option<Mapping>,
     renders: u64,
     error: Option<String>,
+    /// What the last "Save as" said, and the file it wrote.
+    exported: Option<(String, Option<std::path::PathBuf>)>,
+    /// The native dialog saving a copy of the exported file elsewhere, while it is open.
+    copy: Option<super::files::Dialog>,
 }
 
 impl ChartSlot {
@@ -152,11 +156,32 @@ impl ChartSlot {
         }
     }
 
-    fn export_buttons(&self, ui: &mut Ui, data_dir: &DataDir) {
+    fn export_buttons(&mut self, ui: &mut Ui, data_dir: &DataDir) {
         let Some(chart) = &self.chart else {
             return;
         };
-        ui.horizontal(|ui| {
+        if let Some(dialog) = &self.copy
+            && let Some(chosen) = dialog.poll_in(ui.ctx())
+        {
+            let file = self.exported.as_ref().and_then(|(_, file)| file.clone());
+            match (chosen, file) {
+                (super::files::Chosen::Path(to), Some(from)) => {
+                    let message = super::files::copy_to(&from, &to).unwrap_or_else(|error| error);
+                    self.exported = Some((message, Some(from)));
+                }
+                (super::files::Chosen::Unavailable, Some(file)) => {
+                    let message = format!(
+                        "{} The file is at {}",
+                        super::files::UNAVAILABLE,
+                        file.display()
+                    );
+                    self.exported = Some((message, Some(file)));
+                }
+                _ => {}
+            }
+            self.copy = None;
+        }
+        ui.horizontal_wrapped(|ui| {
             for extension in ["png", "svg"] {
                 let button = ui.small_button(format!("Save as {}", extension.to_uppercase()));
                 super::widgets::set_accessible_label(
@@ -165,21 +190,22 @@ impl ChartSlot {
                     format!("Save {} as {}", chart.title(), extension.to_uppercase()),
                 );
                 if button.clicked() {
-                    let result = export(chart, data_dir, extension, ui.visuals().dark_mode);
-                    let message = match result {
-                        Ok(path) => format!("Saved to {}", path.display()),
-                        Err(error) => error,
-                    };
-                    ui.ctx().data_mut(|data| {
-                        data.insert_temp(egui::Id::unique("chart-export"), message);
-                    });
+                    self.exported = Some(
+                        match export(chart, data_dir, extension, ui.visuals().dark_mode) {
+                            Ok(path) => (format!("Saved to {}", path.display()), Some(path)),
+                            Err(error) => (error, None),
+                        },
+                    );
                 }
             }
-            if let Some(message) = ui
-                .ctx()
-                .data(|data| data.get_temp::<String>(egui::Id::unique("chart-export")))
-            {
+            if let Some((message, file)) = &self.exported {
                 ui.label(egui::RichText::new(message).weak());
+                if let Some(file) = file
+                    && self.copy.is_none()
+                    && ui.small_button("Save a copy elsewhere…").clicked()
+                {
+                    self.copy = Some(super::files::Dialog::save_copy_of(file));
+                }
             }
         });
     }
