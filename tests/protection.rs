@@ -242,3 +242,56 @@ fn an_idle_journal_locks_itself_and_keeps_unsaved_answers_as_a_sealed_draft() {
     let field = harness.get_by_role_and_label(Role::MultilineTextInput, &prompt);
     assert_eq!(field.value().as_deref(), Some("Half a thought about Sam"));
 }
+
+#[test]
+fn changing_the_passphrase_and_turning_protection_off_need_the_current_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let entry_file = protected_journal(dir.path());
+    let mut harness = app(dir.path(), Rc::new(TestClock(Cell::new(0.0))));
+    unlock(&mut harness, PASSPHRASE);
+    harness.get_by_label("Settings").click();
+    harness.run();
+
+    // A wrong current passphrase: refused, nothing changed.
+    let protection = fs::read(dir.path().join("protection.ron")).unwrap();
+    type_passphrase(&mut harness, "Current passphrase", "not my passphrase");
+    type_passphrase(&mut harness, "New passphrase", "a new good phrase");
+    type_passphrase(&mut harness, "Type it again", "a new good phrase");
+    harness.get_by_label("Change passphrase").click();
+    harness.step();
+    wait_until(&mut harness, |h| !h.state().is_busy());
+    harness.get_by_label_contains("That passphrase does not open this journal");
+    assert_eq!(
+        fs::read(dir.path().join("protection.ron")).unwrap(),
+        protection
+    );
+
+    // The right one: changed, and only the new one opens the journal.
+    type_passphrase(&mut harness, "Current passphrase", PASSPHRASE);
+    type_passphrase(&mut harness, "New passphrase", "a new good phrase");
+    type_passphrase(&mut harness, "Type it again", "a new good phrase");
+    harness.get_by_label("Change passphrase").click();
+    harness.step();
+    wait_until(&mut harness, |h| !h.state().is_busy());
+    harness.get_by_label_contains("Your passphrase is changed");
+    let changed = vault::Protection::read(&DataDir::new(dir.path()))
+        .unwrap()
+        .unwrap();
+    assert!(changed.unlock(PASSPHRASE).is_err());
+    assert!(changed.unlock("a new good phrase").is_ok());
+
+    // Off: every file plain again, and the app carries on unlocked.
+    type_passphrase(&mut harness, "Current passphrase", "a new good phrase");
+    harness.get_by_label("Turn off protection").click();
+    harness.step();
+    wait_until(&mut harness, |h| !h.state().is_busy());
+    harness.get_by_label_contains("Protection is off");
+    assert!(!dir.path().join("protection.ron").exists());
+    assert!(
+        fs::read_to_string(&entry_file)
+            .unwrap()
+            .contains("Row with my sister")
+    );
+    assert!(!harness.state().is_locked());
+    assert_eq!(harness.state().model().unwrap().journal().len(), 1);
+}
