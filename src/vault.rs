@@ -18,7 +18,7 @@ use std::sync::Arc;
 use chacha20poly1305::aead::{Aead, Payload};
 use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 use crate::data_dir::DataDir;
 use crate::problem::Problem;
@@ -660,11 +660,6 @@ pub fn private_files(data_dir: &DataDir) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-/// Wipes a string's bytes before it is dropped.
-pub fn wipe(text: &mut String) {
-    text.zeroize();
 }
 
 #[cfg(test)]

@@ -13,6 +13,9 @@ use rapport::journal::read_entry_file;
 use rapport::ui::{Screen, Shell, Tab, UiState};
 use rapport::workbook::Workbook;
 
+mod common;
+use common::{TestClock, type_into};
+
 fn app(dir: &Path) -> Harness<'static, Shell> {
     app_with(dir, UiState::default())
 }
@@ -42,14 +45,6 @@ fn open(harness: &mut Harness<'static, Shell>, title: &str) {
         .next()
         .expect("the worksheet is in the sidebar")
         .click();
-    harness.run();
-}
-
-fn type_into(harness: &mut Harness<'static, Shell>, role: Role, label: &str, text: &str) {
-    let field = harness.get_by_role_and_label(role, label);
-    field.click();
-    harness.run();
-    harness.get_by_role_and_label(role, label).type_text(text);
     harness.run();
 }
 
@@ -571,14 +566,6 @@ fn the_overview_draws_each_chart_once() {
         harness.step();
     }
     assert_eq!(harness.state().overview_renders(), renders);
-}
-
-struct TestClock(std::cell::Cell<f64>);
-
-impl rapport::ui::Clock for TestClock {
-    fn now(&self) -> f64 {
-        self.0.get()
-    }
 }
 
 #[test]

@@ -17,15 +17,10 @@ use rapport::ui::{Screen, Shell, UiState};
 use rapport::vault;
 use rapport::workbook::Workbook;
 
+mod common;
+use common::{TestClock, type_into};
+
 const PASSPHRASE: &str = "correct horse battery";
-
-struct TestClock(Cell<f64>);
-
-impl rapport::ui::Clock for TestClock {
-    fn now(&self) -> f64 {
-        self.0.get()
-    }
-}
 
 fn app(dir: &Path, clock: Rc<TestClock>) -> Harness<'static, Shell> {
     let shell = Shell::new(DataDir::new(dir), UiState::default()).with_clock(clock);
@@ -72,13 +67,6 @@ fn wait_until(
         std::thread::sleep(Duration::from_millis(20));
         harness.step();
     }
-    harness.run();
-}
-
-fn type_into(harness: &mut Harness<'static, Shell>, role: Role, label: &str, text: &str) {
-    harness.get_by_role_and_label(role, label).click();
-    harness.run();
-    harness.get_by_role_and_label(role, label).type_text(text);
     harness.run();
 }
 

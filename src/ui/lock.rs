@@ -141,9 +141,6 @@ impl Job {
     #[must_use]
     pub fn change(data_dir: DataDir, current: Passphrase, new: Passphrase) -> Self {
         Self::spawn("Changing the passphrase…", false, move |_| {
-            if new.as_str().chars().count() < vault::MIN_PASSPHRASE_CHARS {
-                return Err(VaultError::TooShort);
-            }
             let protection = Protection::read(&data_dir)?.ok_or(VaultError::NotProtected)?;
             let key = protection.unlock(current.as_str())?;
             vault::change_passphrase(&data_dir, &protection, &key, new.as_str())?;

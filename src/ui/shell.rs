@@ -621,9 +621,20 @@ impl Shell {
     fn reopen(&mut self, sealing: Sealing) {
         self.data_dir = self.data_dir.with_sealing(sealing);
         self.model = open_model(&self.data_dir);
+        self.drop_views();
+    }
+
+    /// Drops every view's state (forms, caches, lists) made from the journal as it was; a
+    /// form's text is wiped first.
+    fn drop_views(&mut self) {
         self.worksheet.discard();
-        self.share = group::ShareView::default();
+        self.worksheet = WorksheetView::default();
+        self.trash = trash::TrashView::default();
+        self.help = help::HelpView::default();
         self.today = today::TodayView::default();
+        self.share = group::ShareView::default();
+        self.settings_view = settings::SettingsView::default();
+        self.group = group::GroupView::default();
         self.overview = overview::OverviewView::default();
     }
 
@@ -643,20 +654,12 @@ impl Shell {
             self.last_input = self.clock.now();
             return;
         }
-        self.worksheet.discard();
+        self.drop_views();
         if let Ok(model) = &mut self.model {
             model.wipe();
         }
         self.data_dir = self.data_dir.with_sealing(Sealing::Plain);
         self.model = Ok(Model::locked(self.data_dir.clone()));
-        self.worksheet = WorksheetView::default();
-        self.trash = trash::TrashView::default();
-        self.help = help::HelpView::default();
-        self.today = today::TodayView::default();
-        self.share = group::ShareView::default();
-        self.settings_view = settings::SettingsView::default();
-        self.group = group::GroupView::default();
-        self.overview = overview::OverviewView::default();
         self.presentation = None;
         self.pending = None;
         self.notice = None;

@@ -1,0 +1,23 @@
+//! Helpers shared by the GUI test files.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rapport::ui::Shell;
+
+/// A clock the test moves by hand.
+pub struct TestClock(pub std::cell::Cell<f64>);
+
+impl rapport::ui::Clock for TestClock {
+    fn now(&self) -> f64 {
+        self.0.get()
+    }
+}
+
+/// Clicks the field with this role and label, then types `text` into it.
+pub fn type_into(harness: &mut Harness<'static, Shell>, role: Role, label: &str, text: &str) {
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
+}
