@@ -6,17 +6,18 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rapport::chart::{self, Chart, Theme};
-use rapport::data_dir::DataDir;
-use rapport::demo::{self, DemoPlan};
-use rapport::entry::{Answer, Answers};
-use rapport::journal::Journal;
-use rapport::model::Model;
-use rapport::progress::{self, TimeRange};
-use rapport::time::LocalTime;
 use rapport::ui::{Screen, Shell, Tab, UiState};
-use rapport::vault::{self, Protection, Sealing};
-use rapport::workbook::Workbook;
+use rapport_core::content::entry::{Answer, Answers};
+use rapport_core::content::workbook::Workbook;
+use rapport_core::insight::chart::{self, Chart, Theme};
+use rapport_core::insight::progress::{self, TimeRange};
+use rapport_core::service::demo::{self, DemoPlan};
+use rapport_core::service::model::Model;
+use rapport_core::storage::journal::Journal;
+use rapport_core::storage::layout::DataDir;
+use rapport_core::storage::protection::{self as vault, Protection};
+use rapport_core::storage::seal::Sealing;
+use rapport_core::time::LocalTime;
 
 /// A data folder with ten years of entries, made once per run.
 fn ten_years() -> tempfile::TempDir {
@@ -171,7 +172,7 @@ fn protected(
     c: &mut Criterion,
     data: &DataDir,
     journal: &mut Journal,
-    coping: &rapport::workbook::Worksheet,
+    coping: &rapport_core::content::worksheet::Worksheet,
     answers: &Answers,
 ) {
     const PASSPHRASE: &str = "correct horse battery";

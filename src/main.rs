@@ -1,10 +1,13 @@
 //! The `rapport` binary: the app, or a subcommand.
 
+// The binary is the one place that talks to the terminal directly.
+#![allow(clippy::print_stderr)]
+
 use std::process::ExitCode;
 
 use clap::Parser;
 use rapport::cli::{self, Cli};
-use rapport::data_dir::DataDir;
+use rapport_core::storage::layout::DataDir;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -25,11 +28,13 @@ fn main() -> ExitCode {
         },
         Some(command) => {
             let mut out = std::io::stdout().lock();
+            let mut err = std::io::stderr().lock();
             match cli::run(
                 &data_dir,
                 args.passphrase_file.as_deref(),
                 command,
                 &mut out,
+                &mut err,
             ) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::from(1),

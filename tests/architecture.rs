@@ -45,7 +45,7 @@ fn the_core_does_not_use_egui_or_eframe() {
 fn the_readme_lists_every_bundled_worksheet() {
     let readme =
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    for worksheet in rapport::workbook::Workbook::bundled().worksheets() {
+    for worksheet in rapport_core::content::workbook::Workbook::bundled().worksheets() {
         let row = format!("| {} | `{}` |", worksheet.title, worksheet.id);
         assert!(readme.contains(&row), "README.md lists {row}");
     }

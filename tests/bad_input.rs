@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rapport::data_dir::DataDir;
-use rapport::problem::Problem;
+use rapport_core::problem::Problem;
+use rapport_core::storage::layout::DataDir;
 
 /// The kinds of damage, as (name, bytes). `None` bytes means a sparse 300 MB file.
 fn cases(valid: &str, newer: &str) -> Vec<(&'static str, Option<Vec<u8>>)> {
@@ -87,7 +87,7 @@ fn journal_entries() {
         fs::write(&good, ENTRY.replace("ID", "good")).unwrap();
         let path = data.journal().join("damaged.ron");
         let length = write_case(&path, bytes.as_ref());
-        let journal = rapport::journal::Journal::open(data).unwrap();
+        let journal = rapport_core::storage::journal::Journal::open(data).unwrap();
         assert_eq!(journal.len(), 1, "entry, {case}: the rest still loads");
         assert_reported("entry", case, journal.problems(), &path);
         if case == "newer format" {
@@ -117,7 +117,7 @@ fn duplicate_ids_and_values_out_of_range_in_entries() {
         ENTRY.replace("ID", "b").replace("Number(7)", "Number(99)"),
     )
     .unwrap();
-    let model = rapport::model::Model::open(data.clone()).unwrap();
+    let model = rapport_core::service::model::Model::open(data.clone()).unwrap();
     let messages: Vec<String> = model.problems().iter().map(ToString::to_string).collect();
     assert!(
         messages
@@ -153,7 +153,8 @@ fn worksheet_and_programme_definitions() {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join(folder).join("damaged.ron");
             let length = write_case(&path, bytes.as_ref());
-            let workbook = rapport::workbook::Workbook::load(Some(&DataDir::new(dir.path())));
+            let workbook =
+                rapport_core::content::workbook::Workbook::load(Some(&DataDir::new(dir.path())));
             assert!(
                 workbook.get("coping-skills").is_some(),
                 "{kind}, {case}: the rest still loads"
@@ -176,7 +177,7 @@ fn worksheet_and_programme_definitions() {
             .replace("max: 10", "max: -5"),
     )
     .unwrap();
-    let workbook = rapport::workbook::Workbook::load(Some(&DataDir::new(dir.path())));
+    let workbook = rapport_core::content::workbook::Workbook::load(Some(&DataDir::new(dir.path())));
     let messages: Vec<String> = workbook
         .problems()
         .iter()
@@ -210,9 +211,13 @@ fn settings_and_crisis_contacts() {
             let path: PathBuf = dir.path().join(file);
             let length = write_case(&path, bytes.as_ref());
             let problem = if kind == "settings" {
-                rapport::settings::load(&data).problem().cloned()
+                rapport_core::storage::settings::load(&data)
+                    .problem()
+                    .cloned()
             } else {
-                rapport::crisis::load_contacts(&data).problem().cloned()
+                rapport_core::storage::crisis_file::load_contacts(&data)
+                    .problem()
+                    .cloned()
             };
             assert_reported(kind, case, &problem.into_iter().collect::<Vec<_>>(), &path);
             assert_untouched(&path, bytes.as_ref(), length);
@@ -229,7 +234,7 @@ fn share_files() {
         fs::write(dir.path().join("good.ron"), valid.replace("Robin", "Ash")).unwrap();
         let path = dir.path().join("damaged.ron");
         let length = write_case(&path, bytes.as_ref());
-        let import = rapport::share::import(dir.path(), "MAPLE-7", None).unwrap();
+        let import = rapport_core::facilitator::share::import(dir.path(), "MAPLE-7", None).unwrap();
         assert_eq!(
             import.files.len(),
             1,
@@ -247,9 +252,9 @@ fn the_protection_file() {
     for (case, bytes) in cases(valid, &valid.replace("version: 1", "version: 9")) {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::new(dir.path());
-        let path = rapport::vault::protection_path(&data);
+        let path = data.protection();
         let length = write_case(&path, bytes.as_ref());
-        let message = rapport::vault::Protection::read(&data)
+        let message = rapport_core::storage::protection::Protection::read(&data)
             .expect_err("a damaged protection file is refused")
             .to_string();
         if case == "newer format" {
@@ -269,14 +274,15 @@ fn the_protection_file() {
 
 #[test]
 fn sealed_entries_that_are_damaged_locked_or_from_another_key() {
-    use rapport::vault::Sealing;
+    use rapport_core::storage::seal::Sealing;
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::new(dir.path());
     fs::create_dir_all(data.journal()).unwrap();
     fs::write(data.journal().join("a.ron"), ENTRY.replace("ID", "a")).unwrap();
     fs::write(data.journal().join("b.ron"), ENTRY.replace("ID", "b")).unwrap();
     let passphrase = "correct horse battery";
-    let (key, _) = rapport::vault::turn_on(&data, passphrase, &mut |_, _| {}).unwrap();
+    let (key, _) =
+        rapport_core::storage::protection::turn_on(&data, passphrase, &mut |_, _| {}).unwrap();
     let damaged = data.journal().join("b.ron");
     let mut bytes = fs::read(&damaged).unwrap();
     let middle = bytes.len() / 2;
@@ -284,7 +290,7 @@ fn sealed_entries_that_are_damaged_locked_or_from_another_key() {
     fs::write(&damaged, &bytes).unwrap();
 
     let unlocked = data.with_sealing(Sealing::Sealed(key));
-    let journal = rapport::journal::Journal::open(unlocked).unwrap();
+    let journal = rapport_core::storage::journal::Journal::open(unlocked).unwrap();
     assert_eq!(journal.len(), 1, "the rest still loads");
     assert_reported("sealed entry", "damaged", journal.problems(), &damaged);
     assert!(
@@ -295,7 +301,7 @@ fn sealed_entries_that_are_damaged_locked_or_from_another_key() {
     assert_eq!(fs::read(&damaged).unwrap(), bytes);
 
     // Without the key (a locked journal), each sealed file says so, and nothing is read.
-    let locked = rapport::journal::Journal::open(data.clone()).unwrap();
+    let locked = rapport_core::storage::journal::Journal::open(data.clone()).unwrap();
     assert_eq!(locked.len(), 0);
     assert!(
         locked
@@ -308,9 +314,13 @@ fn sealed_entries_that_are_damaged_locked_or_from_another_key() {
     // A key from another journal opens nothing.
     let other = tempfile::tempdir().unwrap();
     let other_data = DataDir::new(other.path());
-    let (other_key, _) = rapport::vault::turn_on(&other_data, passphrase, &mut |_, _| {}).unwrap();
-    let wrong =
-        rapport::journal::Journal::open(data.with_sealing(Sealing::Sealed(other_key))).unwrap();
+    let (other_key, _) =
+        rapport_core::storage::protection::turn_on(&other_data, passphrase, &mut |_, _| {})
+            .unwrap();
+    let wrong = rapport_core::storage::journal::Journal::open(
+        data.with_sealing(Sealing::Sealed(other_key)),
+    )
+    .unwrap();
     assert_eq!(wrong.len(), 0);
     assert_eq!(wrong.problems().len(), 2);
 }

@@ -88,11 +88,15 @@ fn add_saves_an_entry_and_prints_its_path() {
     let printed = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     let path = Path::new(printed.trim());
     assert!(path.starts_with(dir.path().join("journal")), "{printed}");
-    let entry = rapport::journal::read_entry_file(path, &rapport::vault::Sealing::Plain).unwrap();
+    let entry = rapport_core::storage::journal::read_entry_file(
+        path,
+        &rapport_core::storage::seal::Sealing::Plain,
+    )
+    .unwrap();
     assert_eq!(entry.worksheet, "coping-skills");
     assert_eq!(
         entry.answers["skills_tried"],
-        rapport::entry::Answer::Choices(vec![
+        rapport_core::content::entry::Answer::Choices(vec![
             "Paced breathing (breathing out more slowly than in)".into(),
             "Writing it down".into()
         ])
@@ -438,8 +442,10 @@ fn export_import_backup_restore_and_trash() {
         .arg("trash")
         .assert()
         .stdout(predicate::str::contains("The trash is empty."));
-    let mut journal =
-        rapport::journal::Journal::open(rapport::data_dir::DataDir::new(dir.path())).unwrap();
+    let mut journal = rapport_core::storage::journal::Journal::open(
+        rapport_core::storage::layout::DataDir::new(dir.path()),
+    )
+    .unwrap();
     journal.delete(&first_id).unwrap();
     rapport(dir.path())
         .arg("trash")
@@ -501,7 +507,7 @@ fn protect_on_change_and_off_round_trip_and_a_wrong_passphrase_changes_nothing()
         .stderr(predicate::str::contains("cannot be recovered"));
     let file = data.join("journal").join(&journal_files(data)[0]);
     let sealed = fs::read(&file).unwrap();
-    assert!(rapport::vault::is_sealed(&sealed));
+    assert!(rapport_core::storage::seal::is_sealed(&sealed));
     assert!(!String::from_utf8_lossy(&sealed).contains("sister"));
 
     // Without a passphrase and no terminal: a clear message, not a hang.
@@ -538,7 +544,7 @@ fn protect_on_change_and_off_round_trip_and_a_wrong_passphrase_changes_nothing()
     assert!(
         journal_files(data)
             .iter()
-            .all(|name| rapport::vault::is_sealed(
+            .all(|name| rapport_core::storage::seal::is_sealed(
                 &fs::read(data.join("journal").join(name)).unwrap()
             )),
         "new entries are sealed too"

@@ -92,14 +92,16 @@ fn sigkill_at_random_moments_loses_nothing_that_was_reported_saved() {
             "round {round}: check failed:\n{}",
             String::from_utf8_lossy(&check.stdout)
         );
-        let journal =
-            rapport::journal::Journal::open(rapport::data_dir::DataDir::new(dir.path())).unwrap();
+        let journal = rapport_core::storage::journal::Journal::open(
+            rapport_core::storage::layout::DataDir::new(dir.path()),
+        )
+        .unwrap();
         for (id, (value, attempted)) in &expected {
             let entry = journal
                 .get(id)
                 .unwrap_or_else(|| panic!("round {round}: {id} was reported saved and is missing"));
             let found = match entry.answers.get("intensity_after") {
-                Some(rapport::entry::Answer::Number(n)) => *n,
+                Some(rapport_core::content::entry::Answer::Number(n)) => *n,
                 other => panic!("round {round}: {id} has {other:?}"),
             };
             assert!(
@@ -128,9 +130,10 @@ fn sigkill_at_random_moments_loses_nothing_that_was_reported_saved() {
 
 /// Reads the journal as it is on disk, unlocking it if protected, and checks that every
 /// private file is whole: plain or sealed as the protection state says, and readable.
-fn open_as_is(dir: &Path, passphrase: &str) -> (rapport::journal::Journal, String) {
-    use rapport::vault::{Protection, ProtectionState, Sealing, is_sealed, private_files};
-    let plain = rapport::data_dir::DataDir::new(dir);
+fn open_as_is(dir: &Path, passphrase: &str) -> (rapport_core::storage::journal::Journal, String) {
+    use rapport_core::storage::protection::{Protection, ProtectionState};
+    use rapport_core::storage::seal::{Sealing, is_sealed};
+    let plain = rapport_core::storage::layout::DataDir::new(dir);
     let protection = Protection::read(&plain).expect("the protection file is whole");
     let (data, state) = match &protection {
         None => (plain.clone(), "off".to_owned()),
@@ -142,7 +145,7 @@ fn open_as_is(dir: &Path, passphrase: &str) -> (rapport::journal::Journal, Strin
             )
         }
     };
-    for file in private_files(&plain) {
+    for file in plain.private_files() {
         let bytes = std::fs::read(&file).unwrap();
         match protection.as_ref().map(|p| p.state) {
             None => assert!(
@@ -163,7 +166,10 @@ fn open_as_is(dir: &Path, passphrase: &str) -> (rapport::journal::Journal, Strin
         data.read_private(&file, 1 << 30)
             .unwrap_or_else(|e| panic!("{} cannot be read: {e}", file.display()));
     }
-    (rapport::journal::Journal::open(data).unwrap(), state)
+    (
+        rapport_core::storage::journal::Journal::open(data).unwrap(),
+        state,
+    )
 }
 
 #[test]
@@ -179,14 +185,14 @@ fn turning_protection_on_and_off_killed_at_random_moments_loses_no_entry() {
     let root = data.path();
     // A journal with entries, earlier versions, a deleted entry, a draft and a backup.
     {
-        use rapport::entry::Answer;
-        let data = rapport::data_dir::DataDir::new(root);
-        let workbook = rapport::workbook::Workbook::bundled();
+        use rapport_core::content::entry::Answer;
+        let data = rapport_core::storage::layout::DataDir::new(root);
+        let workbook = rapport_core::content::workbook::Workbook::bundled();
         let coping = workbook.get("coping-skills").unwrap();
-        let mut journal = rapport::journal::Journal::open(data.clone()).unwrap();
+        let mut journal = rapport_core::storage::journal::Journal::open(data.clone()).unwrap();
         let mut ids = Vec::new();
         for day in 0..40i64 {
-            let when: rapport::time::LocalTime =
+            let when: rapport_core::time::LocalTime =
                 format!("2026-0{}-1{}T09:00:00+01:00", 1 + day % 9, day % 10)
                     .parse()
                     .unwrap();
@@ -210,19 +216,20 @@ fn turning_protection_on_and_off_killed_at_random_moments_loses_no_entry() {
             journal.update(id, coping, answers.into()).unwrap();
         }
         journal.delete(&ids[3]).unwrap();
-        let draft = rapport::draft::Draft {
+        let draft = rapport_core::storage::draft::Draft {
             version: 1,
             worksheet: "coping-skills".into(),
             editing: None,
-            saved: rapport::time::LocalTime::now(),
+            saved: rapport_core::time::LocalTime::now(),
             answers: [(
                 "situation".to_owned(),
                 Answer::Text("Half a thought".into()),
             )]
             .into(),
         };
-        rapport::draft::save(&data, &draft).unwrap();
-        rapport::archive::back_up(&journal, rapport::time::LocalTime::now()).unwrap();
+        rapport_core::storage::draft::save(&data, &draft).unwrap();
+        rapport_core::storage::archive::back_up(&journal, rapport_core::time::LocalTime::now())
+            .unwrap();
     }
     let run = |args: &[&str]| {
         Command::new(binary())
@@ -236,8 +243,10 @@ fn turning_protection_on_and_off_killed_at_random_moments_loses_no_entry() {
             .unwrap()
     };
     let (journal, _) = open_as_is(root, "");
-    let expected: Vec<rapport::entry::Entry> = journal.entries().cloned().collect();
-    let files = rapport::vault::private_files(&rapport::data_dir::DataDir::new(root)).len();
+    let expected: Vec<rapport_core::content::entry::Entry> = journal.entries().cloned().collect();
+    let files = rapport_core::storage::layout::DataDir::new(root)
+        .private_files()
+        .len();
 
     // How long an uninterrupted conversion takes each way, to kill within it.
     let timed = |args: &[&str]| {
@@ -251,9 +260,11 @@ fn turning_protection_on_and_off_killed_at_random_moments_loses_no_entry() {
     let mut rng = fastrand::Rng::with_seed(7);
     let mut seen = BTreeMap::<String, usize>::new();
     for round in 0..kills {
-        let protected = rapport::vault::Protection::read(&rapport::data_dir::DataDir::new(root))
-            .unwrap()
-            .is_some_and(|p| p.state != rapport::vault::ProtectionState::TurningOff);
+        let protected = rapport_core::storage::protection::Protection::read(
+            &rapport_core::storage::layout::DataDir::new(root),
+        )
+        .unwrap()
+        .is_some_and(|p| p.state != rapport_core::storage::protection::ProtectionState::TurningOff);
         let (action, took) = if protected { ("off", off) } else { ("on", on) };
         let mut child = Command::new(binary())
             .arg("--data-dir")
@@ -277,16 +288,18 @@ fn turning_protection_on_and_off_killed_at_random_moments_loses_no_entry() {
             // While the files are being rewritten: once the protection file says so, a little
             // later.
             let converting = if action == "on" {
-                rapport::vault::ProtectionState::TurningOn
+                rapport_core::storage::protection::ProtectionState::TurningOn
             } else {
-                rapport::vault::ProtectionState::TurningOff
+                rapport_core::storage::protection::ProtectionState::TurningOff
             };
             while child.try_wait().unwrap().is_none()
                 && start.elapsed() < took * 3
-                && !rapport::vault::Protection::read(&rapport::data_dir::DataDir::new(root))
-                    .ok()
-                    .flatten()
-                    .is_some_and(|p| p.state == converting)
+                && !rapport_core::storage::protection::Protection::read(
+                    &rapport_core::storage::layout::DataDir::new(root),
+                )
+                .ok()
+                .flatten()
+                .is_some_and(|p| p.state == converting)
             {
                 std::thread::sleep(Duration::from_micros(300));
             }
@@ -308,7 +321,7 @@ fn turning_protection_on_and_off_killed_at_random_moments_loses_no_entry() {
             "round {round}: {:?}",
             journal.problems()
         );
-        let now: Vec<rapport::entry::Entry> = journal.entries().cloned().collect();
+        let now: Vec<rapport_core::content::entry::Entry> = journal.entries().cloned().collect();
         assert_eq!(now, expected, "round {round}: the entries changed");
         *seen.entry(state).or_default() += 1;
     }

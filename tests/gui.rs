@@ -7,11 +7,11 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use rapport::data_dir::DataDir;
-use rapport::entry::Answer;
-use rapport::journal::read_entry_file;
 use rapport::ui::{Screen, Shell, Tab, UiState};
-use rapport::workbook::Workbook;
+use rapport_core::content::entry::Answer;
+use rapport_core::content::workbook::Workbook;
+use rapport_core::storage::journal::read_entry_file;
+use rapport_core::storage::layout::DataDir;
 
 mod common;
 use common::{TestClock, type_into};
@@ -53,7 +53,7 @@ fn click(harness: &mut Harness<'static, Shell>, label: &str) {
     harness.run();
 }
 
-fn entries(harness: &Harness<'static, Shell>) -> Vec<rapport::entry::Entry> {
+fn entries(harness: &Harness<'static, Shell>) -> Vec<rapport_core::content::entry::Entry> {
     harness
         .state()
         .model()
@@ -93,7 +93,7 @@ fn saving_a_worksheet_puts_it_in_history_on_disk_and_in_progress() {
         .path()
         .join("journal")
         .join(format!("{}.ron", saved[0].id));
-    let on_disk = read_entry_file(&path, &rapport::vault::Sealing::Plain).unwrap();
+    let on_disk = read_entry_file(&path, &rapport_core::storage::seal::Sealing::Plain).unwrap();
     assert_eq!(
         on_disk.answers["situation"],
         Answer::Text("Mum rang and we argued about her care".into())
@@ -216,8 +216,8 @@ fn a_corrupt_file_is_listed_as_a_problem_and_the_rest_loads() {
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::new(dir.path());
     let workbook = Workbook::bundled();
-    let mut journal = rapport::journal::Journal::open(data.clone()).unwrap();
-    let mut answers = rapport::entry::Answers::new();
+    let mut journal = rapport_core::storage::journal::Journal::open(data.clone()).unwrap();
+    let mut answers = rapport_core::content::entry::Answers::new();
     answers.insert("situation".into(), Answer::Text("A good entry".into()));
     journal
         .add(workbook.get("coping-skills").unwrap(), answers)
@@ -336,7 +336,9 @@ fn every_bundled_worksheet_opens_and_can_be_saved() {
                 .steps
                 .iter()
                 .find_map(|step| match &step.field {
-                    rapport::workbook::Field::Rating(scale) => Some((step, scale.max)),
+                    rapport_core::content::worksheet::Field::Rating(scale) => {
+                        Some((step, scale.max))
+                    }
                     _ => None,
                 })
                 .expect("every bundled worksheet has a rating or a questionnaire");
@@ -504,7 +506,7 @@ fn the_closeness_circle_is_drawn_and_saved() {
     let saved = entries(&harness);
     assert_eq!(
         saved[0].answers["circle"],
-        Answer::Placements(vec![rapport::entry::Placement {
+        Answer::Placements(vec![rapport_core::content::entry::Placement {
             name: "Sam".into(),
             ring: 2
         }])

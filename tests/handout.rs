@@ -110,7 +110,7 @@ fn a_whole_session_prints_its_agenda_worksheets_and_homework() {
         .arg(&pdf)
         .assert()
         .success();
-    let workbook = rapport::workbook::Workbook::bundled();
+    let workbook = rapport_core::content::workbook::Workbook::bundled();
     let programme = workbook.programme("skills-workshop").unwrap();
     let session = programme.session(1).unwrap();
     let (pages, _) = info(&pdf);

@@ -3,8 +3,8 @@
 //! The expected bands are written out here from the measures' publications, independently of the
 //! worksheet files, so a mistake in a file's scoring fails this test.
 
-use rapport::entry::{Answer, Answers};
-use rapport::workbook::Workbook;
+use rapport_core::content::entry::{Answer, Answers};
+use rapport_core::content::workbook::Workbook;
 
 /// Answers whose item values add up to `raw`, spread as evenly as the response range allows.
 fn answers_summing_to(items: &[&str], raw: i64, max_per_item: i64) -> Answers {

@@ -10,12 +10,12 @@ use std::time::{Duration, Instant};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use rapport::data_dir::DataDir;
-use rapport::entry::Answer;
-use rapport::journal::Journal;
 use rapport::ui::{Screen, Shell, UiState};
-use rapport::vault;
-use rapport::workbook::Workbook;
+use rapport_core::content::entry::Answer;
+use rapport_core::content::workbook::Workbook;
+use rapport_core::storage::journal::Journal;
+use rapport_core::storage::layout::DataDir;
+use rapport_core::storage::protection as vault;
 
 mod common;
 use common::{TestClock, type_into};
@@ -171,7 +171,7 @@ fn protection_turned_on_in_settings_seals_every_file_and_lock_forgets_the_entrie
     harness.get_by_label_contains("Your journal is protected: ");
 
     let on_disk = fs::read(journal.path_of(&id)).unwrap();
-    assert!(vault::is_sealed(&on_disk));
+    assert!(rapport_core::storage::seal::is_sealed(&on_disk));
     assert!(!String::from_utf8_lossy(&on_disk).contains("sister"));
     assert_eq!(harness.state().model().unwrap().journal().len(), 1);
 
@@ -216,7 +216,10 @@ fn an_idle_journal_locks_itself_and_keeps_unsaved_answers_as_a_sealed_draft() {
 
     let draft = dir.path().join("drafts").join("coping-skills.ron");
     let bytes = fs::read(&draft).unwrap();
-    assert!(vault::is_sealed(&bytes), "the draft is sealed on disk");
+    assert!(
+        rapport_core::storage::seal::is_sealed(&bytes),
+        "the draft is sealed on disk"
+    );
     assert!(!String::from_utf8_lossy(&bytes).contains("Sam"));
 
     unlock(&mut harness, PASSPHRASE);

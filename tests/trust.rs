@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::Path;
 
-use rapport::entry::Answer;
-use rapport::journal::read_entry_file;
+use rapport_core::content::entry::Answer;
+use rapport_core::storage::journal::read_entry_file;
 
 #[test]
 fn entries_written_by_format_1_still_read() {
@@ -13,7 +13,7 @@ fn entries_written_by_format_1_still_read() {
     let mut read = 0;
     for file in fs::read_dir(&folder).unwrap() {
         let path = file.unwrap().path();
-        let entry = read_entry_file(&path, &rapport::vault::Sealing::Plain)
+        let entry = read_entry_file(&path, &rapport_core::storage::seal::Sealing::Plain)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(entry.version, 1);
         read += 1;
@@ -21,17 +21,17 @@ fn entries_written_by_format_1_still_read() {
     assert_eq!(read, 3);
     let coping = read_entry_file(
         &folder.join("20250301T090000Z-coping-skills.ron"),
-        &rapport::vault::Sealing::Plain,
+        &rapport_core::storage::seal::Sealing::Plain,
     )
     .unwrap();
     assert_eq!(coping.answers["intensity_before"], Answer::Number(8));
     assert_eq!(coping.created.to_string(), "2025-03-01T10:00:00+01:00");
     let phq9 = read_entry_file(
         &folder.join("20250303T080000Z-phq9.ron"),
-        &rapport::vault::Sealing::Plain,
+        &rapport_core::storage::seal::Sealing::Plain,
     )
     .unwrap();
-    let workbook = rapport::workbook::Workbook::bundled();
+    let workbook = rapport_core::content::workbook::Workbook::bundled();
     let score = workbook
         .get("phq9")
         .unwrap()

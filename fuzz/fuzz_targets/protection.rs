@@ -6,10 +6,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = rapport::vault::Protection::parse(text, std::path::Path::new("protection.ron"));
+        let _ = rapport_core::storage::protection::Protection::parse(text, std::path::Path::new("protection.ron"));
     }
-    let key = rapport::vault::DataKey::from_bytes([7; 32]);
-    let mut sealed = rapport::vault::SEALED_MAGIC.to_vec();
+    let key = rapport_core::storage::seal::DataKey::from_bytes([7; 32]);
+    let mut sealed = rapport_core::storage::seal::SEALED_MAGIC.to_vec();
     sealed.extend_from_slice(data);
-    assert!(rapport::vault::open_file(&key, &sealed).is_err() || data.len() >= 40);
+    assert!(rapport_core::storage::seal::open_file(&key, &sealed).is_err() || data.len() >= 40);
 });

@@ -4,7 +4,8 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use rapport::workbook::{Section, Workbook};
+use rapport_core::content::worksheet::Section;
+use rapport_core::content::workbook::Workbook;
 
 /// The bundled sections, read once rather than on every run.
 fn sections() -> &'static [Section] {
@@ -14,6 +15,6 @@ fn sections() -> &'static [Section] {
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = rapport::workbook::parse_worksheet_text(text, sections());
+        let _ = rapport_core::content::workbook::parse_worksheet_text(text, sections());
     }
 });

@@ -3,9 +3,9 @@
 
 use egui::{ColorImage, Response, TextureHandle, TextureOptions, Ui};
 
-use crate::chart::{self, Chart, Mapping, Theme};
-use crate::data_dir::DataDir;
-use crate::progress::Series;
+use rapport_core::insight::chart::{self, Chart, Mapping, Theme};
+use rapport_core::insight::progress::Series;
+use rapport_core::storage::layout::DataDir;
 
 /// What a rendered texture depends on; it is redrawn only when one of these changes.
 #[derive(Clone, Debug, PartialEq)]
@@ -234,7 +234,7 @@ fn export(
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let date = crate::time::LocalTime::now().date();
+    let date = rapport_core::time::LocalTime::now().date();
     let path = data_dir
         .root()
         .join("exports")

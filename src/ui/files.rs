@@ -123,7 +123,12 @@ pub fn copy_to(from: &std::path::Path, to: &std::path::Path) -> Result<String, S
             from.display()
         )
     })?;
-    crate::store::write_atomic(to, &bytes, crate::store::Overwrite::Replace).map_err(|error| {
+    rapport_core::storage::atomic::write_atomic(
+        to,
+        &bytes,
+        rapport_core::storage::atomic::Overwrite::Replace,
+    )
+    .map_err(|error| {
         format!(
             "The copy could not be saved: {error}. Path: {}",
             to.display()

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use egui::{RichText, TextEdit, Ui};
 
 use super::widgets::{self, set_accessible_label};
-use crate::entry::{Answer, Answers, Entry};
-use crate::workbook::{Choices, Field, Step, Worksheet};
+use rapport_core::content::entry::{Answer, Answers, Entry};
+use rapport_core::content::worksheet::{Choices, Field, Step, Worksheet};
 
 /// What one step's editor holds: close to what the user sees, converted to an [`Answer`] on save.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,7 +154,7 @@ impl Value {
             Value::Circle(rows) => Answer::Placements(
                 rows.iter()
                     .filter(|(name, _)| !name.trim().is_empty())
-                    .map(|(name, ring)| crate::entry::Placement {
+                    .map(|(name, ring)| rapport_core::content::entry::Placement {
                         name: name.trim().to_owned(),
                         ring: *ring,
                     })
@@ -437,7 +437,7 @@ fn step_editor(ui: &mut Ui, step: &Step, value: &mut Value, prompt: egui::Id) ->
                 let today = ui.button("Today");
                 set_accessible_label(ui, &today, format!("{}: today", step.label));
                 if today.clicked() {
-                    *text = crate::time::LocalTime::now().date().to_string();
+                    *text = rapport_core::time::LocalTime::now().date().to_string();
                     changed = true;
                 }
                 if !text.trim().is_empty() && text.trim().parse::<jiff::civil::Date>().is_err() {
@@ -461,7 +461,7 @@ fn step_editor(ui: &mut Ui, step: &Step, value: &mut Value, prompt: egui::Id) ->
 fn questionnaire_editor(
     ui: &mut Ui,
     prompt: &str,
-    questionnaire: &crate::questionnaire::Questionnaire,
+    questionnaire: &rapport_core::content::questionnaire::Questionnaire,
     values: &mut BTreeMap<String, i64>,
 ) -> bool {
     let mut changed = false;
@@ -642,7 +642,7 @@ fn multi_choice_editor(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workbook::Workbook;
+    use rapport_core::content::workbook::Workbook;
 
     #[test]
     fn a_blank_form_gives_no_answers() {
@@ -674,7 +674,7 @@ mod tests {
             Answer::Choices(vec![skills.options[1].clone(), "Sang loudly".into()]),
         );
         answers.insert("emotion".into(), Answer::Choice("Restless".into()));
-        let when = crate::time::LocalTime::now();
+        let when = rapport_core::time::LocalTime::now();
         let entry = Entry {
             version: 1,
             id: "e".into(),

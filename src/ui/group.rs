@@ -8,9 +8,9 @@ use egui::{RichText, TextEdit, Ui};
 use super::chart_view::ChartSlot;
 use super::shell::{Cx, Notice, View};
 use super::widgets::{self, READING_WIDTH};
-use crate::chart::{Chart, GroupChart};
-use crate::share::{self, Import, ShareFile, Summary};
-use crate::time::LocalTime;
+use rapport_core::facilitator::share::{self, Import, ShareFile, Summary};
+use rapport_core::insight::chart::{Chart, GroupChart};
+use rapport_core::time::LocalTime;
 
 /// The participant's "Share my progress with my facilitator" screen.
 #[derive(Default)]
@@ -33,7 +33,7 @@ type BuildKey = (String, String, String, BTreeSet<String>, u64);
 impl View for ShareView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         let offered = self.offered.get_or_insert_with(|| {
-            let found = share::shareable(cx.model);
+            let found = share::shareable(cx.model.workbook(), cx.model.journal());
             // Questionnaire scores are ticked to start with; everything else is opt-in.
             self.include = found
                 .iter()
@@ -114,7 +114,7 @@ impl View for ShareView {
             // Building reads the whole journal: do it when the inputs change, not every frame.
             if self.built.as_ref().is_none_or(|(seen, _)| *seen != key) {
                 let include: Vec<String> = self.include.iter().cloned().collect();
-                let file = share::build(cx.model, &self.programme, &self.group, &self.pseudonym, &include, created);
+                let file = share::build(cx.model.workbook(), cx.model.journal(), &self.programme, &self.group, &self.pseudonym, &include, created);
                 self.built = Some((key, file));
             }
             let Some((_, built)) = &self.built else {
@@ -164,10 +164,10 @@ fn save_share(root: &std::path::Path, file: &ShareFile) -> Result<PathBuf, Strin
     let path = root
         .join("exports")
         .join(format!("share-{safe}-{}.ron", file.created.date()));
-    crate::store::write_atomic(
+    rapport_core::storage::atomic::write_atomic(
         &path,
         share::to_ron(file).as_bytes(),
-        crate::store::Overwrite::Replace,
+        rapport_core::storage::atomic::Overwrite::Replace,
     )
     .map_err(|error| {
         format!(
@@ -286,7 +286,7 @@ impl View for GroupView {
             ui.horizontal(|ui| {
                 if ui.button("Export CSV").clicked() {
                     let path = data_dir.root().join("exports").join("group-summary.csv");
-                    let result = crate::store::write_atomic(&path, share::summary_csv(summary).as_bytes(), crate::store::Overwrite::Replace);
+                    let result = rapport_core::storage::atomic::write_atomic(&path, share::summary_csv(summary).as_bytes(), rapport_core::storage::atomic::Overwrite::Replace);
                     cx.notify(match result {
                         Ok(()) => Notice::saved(format!("Saved to {}", path.display()), path),
                         Err(error) => Notice::error(format!("Could not save: {error}. Path: {}", path.display())),
@@ -294,8 +294,8 @@ impl View for GroupView {
                 }
                 if ui.button("Export PDF").clicked() {
                     let path = data_dir.root().join("exports").join("group-summary.pdf");
-                    let result = crate::handout::summary_pdf(summary, import.files.len(), &import.skipped, crate::handout::Paper::A4)
-                        .and_then(|bytes| crate::handout::write(&path, &bytes));
+                    let result = rapport_core::facilitator::handout::summary_pdf(summary, import.files.len(), &import.skipped, rapport_core::facilitator::handout::Paper::A4)
+                        .and_then(|bytes| rapport_core::facilitator::handout::write(&path, &bytes));
                     cx.notify(match result {
                         Ok(()) => Notice::saved(format!("Saved to {}", path.display()), path),
                         Err(error) => Notice::error(error.to_string()),

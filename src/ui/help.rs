@@ -5,10 +5,10 @@ use egui::{RichText, TextEdit, Ui};
 
 use super::shell::{Cx, Notice, Screen, View};
 use super::widgets::{self, READING_WIDTH, set_accessible_label};
-use crate::crisis::{self, Contact, CrisisContacts, Helpline};
-use crate::document::Document;
-use crate::entry::Entry;
-use crate::workbook::Worksheet;
+use rapport_core::content::crisis::{self, Contact, CrisisContacts, Helpline};
+use rapport_core::content::entry::Entry;
+use rapport_core::content::worksheet::Worksheet;
+use rapport_core::storage::document::Document;
 
 /// Crisis information, written to be read by someone having a very hard time.
 #[derive(Default)]
@@ -21,9 +21,9 @@ pub struct HelpView {
 
 impl View for HelpView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        let store = self
-            .store
-            .get_or_insert_with(|| crisis::load_contacts(cx.model.data_dir()));
+        let store = self.store.get_or_insert_with(|| {
+            rapport_core::storage::crisis_file::load_contacts(cx.model.data_dir())
+        });
         egui::ScrollArea::vertical().id_salt(("help", cx.state.alert.is_some())).show(ui, |ui| {
             ui.set_max_width(READING_WIDTH);
             widgets::page_title(ui, "Get help now");
@@ -78,7 +78,7 @@ fn safety_plan(ui: &mut Ui, cx: &mut Cx<'_>) {
         return;
     }
     let worksheet = cx.model.workbook().get(crisis::SAFETY_PLAN).cloned();
-    let plan = crisis::latest_safety_plan(cx.model.journal()).cloned();
+    let plan = rapport_core::storage::crisis_file::latest_safety_plan(cx.model.journal()).cloned();
     match (worksheet, plan) {
         (Some(worksheet), Some(plan)) => show_plan(ui, &worksheet, &plan),
         (Some(_), None) => {
@@ -105,7 +105,7 @@ fn show_plan(ui: &mut Ui, worksheet: &Worksheet, plan: &Entry) {
                 ui.add_space(4.0);
                 ui.label(RichText::new(&step.label).strong());
                 match answer {
-                    crate::entry::Answer::List(items) => {
+                    rapport_core::content::entry::Answer::List(items) => {
                         for item in items {
                             ui.label(format!("• {item}"));
                         }

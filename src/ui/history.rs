@@ -4,8 +4,8 @@ use egui::{RichText, Ui};
 
 use super::shell::{Cx, Notice};
 use super::widgets::{self, READING_WIDTH};
-use crate::entry::Entry;
-use crate::workbook::Worksheet;
+use rapport_core::content::entry::Entry;
+use rapport_core::content::worksheet::Worksheet;
 
 /// The list of entries and the one open for reading.
 #[derive(Default)]
@@ -146,8 +146,11 @@ impl HistoryView {
         if let Some(id) = print
             && let Some(entry) = cx.model.journal().get(&id)
         {
-            let pdf =
-                crate::handout::worksheet_pdf(worksheet, Some(entry), crate::handout::Paper::A4);
+            let pdf = rapport_core::facilitator::handout::worksheet_pdf(
+                worksheet,
+                Some(entry),
+                rapport_core::facilitator::handout::Paper::A4,
+            );
             let notice = widgets::save_handout(cx.model.data_dir().root(), &id, pdf);
             cx.notify(notice);
         }
@@ -209,12 +212,13 @@ impl HistoryView {
 fn answers(ui: &mut Ui, worksheet: &Worksheet, entry: &Entry) {
     for step in &worksheet.steps {
         match &step.field {
-            crate::workbook::Field::Questionnaire(questionnaire) => {
+            rapport_core::content::worksheet::Field::Questionnaire(questionnaire) => {
                 questionnaire_answers(ui, questionnaire, entry);
                 continue;
             }
-            crate::workbook::Field::Circle(rings) => {
-                if let Some(crate::entry::Answer::Placements(people)) = entry.answers.get(&step.id)
+            rapport_core::content::worksheet::Field::Circle(rings) => {
+                if let Some(rapport_core::content::entry::Answer::Placements(people)) =
+                    entry.answers.get(&step.id)
                 {
                     ui.label(RichText::new(&step.prompt).weak());
                     let people: Vec<(&str, u8)> =
@@ -231,7 +235,10 @@ fn answers(ui: &mut Ui, worksheet: &Worksheet, entry: &Entry) {
         };
         ui.label(RichText::new(&step.prompt).weak());
         let text = match (&step.field, answer) {
-            (crate::workbook::Field::Rating(scale), crate::entry::Answer::Number(n)) => {
+            (
+                rapport_core::content::worksheet::Field::Rating(scale),
+                rapport_core::content::entry::Answer::Number(n),
+            ) => {
                 format!("{n} (from {} to {})", scale.min, scale.max)
             }
             _ => answer.display(),
@@ -252,7 +259,7 @@ fn answers(ui: &mut Ui, worksheet: &Worksheet, entry: &Entry) {
 /// A questionnaire's answers: the score and band first, then each item's response.
 fn questionnaire_answers(
     ui: &mut Ui,
-    questionnaire: &crate::questionnaire::Questionnaire,
+    questionnaire: &rapport_core::content::questionnaire::Questionnaire,
     entry: &Entry,
 ) {
     match questionnaire.score(&entry.answers) {
@@ -275,7 +282,7 @@ fn questionnaire_answers(
     ui.add_space(6.0);
     for (index, item) in questionnaire.items.iter().enumerate() {
         let response = match entry.answers.get(&item.id) {
-            Some(crate::entry::Answer::Number(value)) => questionnaire
+            Some(rapport_core::content::entry::Answer::Number(value)) => questionnaire
                 .response(*value)
                 .map_or_else(|| value.to_string(), |r| r.label.clone()),
             _ => "Not answered".to_owned(),

@@ -7,9 +7,12 @@ use std::sync::{Arc, mpsc};
 use egui::{Key, RichText, Ui};
 use zeroize::Zeroizing;
 
+use rapport_core::service::protection;
+use rapport_core::storage::layout::DataDir;
+use rapport_core::storage::protection::{self as vault, Converted, VaultError};
+use rapport_core::storage::seal::{DataKey, Sealing};
+
 use super::widgets;
-use crate::data_dir::DataDir;
-use crate::vault::{self, Converted, DataKey, Protection, ProtectionState, VaultError};
 
 /// A passphrase typed into the app; wiped when dropped and never printed.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -104,14 +107,10 @@ impl Job {
     #[must_use]
     pub fn unlock(data_dir: DataDir, passphrase: Passphrase) -> Self {
         Self::spawn("Unlocking…", true, move |progress| {
-            let mut protection = Protection::read(&data_dir)?.ok_or(VaultError::NotProtected)?;
-            let key = Arc::new(protection.unlock(passphrase.as_str())?);
-            let turning_off = protection.state == ProtectionState::TurningOff;
-            let unlocked = data_dir.with_sealing(vault::Sealing::Sealed(key.clone()));
-            let converted = vault::finish(&unlocked, &mut protection, &key, progress)?;
+            let unlocked = protection::unlock(&data_dir, passphrase.as_str(), true, progress)?;
             Ok(Outcome::Unlocked {
-                key: (!turning_off).then_some(key),
-                converted,
+                key: unlocked.key(),
+                converted: unlocked.finished.map(|f| f.converted).unwrap_or_default(),
             })
         })
     }
@@ -120,7 +119,12 @@ impl Job {
     #[must_use]
     pub fn turn_on(data_dir: DataDir, passphrase: Passphrase) -> Self {
         Self::spawn("Protecting your journal…", false, move |progress| {
-            let (key, converted) = vault::turn_on(&data_dir, passphrase.as_str(), progress)?;
+            let (unlocked, converted) =
+                protection::turn_on(&data_dir, passphrase.as_str(), progress)?;
+            let key = match unlocked.sealing() {
+                Sealing::Sealed(key) => key.clone(),
+                Sealing::Plain => return Err(VaultError::NotProtected),
+            };
             Ok(Outcome::TurnedOn { key, converted })
         })
     }
@@ -129,10 +133,7 @@ impl Job {
     #[must_use]
     pub fn turn_off(data_dir: DataDir, passphrase: Passphrase) -> Self {
         Self::spawn("Removing the protection…", false, move |progress| {
-            let mut protection = Protection::read(&data_dir)?.ok_or(VaultError::NotProtected)?;
-            let key = Arc::new(protection.unlock(passphrase.as_str())?);
-            let unlocked = data_dir.with_sealing(vault::Sealing::Sealed(key.clone()));
-            let converted = vault::turn_off(&unlocked, &mut protection, &key, progress)?;
+            let converted = protection::turn_off(&data_dir, passphrase.as_str(), progress)?;
             Ok(Outcome::TurnedOff { converted })
         })
     }
@@ -141,9 +142,7 @@ impl Job {
     #[must_use]
     pub fn change(data_dir: DataDir, current: Passphrase, new: Passphrase) -> Self {
         Self::spawn("Changing the passphrase…", false, move |_| {
-            let protection = Protection::read(&data_dir)?.ok_or(VaultError::NotProtected)?;
-            let key = protection.unlock(current.as_str())?;
-            vault::change_passphrase(&data_dir, &protection, &key, new.as_str())?;
+            protection::change(&data_dir, current.as_str(), new.as_str())?;
             Ok(Outcome::Changed)
         })
     }

@@ -1,4 +1,4 @@
-//! The desktop app: egui views over the [`Model`](crate::model::Model).
+//! The desktop app: egui views over the [`Model`](rapport_core::service::model::Model).
 //!
 //! [`Shell`] is the whole app inside one `egui::Ui`, so tests can drive it with `egui_kittest`
 //! without a window; [`RapportApp`] adapts it to eframe and persists the UI state.
@@ -29,7 +29,7 @@ pub use present::{Clock, Presentation, SystemClock};
 pub use progress_view::ChartCache;
 pub use shell::{Screen, Shell, Tab, UiState};
 
-use crate::data_dir::DataDir;
+use rapport_core::storage::layout::DataDir;
 
 /// Where eframe keeps [`UiState`] between runs.
 const UI_STATE_KEY: &str = "rapport-ui";
@@ -75,7 +75,7 @@ impl eframe::App for RapportApp {
 /// Opens the app window on `data_dir` and runs until it is closed.
 pub fn run(data_dir: DataDir, exit_after_first_frame: bool) -> Result<(), eframe::Error> {
     // eframe would create the folder for its state with default permissions; make it private.
-    if let Err(error) = crate::store::create_private_dir_all(data_dir.root()) {
+    if let Err(error) = rapport_core::storage::atomic::create_private_dir_all(data_dir.root()) {
         eprintln!(
             "rapport: the data folder could not be created: {error}. Path: {}",
             data_dir.root().display()

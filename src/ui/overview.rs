@@ -6,9 +6,9 @@ use egui::Ui;
 use super::chart_view::ChartSlot;
 use super::progress_view::data_key;
 use super::shell::{Cx, View};
-use crate::chart::{Chart, TrendChart};
-use crate::progress::TimeRange;
-use crate::time::LocalTime;
+use rapport_core::insight::chart::{Chart, TrendChart};
+use rapport_core::insight::progress::TimeRange;
+use rapport_core::time::LocalTime;
 
 /// All of the user's progress on one page.
 #[derive(Default)]

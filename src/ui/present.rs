@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use egui::{Align, Key, Layout, RichText, Ui};
 
-use crate::slides::Slide;
+use rapport_core::facilitator::slides::Slide;
 
 /// A source of time in seconds, so the timer can be tested without waiting.
 pub trait Clock {

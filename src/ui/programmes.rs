@@ -4,8 +4,8 @@ use egui::{RichText, Ui};
 
 use super::shell::{Action, Cx, Notice, Screen, View};
 use super::widgets::{self, READING_WIDTH};
-use crate::settings::Following;
-use crate::slides;
+use rapport_core::facilitator::slides;
+use rapport_core::storage::settings::Following;
 
 /// The list of programmes, or one programme's sessions.
 pub struct ProgrammesView {
@@ -171,12 +171,12 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
     if let Some(number) = print
         && let Some(session) = programme.session(number)
     {
-        let pdf = crate::handout::session_pdf(
+        let pdf = rapport_core::facilitator::handout::session_pdf(
             cx.model.workbook(),
             &programme,
             number,
             session,
-            crate::handout::Paper::A4,
+            rapport_core::facilitator::handout::Paper::A4,
         );
         let notice = widgets::save_handout(
             cx.model.data_dir().root(),

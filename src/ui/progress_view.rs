@@ -7,10 +7,10 @@ use egui::{RichText, Ui};
 
 use super::chart_view::ChartSlot;
 use super::shell::Cx;
-use crate::chart::Chart;
-use crate::progress::{Series, TimeRange};
-use crate::time::LocalTime;
-use crate::workbook::Worksheet;
+use rapport_core::content::worksheet::Worksheet;
+use rapport_core::insight::chart::Chart;
+use rapport_core::insight::progress::{Series, TimeRange};
+use rapport_core::time::LocalTime;
 
 /// The Progress tab: a range selector and the worksheet's charts, each cached.
 #[derive(Default)]
@@ -73,7 +73,10 @@ impl ChartCache {
                         model
                             .trend_chart(&worksheet.id, range, today)
                             .unwrap_or_else(|| {
-                                crate::chart::TrendChart::new(&worksheet.title, Vec::new())
+                                rapport_core::insight::chart::TrendChart::new(
+                                    &worksheet.title,
+                                    Vec::new(),
+                                )
                             }),
                     )
                 });
@@ -83,7 +86,9 @@ impl ChartCache {
                     latest_values(ui, self.trend.series());
                 }
                 // The pairs come from the definition; their data is computed only when it changes.
-                let pairs = crate::progress::before_after(worksheet, [], f64::INFINITY).len();
+                let pairs =
+                    rapport_core::insight::progress::before_after(worksheet, [], f64::INFINITY)
+                        .len();
                 self.before_after.resize_with(pairs, ChartSlot::default);
                 for (index, slot) in self.before_after.iter_mut().enumerate() {
                     ui.add_space(12.0);
@@ -116,7 +121,7 @@ fn latest_values(ui: &mut Ui, series: &[Series]) {
 /// A questionnaire's latest score, its band, and the change since the time before.
 fn latest_score(
     ui: &mut Ui,
-    questionnaire: &crate::questionnaire::Questionnaire,
+    questionnaire: &rapport_core::content::questionnaire::Questionnaire,
     series: &[Series],
 ) {
     let Some(line) = series.first() else {

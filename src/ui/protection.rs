@@ -6,7 +6,8 @@ use zeroize::Zeroizing;
 
 use super::lock::Passphrase;
 use super::shell::{Action, Cx, Notice, View};
-use crate::vault::{MIN_PASSPHRASE_CHARS, Sealing};
+use rapport_core::storage::protection::MIN_PASSPHRASE_CHARS;
+use rapport_core::storage::seal::Sealing;
 
 /// A request the shell carries out on a background thread.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,7 +82,7 @@ impl ProtectionSettings {
             ui.label(RichText::new("A forgotten passphrase cannot be recovered.").strong());
             ui.label("Nobody, Rapport included, can open your entries without it. Keep it somewhere safe, and consider keeping a plain copy of your journal first, somewhere only you can reach.");
             if ui.button("Export a copy first").clicked() {
-                let notice = super::settings::export(cx, "ron");
+                let notice = super::settings::export(cx, rapport_core::service::export::ExportFormat::Archive);
                 cx.notify(notice);
             }
             ui.label(RichText::new("Your crisis contacts and helplines stay readable, so that help is always reachable, even while the journal is locked.").weak());

@@ -4,6 +4,7 @@ use egui::Ui;
 
 use super::shell::{Cx, ThemeChoice, View};
 use super::widgets::{self, READING_WIDTH};
+use rapport_core::service::export::ExportFormat;
 
 /// Theme, text size, the data folder, backups, export and import.
 #[derive(Default)]
@@ -65,7 +66,10 @@ impl View for SettingsView {
         ui.add_space(16.0);
         ui.label(egui::RichText::new("Your data").strong());
         let root = cx.model.data_dir().root().to_path_buf();
-        if matches!(cx.model.data_dir().sealing(), crate::vault::Sealing::Plain) {
+        if matches!(
+            cx.model.data_dir().sealing(),
+            rapport_core::storage::seal::Sealing::Plain
+        ) {
             ui.label("Your entries are plain text files in this folder. They stay on this computer; back them up like any other documents.");
         } else {
             ui.label("Your entries are files in this folder, sealed with your passphrase. They stay on this computer; back them up like any other documents.");
@@ -74,7 +78,7 @@ impl View for SettingsView {
         ui.horizontal_wrapped(|ui| {
             ui.monospace(root.display().to_string());
             if ui.button("Open data folder").clicked()
-                && let Err(error) = crate::store::create_private_dir_all(&root)
+                && let Err(error) = rapport_core::storage::atomic::create_private_dir_all(&root)
                     .and_then(|()| open::that_detached(&root))
             {
                 cx.notify(super::shell::Notice::error(format!(
@@ -92,13 +96,13 @@ impl View for SettingsView {
         ui.label("Rapport keeps a copy of your whole journal each day you use it, for the last 14 days, in the backups folder. Restoring moves your current journal aside first; nothing is deleted.");
         if ui.button("Back up now").clicked() {
             self.backups = None;
-            let notice =
-                match crate::archive::back_up(cx.model.journal(), crate::time::LocalTime::now()) {
-                    Ok(path) => {
-                        super::shell::Notice::info(format!("Backed up to {}", path.display()))
-                    }
-                    Err(error) => super::shell::Notice::error(error.to_string()),
-                };
+            let notice = match rapport_core::storage::archive::back_up(
+                cx.model.journal(),
+                rapport_core::time::LocalTime::now(),
+            ) {
+                Ok(path) => super::shell::Notice::info(format!("Backed up to {}", path.display())),
+                Err(error) => super::shell::Notice::error(error.to_string()),
+            };
             cx.notify(notice);
         }
         let revision = cx.model.journal().revision();
@@ -107,7 +111,10 @@ impl View for SettingsView {
             .as_ref()
             .is_none_or(|(seen, _)| *seen != revision)
         {
-            self.backups = Some((revision, crate::archive::backups(cx.model.data_dir())));
+            self.backups = Some((
+                revision,
+                rapport_core::storage::archive::backups(cx.model.data_dir()),
+            ));
         }
         let listed = self
             .backups
@@ -124,10 +131,10 @@ impl View for SettingsView {
                 let button = ui.small_button("Restore");
                 super::widgets::set_accessible_label(ui, &button, format!("Restore {name}"));
                 if button.clicked() {
-                    let notice = match crate::archive::restore(
+                    let notice = match rapport_core::storage::archive::restore(
                         cx.model.data_dir(),
                         &backup,
-                        crate::time::LocalTime::now(),
+                        rapport_core::time::LocalTime::now(),
                     ) {
                         Ok(aside) => {
                             cx.actions.push(super::shell::Action::Reload);
@@ -146,13 +153,9 @@ impl View for SettingsView {
         ui.add_space(16.0);
         ui.label(egui::RichText::new("Export and import").strong());
         ui.horizontal(|ui| {
-            for (label, extension) in [
-                ("Export CSV", "csv"),
-                ("Export Markdown", "md"),
-                ("Export archive", "ron"),
-            ] {
-                if ui.button(label).clicked() {
-                    let notice = export(cx, extension);
+            for format in ExportFormat::ALL {
+                if ui.button(format!("Export {}", format.label())).clicked() {
+                    let notice = export(cx, format);
                     cx.notify(notice);
                 }
             }
@@ -175,34 +178,12 @@ impl View for SettingsView {
 }
 
 /// Writes the whole journal to `DATA_DIR/exports/` in the given format.
-pub(super) fn export(cx: &Cx<'_>, extension: &str) -> super::shell::Notice {
-    let workbook = cx.model.workbook();
-    let mut entries: Vec<&crate::entry::Entry> = cx.model.journal().entries().collect();
-    entries.sort_by_key(|entry| entry.created);
-    let now = crate::time::LocalTime::now();
-    let text = match extension {
-        "csv" => crate::archive::to_csv(workbook, &entries, None),
-        "md" => crate::archive::to_markdown(workbook, &entries),
-        _ => crate::archive::archive_text(&crate::archive::archive(entries.iter().copied(), now)),
-    };
+pub(super) fn export(cx: &Cx<'_>, format: ExportFormat) -> super::shell::Notice {
     let path = cx
         .model
-        .data_dir()
-        .root()
-        .join("exports")
-        .join(format!("journal-{}.{extension}", now.date()));
-    match crate::archive::write(&path, &text) {
-        Ok(()) => super::shell::Notice::saved(
-            format!(
-                "{} exported to {}",
-                match entries.len() {
-                    1 => "1 entry".to_owned(),
-                    n => format!("{n} entries"),
-                },
-                path.display()
-            ),
-            path,
-        ),
+        .default_export_path(format, rapport_core::time::LocalTime::now());
+    match cx.model.export(format, None, &path) {
+        Ok(exported) => super::shell::Notice::saved(exported.describe(), exported.path),
         Err(error) => super::shell::Notice::error(error.to_string()),
     }
 }

@@ -12,11 +12,11 @@ use super::worksheet_view::WorksheetView;
 use super::{
     group, help, overview, problems, programmes, section, settings, sidebar, today, trash,
 };
-use crate::data_dir::DataDir;
-use crate::document::Document;
-use crate::model::Model;
-use crate::settings::Settings;
-use crate::vault::Sealing;
+use rapport_core::service::model::Model;
+use rapport_core::storage::document::Document;
+use rapport_core::storage::layout::DataDir;
+use rapport_core::storage::seal::Sealing;
+use rapport_core::storage::settings::Settings;
 
 /// Which screen the central area shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,7 +173,7 @@ pub enum Action {
         /// What is presented, for the control bar.
         title: String,
         /// The slides.
-        slides: Vec<crate::slides::Slide>,
+        slides: Vec<rapport_core::facilitator::slides::Slide>,
     },
 }
 
@@ -253,7 +253,7 @@ impl Shell {
     /// Opens the data folder and restores `state`.
     #[must_use]
     pub fn new(data_dir: DataDir, mut state: UiState) -> Self {
-        let (model, lock) = match crate::vault::Protection::read(&data_dir) {
+        let (model, lock) = match rapport_core::storage::protection::Protection::read(&data_dir) {
             Ok(None) => (open_model(&data_dir), None),
             Ok(Some(_)) => (
                 Ok(Model::locked(data_dir.clone())),
@@ -261,7 +261,7 @@ impl Shell {
             ),
             Err(error) => (Err(error.to_string()), None),
         };
-        let settings = crate::settings::load(&data_dir);
+        let settings = rapport_core::storage::settings::load(&data_dir);
         let backup_error = model.as_ref().ok().and_then(daily_backup);
         if let (Ok(model), Screen::Worksheet(id)) = (&model, &state.screen)
             && model.workbook().get(id).is_none()
@@ -558,7 +558,7 @@ impl Shell {
         self.last_input = self.clock.now();
         // Text fields keep undo copies of what was typed, the passphrase among it.
         ctx.memory_mut(|memory| memory.data.clear());
-        let skipped = |converted: &crate::vault::Converted| {
+        let skipped = |converted: &rapport_core::storage::protection::Converted| {
             converted
                 .skipped
                 .iter()
@@ -813,7 +813,7 @@ impl Shell {
                 self.pending = None;
                 // The user chose to let these answers go: their safety copy goes too.
                 if let Some(id) = self.worksheet.form_worksheet() {
-                    crate::draft::remove(&self.data_dir, id);
+                    rapport_core::storage::draft::remove(&self.data_dir, id);
                 }
                 self.worksheet.discard();
                 match pending {
@@ -855,9 +855,12 @@ impl Shell {
 /// Makes today's backup, if not made yet: a copy of the journal each day it is used. A failure
 /// is said, not fatal.
 fn daily_backup(model: &Model) -> Option<Notice> {
-    crate::archive::back_up_daily(model.journal(), crate::time::LocalTime::now())
-        .err()
-        .map(|error| Notice::error(format!("Today's backup could not be made: {error}")))
+    rapport_core::storage::archive::back_up_daily(
+        model.journal(),
+        rapport_core::time::LocalTime::now(),
+    )
+    .err()
+    .map(|error| Notice::error(format!("Today's backup could not be made: {error}")))
 }
 
 /// The notice at the top of the screen. Returns a saved file the user wants to copy elsewhere.

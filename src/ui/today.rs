@@ -5,8 +5,8 @@ use egui::{RichText, Ui};
 
 use super::shell::{Cx, Screen, View};
 use super::widgets::{self, READING_WIDTH};
-use crate::dashboard::{Dashboard, Suggestion};
-use crate::time::LocalTime;
+use rapport_core::insight::dashboard::{Dashboard, Suggestion};
+use rapport_core::time::LocalTime;
 
 /// Shown wherever it matters that Rapport is self-help, not treatment.
 pub const NOT_A_SUBSTITUTE: &str = "Rapport is a self-help workbook. It is not a substitute for professional care, diagnosis or treatment. If you are struggling, please talk to a doctor, counsellor or therapist. If you might be in danger, press “Get help now” at the top of the window.";
@@ -26,7 +26,12 @@ impl View for TodayView {
             .as_ref()
             .is_none_or(|(seen, day, _)| *seen != revision || *day != now.date())
         {
-            let dashboard = Dashboard::new(cx.model, cx.settings.value.following.as_ref(), now);
+            let dashboard = Dashboard::new(
+                cx.model.workbook(),
+                cx.model.journal(),
+                cx.settings.value.following.as_ref(),
+                now,
+            );
             self.cached = Some((revision, now.date(), dashboard));
         }
         let Some((_, _, dashboard)) = &self.cached else {

@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::shell::{Cx, Notice, View};
 use super::widgets::{self, READING_WIDTH};
-use crate::journal::TrashedEntry;
+use rapport_core::storage::journal::TrashedEntry;
 
 /// Deleted entries, newest first.
 #[derive(Default)]

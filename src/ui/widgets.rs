@@ -2,7 +2,7 @@
 
 use egui::{Response, RichText, Ui};
 
-use crate::workbook::RatingScale;
+use rapport_core::content::worksheet::RatingScale;
 
 /// The widest that reading text should run, in points, for comfortable line lengths.
 pub const READING_WIDTH: f32 = 720.0;
@@ -158,7 +158,9 @@ pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "dejavu-sans".to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(crate::chart::FONT)),
+        std::sync::Arc::new(egui::FontData::from_static(
+            rapport_core::insight::chart::FONT,
+        )),
     );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         fonts
@@ -174,10 +176,10 @@ pub fn install_fonts(ctx: &egui::Context) {
 pub fn save_handout(
     root: &std::path::Path,
     name: &str,
-    pdf: Result<Vec<u8>, crate::handout::HandoutError>,
+    pdf: Result<Vec<u8>, rapport_core::facilitator::handout::HandoutError>,
 ) -> super::shell::Notice {
     let path = root.join("exports").join(format!("{name}.pdf"));
-    match pdf.and_then(|bytes| crate::handout::write(&path, &bytes)) {
+    match pdf.and_then(|bytes| rapport_core::facilitator::handout::write(&path, &bytes)) {
         Ok(()) => super::shell::Notice::saved(format!("Handout saved to {}", path.display()), path),
         Err(error) => super::shell::Notice::error(error.to_string()),
     }

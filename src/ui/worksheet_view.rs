@@ -7,7 +7,7 @@ use super::history::HistoryView;
 use super::progress_view::ChartCache;
 use super::shell::{Cx, Notice, Tab};
 use super::widgets::{self, READING_WIDTH};
-use crate::workbook::Worksheet;
+use rapport_core::content::worksheet::Worksheet;
 
 /// The worksheet screen. Keeps the form while the user moves between its tabs.
 #[derive(Default)]
@@ -48,7 +48,10 @@ impl WorksheetView {
 
     /// Writes the draft of a form with unsaved answers now, before the journal locks, so that
     /// they come back after unlocking.
-    pub fn keep_draft_now(&mut self, model: &crate::model::Model) -> Result<(), String> {
+    pub fn keep_draft_now(
+        &mut self,
+        model: &rapport_core::service::model::Model,
+    ) -> Result<(), String> {
         let Some(form) = self.form.as_ref().filter(|form| form.is_dirty()) else {
             return Ok(());
         };
@@ -56,7 +59,8 @@ impl WorksheetView {
             return Ok(());
         };
         let draft = draft_of(form, worksheet)?;
-        crate::draft::save(model.data_dir(), &draft).map_err(|error| error.to_string())
+        rapport_core::storage::draft::save(model.data_dir(), &draft)
+            .map_err(|error| error.to_string())
     }
 
     /// Drops the form (after the user agreed to lose its answers, or on leaving).
@@ -91,17 +95,19 @@ impl WorksheetView {
             self.save_error = None;
             self.draft = DraftClock::default();
             self.restored = false;
-            self.form = Some(match crate::draft::load(cx.model.data_dir(), id) {
-                Some(draft) => {
-                    self.restored = true;
-                    cx.notify(Notice::info(format!(
-                        "Your unsaved answers from {} are back. Save them when you are ready.",
-                        draft.saved.human()
-                    )));
-                    Form::from_draft(&worksheet, draft.editing, &draft.answers)
-                }
-                None => Form::new(&worksheet),
-            });
+            self.form = Some(
+                match rapport_core::storage::draft::load(cx.model.data_dir(), id) {
+                    Some(draft) => {
+                        self.restored = true;
+                        cx.notify(Notice::info(format!(
+                            "Your unsaved answers from {} are back. Save them when you are ready.",
+                            draft.saved.human()
+                        )));
+                        Form::from_draft(&worksheet, draft.editing, &draft.answers)
+                    }
+                    None => Form::new(&worksheet),
+                },
+            );
         }
 
         ui.horizontal(|ui| {
@@ -113,15 +119,18 @@ impl WorksheetView {
                 if present.clicked() {
                     cx.actions.push(super::shell::Action::Present {
                         title: worksheet.title.clone(),
-                        slides: crate::slides::worksheet_slides(&worksheet),
+                        slides: rapport_core::facilitator::slides::worksheet_slides(&worksheet),
                     });
                 }
                 let handout = ui
                     .button("Blank handout (PDF)")
                     .on_hover_text("A printable copy with room to write by hand");
                 if handout.clicked() {
-                    let pdf =
-                        crate::handout::worksheet_pdf(&worksheet, None, crate::handout::Paper::A4);
+                    let pdf = rapport_core::facilitator::handout::worksheet_pdf(
+                        &worksheet,
+                        None,
+                        rapport_core::facilitator::handout::Paper::A4,
+                    );
                     let notice = widgets::save_handout(
                         cx.model.data_dir().root(),
                         &format!("{}-blank", worksheet.id),
@@ -247,7 +256,7 @@ impl WorksheetView {
             });
 
         if cancel_edit {
-            crate::draft::remove(cx.model.data_dir(), &worksheet.id);
+            rapport_core::storage::draft::remove(cx.model.data_dir(), &worksheet.id);
             self.form = Some(Form::new(worksheet));
             self.save_error = None;
             self.restored = false;
@@ -279,7 +288,7 @@ impl WorksheetView {
         }
         // A form that cannot be read as answers yet (e.g. a half-typed date) waits.
         if let Ok(draft) = draft_of(form, worksheet)
-            && let Err(error) = crate::draft::save(cx.model.data_dir(), &draft)
+            && let Err(error) = rapport_core::storage::draft::save(cx.model.data_dir(), &draft)
         {
             self.save_error = Some(format!(
                 "Your answers are still here, but a safety copy could not be written: {error}"
@@ -299,45 +308,37 @@ impl WorksheetView {
                 return;
             }
         };
-        let was_edit = form.editing().is_some();
         let result = match form.editing() {
             Some(id) => {
                 let id = id.to_owned();
-                cx.model.save_edit(&id, answers).map(|()| id)
+                cx.model.save_edit(&id, answers)
             }
             None => cx.model.save_new(&worksheet.id, answers),
         };
         match result {
-            Ok(id) => {
+            Ok(saved) => {
                 // The answers are on disk: the draft is no longer needed.
-                crate::draft::remove(cx.model.data_dir(), &worksheet.id);
+                rapport_core::storage::draft::remove(cx.model.data_dir(), &worksheet.id);
                 self.restored = false;
                 self.draft = DraftClock::default();
                 // Start a fresh form and show the saved entry.
                 self.form = Some(Form::new(worksheet));
                 self.save_error = None;
-                self.history.select(&id);
+                self.history.select(&saved.entry_id);
                 cx.state.tab = Tab::History;
-                let mut text = if was_edit {
+                let mut text = if saved.edited {
                     "Your changes are saved. The earlier version is kept under “Earlier versions”."
                         .to_owned()
                 } else {
                     "Saved. Your entry is at the top of History.".to_owned()
                 };
-                let entry = cx.model.journal().get(&id).cloned();
-                if let (Some(questionnaire), Some(entry)) = (worksheet.questionnaire(), entry) {
-                    if let Some(score) = questionnaire.score(&entry.answers) {
-                        text = format!(
-                            "{text} {}: {} of {} ({}).",
-                            questionnaire.scoring.label, score.total, score.max, score.band.label
-                        );
+                if let Some(assessment) = &saved.assessment {
+                    if assessment.score.is_some() {
+                        text = format!("{text} {}.", assessment.score_text());
                     }
                     // Some answers call for the crisis information before anything else.
-                    if questionnaire.alerts(&entry.answers).next().is_some() {
-                        cx.state.alert = questionnaire
-                            .alert
-                            .clone()
-                            .or_else(|| Some("Thank you for answering honestly.".to_owned()));
+                    if let Some(words) = &assessment.crisis {
+                        cx.state.alert = Some(words.clone());
                         cx.notify(Notice::info(text));
                         cx.navigate(super::shell::Screen::Help);
                         return;
@@ -354,12 +355,15 @@ impl WorksheetView {
 }
 
 /// The form's answers as a draft, written now; an error if they cannot be read as answers yet.
-fn draft_of(form: &Form, worksheet: &Worksheet) -> Result<crate::draft::Draft, String> {
-    Ok(crate::draft::Draft {
+fn draft_of(
+    form: &Form,
+    worksheet: &Worksheet,
+) -> Result<rapport_core::storage::draft::Draft, String> {
+    Ok(rapport_core::storage::draft::Draft {
         version: 1,
         worksheet: worksheet.id.clone(),
         editing: form.editing().map(str::to_owned),
-        saved: crate::time::LocalTime::now(),
+        saved: rapport_core::time::LocalTime::now(),
         answers: form.answers(worksheet)?,
     })
 }

@@ -1,0 +1,680 @@
+//! Printable handouts: worksheets (blank or filled) and whole sessions as PDF, drawn with
+//! krilla in the bundled font, with room to write by hand, tick boxes for ratings, a crisis-help
+//! footer and page numbers.
+
+use ab_glyph::{Font as _, FontRef, ScaleFont as _};
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect, Size};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::text::{Font, TextDirection};
+
+use crate::content::entry::{Answer, Entry};
+use crate::content::programme::{Programme, Session};
+use crate::content::workbook::Workbook;
+use crate::content::worksheet::{Field, Worksheet};
+use crate::insight::chart::FONT;
+
+/// Paper sizes, in PDF points.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// 8.5 × 11 inches.
+    Letter,
+}
+
+impl Paper {
+    fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+/// Printed at the foot of every page.
+pub const CRISIS_FOOTER: &str = "If you are in danger now, call your local emergency number. Crisis lines: Rapport → Get help now. This is a self-help handout, not a substitute for professional care.";
+
+/// Why a handout could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum HandoutError {
+    /// The PDF could not be produced.
+    #[error("The handout could not be made: {0}")]
+    Pdf(String),
+    /// The file could not be written.
+    #[error("Could not write the handout: {source}. Path: {}", path.display())]
+    Write {
+        /// Where it was being written.
+        path: std::path::PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+}
+
+/// One thing drawn on a page.
+#[derive(Clone, Debug, PartialEq)]
+enum Mark {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        grey: bool,
+        text: String,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+    },
+    Box {
+        x: f32,
+        y: f32,
+        side: f32,
+    },
+}
+
+/// Lays content out top to bottom, starting new pages as needed.
+struct Layout {
+    paper: Paper,
+    font: FontRef<'static>,
+    pages: Vec<Vec<Mark>>,
+    y: f32,
+}
+
+const MARGIN: f32 = 56.0;
+const FOOTER_SPACE: f32 = 52.0;
+
+impl Layout {
+    fn new(paper: Paper) -> Self {
+        Self {
+            paper,
+            // The bundled font is compiled in and known to parse.
+            font: FontRef::try_from_slice(FONT).expect("the bundled font parses"),
+            pages: vec![Vec::new()],
+            y: MARGIN,
+        }
+    }
+
+    fn width(&self) -> f32 {
+        self.paper.size().0 - 2.0 * MARGIN
+    }
+
+    fn bottom(&self) -> f32 {
+        self.paper.size().1 - MARGIN - FOOTER_SPACE
+    }
+
+    /// Starts a new page unless `height` more points fit on this one.
+    fn need(&mut self, height: f32) {
+        if self.y + height > self.bottom() {
+            self.pages.push(Vec::new());
+            self.y = MARGIN;
+        }
+    }
+
+    fn page_break(&mut self) {
+        if self.y > MARGIN {
+            self.pages.push(Vec::new());
+            self.y = MARGIN;
+        }
+    }
+
+    fn mark(&mut self, mark: Mark) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(mark);
+        }
+    }
+
+    fn text_width(&self, text: &str, size: f32) -> f32 {
+        // ab_glyph scales by the font's height; PDF sizes are em sizes.
+        let per_em = self.font.height_unscaled() / self.font.units_per_em().unwrap_or(1000.0);
+        let scale = ab_glyph::PxScale::from(size * per_em);
+        let scaled = self.font.as_scaled(scale);
+        text.chars()
+            .map(|c| scaled.h_advance(self.font.glyph_id(c)))
+            .sum()
+    }
+
+    /// Breaks `text` into lines no wider than `width`.
+    fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for paragraph_line in text.lines() {
+            let mut line = String::new();
+            for word in paragraph_line.split_whitespace() {
+                let candidate = if line.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{line} {word}")
+                };
+                if self.text_width(&candidate, size) > width && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    word.clone_into(&mut line);
+                } else {
+                    line = candidate;
+                }
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// A block of wrapped text.
+    fn text(&mut self, text: &str, size: f32, grey: bool) {
+        let leading = size * 1.35;
+        let lines = self.wrap(text, size, self.width());
+        for line in lines {
+            self.need(leading);
+            self.y += leading;
+            self.mark(Mark::Text {
+                x: MARGIN,
+                y: self.y - size * 0.3,
+                size,
+                grey,
+                text: line,
+            });
+        }
+    }
+
+    fn gap(&mut self, points: f32) {
+        self.y += points;
+    }
+
+    /// Ruled lines to write on.
+    fn writing_lines(&mut self, count: usize) {
+        for _ in 0..count {
+            self.need(26.0);
+            self.y += 26.0;
+            let y = self.y;
+            self.mark(Mark::Line {
+                x1: MARGIN,
+                y1: y,
+                x2: MARGIN + self.width(),
+                y2: y,
+            });
+        }
+    }
+
+    /// A row of tick boxes labelled with their values, and the scale's end labels.
+    fn tick_boxes(&mut self, values: &[String], ticked: Option<usize>, low: &str, high: &str) {
+        let side = 14.0;
+        let spacing = (self.width() / values.len().max(1) as f32).min(44.0);
+        self.need(58.0);
+        self.y += 8.0;
+        let top = self.y;
+        for (index, value) in values.iter().enumerate() {
+            let x = MARGIN + index as f32 * spacing;
+            self.mark(Mark::Box { x, y: top, side });
+            if ticked == Some(index) {
+                self.mark(Mark::Line {
+                    x1: x + 3.0,
+                    y1: top + 7.0,
+                    x2: x + 6.0,
+                    y2: top + 11.0,
+                });
+                self.mark(Mark::Line {
+                    x1: x + 6.0,
+                    y1: top + 11.0,
+                    x2: x + 12.0,
+                    y2: top + 3.0,
+                });
+            }
+            self.mark(Mark::Text {
+                x,
+                y: top + side + 11.0,
+                size: 9.0,
+                grey: false,
+                text: value.clone(),
+            });
+        }
+        self.y = top + side + 16.0;
+        if !low.is_empty() || !high.is_empty() {
+            self.text(
+                &format!(
+                    "{} = {low}    {} = {high}",
+                    values.first().map_or("", String::as_str),
+                    values.last().map_or("", String::as_str)
+                ),
+                9.0,
+                true,
+            );
+        }
+        self.gap(6.0);
+    }
+
+    /// One option per line, each with a tick box.
+    fn option_boxes(&mut self, options: &[String], ticked: &[bool]) {
+        for (index, option) in options.iter().enumerate() {
+            self.need(20.0);
+            self.y += 20.0;
+            let y = self.y;
+            self.mark(Mark::Box {
+                x: MARGIN,
+                y: y - 12.0,
+                side: 12.0,
+            });
+            if ticked.get(index).copied().unwrap_or(false) {
+                self.mark(Mark::Line {
+                    x1: MARGIN + 2.5,
+                    y1: y - 6.0,
+                    x2: MARGIN + 5.0,
+                    y2: y - 2.5,
+                });
+                self.mark(Mark::Line {
+                    x1: MARGIN + 5.0,
+                    y1: y - 2.5,
+                    x2: MARGIN + 10.0,
+                    y2: y - 10.0,
+                });
+            }
+            let lines = self.wrap(option, 11.0, self.width() - 22.0);
+            for (n, line) in lines.into_iter().enumerate() {
+                if n > 0 {
+                    self.need(15.0);
+                    self.y += 15.0;
+                }
+                self.mark(Mark::Text {
+                    x: MARGIN + 22.0,
+                    y: self.y - 2.0,
+                    size: 11.0,
+                    grey: false,
+                    text: line,
+                });
+            }
+        }
+        self.gap(6.0);
+    }
+
+    /// Draws every page with krilla, adding the footer and "page n of N".
+    fn render(self) -> Result<Vec<u8>, HandoutError> {
+        let (width, height) = self.paper.size();
+        let font = Font::new(krilla::Data::from(FONT), 0)
+            .ok_or_else(|| HandoutError::Pdf("the bundled font could not be used".to_owned()))?;
+        let mut document = Document::new();
+        let total = self.pages.len();
+        let footer_lines = self.wrap(CRISIS_FOOTER, 8.0, width - 2.0 * MARGIN - 60.0);
+        for (number, marks) in self.pages.iter().enumerate() {
+            let size = Size::from_wh(width, height)
+                .ok_or_else(|| HandoutError::Pdf("bad page size".to_owned()))?;
+            let mut page = document.start_page_with(PageSettings::new(size));
+            let mut surface = page.surface();
+            let black = Fill {
+                paint: rgb::Color::new(20, 20, 20).into(),
+                ..Fill::default()
+            };
+            let grey = Fill {
+                paint: rgb::Color::new(95, 95, 95).into(),
+                ..Fill::default()
+            };
+            let pen = Stroke {
+                paint: rgb::Color::new(120, 120, 120).into(),
+                width: 0.7,
+                ..Stroke::default()
+            };
+            let mut footer = vec![Mark::Line {
+                x1: MARGIN,
+                y1: height - MARGIN - 34.0,
+                x2: width - MARGIN,
+                y2: height - MARGIN - 34.0,
+            }];
+            for (index, line) in footer_lines.iter().enumerate() {
+                footer.push(Mark::Text {
+                    x: MARGIN,
+                    y: height - MARGIN - 22.0 + index as f32 * 10.0,
+                    size: 8.0,
+                    grey: true,
+                    text: line.clone(),
+                });
+            }
+            let page_label = format!("Page {} of {total}", number + 1);
+            footer.push(Mark::Text {
+                x: width - MARGIN - self.text_width(&page_label, 9.0),
+                y: height - MARGIN - 22.0,
+                size: 9.0,
+                grey: false,
+                text: page_label,
+            });
+            for mark in marks.iter().chain(&footer) {
+                match mark {
+                    Mark::Text {
+                        x,
+                        y,
+                        size,
+                        grey: is_grey,
+                        text,
+                    } => {
+                        surface.set_fill(Some(if *is_grey {
+                            grey.clone()
+                        } else {
+                            black.clone()
+                        }));
+                        surface.set_stroke(None);
+                        surface.draw_text(
+                            Point::from_xy(*x, *y),
+                            font.clone(),
+                            *size,
+                            text,
+                            false,
+                            TextDirection::Auto,
+                        );
+                    }
+                    Mark::Line { x1, y1, x2, y2 } => {
+                        let mut builder = PathBuilder::new();
+                        builder.move_to(*x1, *y1);
+                        builder.line_to(*x2, *y2);
+                        if let Some(path) = builder.finish() {
+                            surface.set_fill(None);
+                            surface.set_stroke(Some(pen.clone()));
+                            surface.draw_path(&path);
+                        }
+                    }
+                    Mark::Box { x, y, side } => {
+                        let mut builder = PathBuilder::new();
+                        if let Some(rect) = Rect::from_xywh(*x, *y, *side, *side) {
+                            builder.push_rect(rect);
+                        }
+                        if let Some(path) = builder.finish() {
+                            surface.set_fill(None);
+                            surface.set_stroke(Some(pen.clone()));
+                            surface.draw_path(&path);
+                        }
+                    }
+                }
+            }
+            surface.finish();
+            page.finish();
+        }
+        document
+            .finish()
+            .map_err(|error| HandoutError::Pdf(format!("{error:?}")))
+    }
+}
+
+/// Lays out one worksheet: blank with room to write, or filled with an entry's answers.
+fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&Entry>) {
+    layout.text(&worksheet.title, 22.0, false);
+    if let Some(entry) = entry {
+        layout.text(&format!("Filled in {}", entry.created.human()), 10.0, true);
+    } else {
+        layout.text(
+            "Name: ____________________________    Date: ______________",
+            10.0,
+            true,
+        );
+    }
+    layout.gap(6.0);
+    for paragraph in worksheet.introduction.split("\n\n") {
+        layout.text(paragraph.trim(), 10.5, false);
+        layout.gap(4.0);
+    }
+    if let Some(advice) = &worksheet.professional_help {
+        layout.text(advice, 10.0, true);
+    }
+    for (index, step) in worksheet.steps.iter().enumerate() {
+        layout.gap(12.0);
+        layout.need(60.0);
+        layout.text(&format!("{}. {}", index + 1, step.prompt), 12.5, false);
+        if let Some(help) = &step.help {
+            layout.text(help, 9.5, true);
+        }
+        let answer = entry.and_then(|e| e.answers.get(&step.id));
+        match &step.field {
+            Field::Text => match answer {
+                Some(answer) => layout.text(&answer.display(), 11.0, false),
+                None => layout.writing_lines(1),
+            },
+            Field::LongText => match answer {
+                Some(answer) => layout.text(&answer.display(), 11.0, false),
+                None => layout.writing_lines(5),
+            },
+            Field::Date => match answer {
+                Some(answer) => layout.text(&answer.display(), 11.0, false),
+                None => layout.text("____ / ____ / ________", 11.0, false),
+            },
+            Field::List(list) => match answer {
+                Some(Answer::List(items)) => {
+                    for item in items {
+                        layout.text(&format!("•  {item}"), 11.0, false);
+                    }
+                }
+                _ => layout.writing_lines(list.max.unwrap_or(4).min(6)),
+            },
+            Field::Rating(scale) => {
+                let values: Vec<String> = (scale.min..=scale.max).map(|v| v.to_string()).collect();
+                let ticked = match answer {
+                    Some(Answer::Number(n)) => usize::try_from(n - scale.min).ok(),
+                    _ => None,
+                };
+                layout.tick_boxes(&values, ticked, &scale.low, &scale.high);
+            }
+            Field::Choice(choices) | Field::MultiChoice(choices) => {
+                let chosen: Vec<String> = match answer {
+                    Some(Answer::Choice(one)) => vec![one.clone()],
+                    Some(Answer::Choices(many)) => many.clone(),
+                    _ => Vec::new(),
+                };
+                let mut options = choices.options.clone();
+                let mut ticked: Vec<bool> = options.iter().map(|o| chosen.contains(o)).collect();
+                if choices.other {
+                    let own: Vec<&String> =
+                        chosen.iter().filter(|c| !choices.is_listed(c)).collect();
+                    options.push(if own.is_empty() {
+                        "Other: ______________________________".to_owned()
+                    } else {
+                        format!(
+                            "Other: {}",
+                            own.iter()
+                                .map(|s| s.as_str())
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        )
+                    });
+                    ticked.push(!own.is_empty());
+                }
+                layout.option_boxes(&options, &ticked);
+            }
+            Field::Questionnaire(questionnaire) => {
+                let labels: Vec<String> = questionnaire
+                    .responses
+                    .iter()
+                    .map(|r| format!("{} {}", r.value, r.label))
+                    .collect();
+                layout.text(&format!("Answers: {}", labels.join("  ·  ")), 9.5, true);
+                for (number, item) in questionnaire.items.iter().enumerate() {
+                    layout.gap(4.0);
+                    layout.text(&format!("{}. {}", number + 1, item.text), 11.0, false);
+                    let values: Vec<String> = questionnaire
+                        .responses
+                        .iter()
+                        .map(|r| r.value.to_string())
+                        .collect();
+                    let ticked = match entry.and_then(|e| e.answers.get(&item.id)) {
+                        Some(Answer::Number(v)) => {
+                            questionnaire.responses.iter().position(|r| r.value == *v)
+                        }
+                        _ => None,
+                    };
+                    layout.tick_boxes(&values, ticked, "", "");
+                }
+                layout.text(
+                    &format!("Source: {}", questionnaire.scoring.source),
+                    8.0,
+                    true,
+                );
+            }
+            Field::Circle(rings) => match answer {
+                Some(Answer::Placements(people)) => {
+                    for (number, ring) in rings.rings.iter().enumerate() {
+                        let names: Vec<&str> = people
+                            .iter()
+                            .filter(|p| usize::from(p.ring) == number + 1)
+                            .map(|p| p.name.as_str())
+                            .collect();
+                        layout.text(&format!("{ring}: {}", names.join(", ")), 11.0, false);
+                    }
+                }
+                _ => {
+                    for ring in &rings.rings {
+                        layout.text(&format!("{ring}:"), 11.0, false);
+                        layout.writing_lines(2);
+                    }
+                }
+            },
+        }
+    }
+}
+
+/// A worksheet handout: blank when `entry` is `None`, else filled with its answers.
+pub fn worksheet_pdf(
+    worksheet: &Worksheet,
+    entry: Option<&Entry>,
+    paper: Paper,
+) -> Result<Vec<u8>, HandoutError> {
+    let mut layout = Layout::new(paper);
+    lay_out_worksheet(&mut layout, worksheet, entry);
+    layout.render()
+}
+
+/// A session handout: its goals and agenda, its worksheets blank, and the homework.
+pub fn session_pdf(
+    workbook: &Workbook,
+    programme: &Programme,
+    number: usize,
+    session: &Session,
+    paper: Paper,
+) -> Result<Vec<u8>, HandoutError> {
+    let mut layout = Layout::new(paper);
+    layout.text(&programme.title, 11.0, true);
+    layout.text(&format!("Session {number}: {}", session.title), 22.0, false);
+    layout.gap(8.0);
+    if !session.goals.is_empty() {
+        layout.text("What this session is for", 14.0, false);
+        for goal in &session.goals {
+            layout.text(&format!("•  {goal}"), 11.0, false);
+        }
+        layout.gap(8.0);
+    }
+    layout.text("Agenda", 14.0, false);
+    for item in &session.agenda {
+        layout.text(
+            &format!("{:>3} min   {}", item.minutes, item.title),
+            11.0,
+            false,
+        );
+    }
+    let worksheets: Vec<&Worksheet> = session
+        .agenda
+        .iter()
+        .flat_map(|item| item.worksheets.iter())
+        .filter_map(|id| workbook.get(id))
+        .collect();
+    if !session.homework.is_empty() {
+        layout.gap(8.0);
+        layout.text("Before next time", 14.0, false);
+        for id in &session.homework {
+            let title = workbook.get(id).map_or(id.as_str(), |w| w.title.as_str());
+            layout.text(&format!("•  {title}"), 11.0, false);
+        }
+    }
+    for worksheet in worksheets {
+        layout.page_break();
+        lay_out_worksheet(&mut layout, worksheet, None);
+    }
+    layout.render()
+}
+
+/// The group summary as a PDF: per measure and week, n, median and spread, and the change over
+/// the programme. No individual row appears.
+pub fn summary_pdf(
+    summary: &crate::facilitator::share::Summary,
+    participants: usize,
+    skipped: &[crate::problem::Problem],
+    paper: Paper,
+) -> Result<Vec<u8>, HandoutError> {
+    let mut layout = Layout::new(paper);
+    layout.text("Group progress", 22.0, false);
+    layout.text(&format!("From {participants} participants who chose to share. A conversation aid, not a clinical assessment."), 10.0, true);
+    layout.gap(8.0);
+    let mut measure = String::new();
+    for row in &summary.weeks {
+        if row.label != measure {
+            measure.clone_from(&row.label);
+            layout.gap(8.0);
+            layout.text(&measure, 14.0, false);
+        }
+        let s = row.spread;
+        layout.text(
+            &format!(
+                "Week {:>2}:   n = {},   median {:.1},   middle half {:.1}–{:.1},   range {}–{}",
+                row.week, s.n, s.median, s.q1, s.q3, s.min, s.max
+            ),
+            10.5,
+            false,
+        );
+    }
+    if !summary.changes.is_empty() {
+        layout.gap(10.0);
+        layout.text(
+            "Change over the programme (last value minus first)",
+            14.0,
+            false,
+        );
+        for row in &summary.changes {
+            let s = row.spread;
+            layout.text(
+                &format!(
+                    "{}:   n = {},   median change {:+.1},   range {:+}–{:+}",
+                    row.label, s.n, s.median, s.min, s.max
+                ),
+                10.5,
+                false,
+            );
+        }
+    }
+    if !skipped.is_empty() {
+        layout.gap(10.0);
+        layout.text("Files not included", 14.0, false);
+        for problem in skipped {
+            layout.text(&problem.to_string(), 9.5, true);
+        }
+    }
+    layout.render()
+}
+
+/// Writes a PDF to `path` atomically.
+pub fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), HandoutError> {
+    crate::storage::atomic::write_atomic(path, bytes, crate::storage::atomic::Overwrite::Replace)
+        .map_err(|source| HandoutError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_lines_inside_the_margins() {
+        let layout = Layout::new(Paper::A4);
+        let text = "word ".repeat(200);
+        let lines = layout.wrap(&text, 11.0, layout.width());
+        assert!(lines.len() > 5);
+        assert!(
+            lines
+                .iter()
+                .all(|line| layout.text_width(line, 11.0) <= layout.width())
+        );
+    }
+
+    #[test]
+    fn every_bundled_worksheet_makes_a_pdf() {
+        let workbook = Workbook::bundled();
+        for worksheet in workbook.worksheets() {
+            let pdf = worksheet_pdf(worksheet, None, Paper::A4).unwrap();
+            assert!(pdf.starts_with(b"%PDF"), "{}", worksheet.id);
+        }
+    }
+}

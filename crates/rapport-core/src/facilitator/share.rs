@@ -1,0 +1,641 @@
+//! Consented group progress: what a participant chooses to share with their facilitator (only
+//! numbers and dates, under a pseudonym), and how a facilitator summarises a folder of such
+//! files without ever changing them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::content::workbook::Workbook;
+use crate::insight::progress::{self, Series};
+use crate::problem::Problem;
+use crate::ron_format;
+use crate::storage::atomic as store;
+use crate::storage::format::{self, FormatError, Versioned};
+use crate::storage::journal::Journal;
+use crate::time::LocalTime;
+
+/// Marks a file as a Rapport share file.
+pub const KIND: &str = "rapport-share";
+/// The share file format this version writes (see [`format::SHARE`]).
+pub const FORMAT: u32 = format::SHARE.current;
+/// The largest share file that will be read.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+const MAX_SERIES: usize = 50;
+const MAX_POINTS: usize = 5_000;
+const MAX_PSEUDONYM: usize = 40;
+
+/// What a participant shares: numbers and dates only, under a pseudonym.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareFile {
+    /// Always `rapport-share`.
+    pub kind: String,
+    /// Format of the file.
+    pub version: u32,
+    /// The programme the group follows.
+    pub programme: String,
+    /// The code the facilitator gave the group.
+    pub group: String,
+    /// The name the participant chose to appear under.
+    pub pseudonym: String,
+    /// When the file was made.
+    pub created: LocalTime,
+    /// The series the participant chose.
+    pub series: Vec<SharedSeries>,
+}
+
+/// One shared series.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedSeries {
+    /// `worksheet` for a questionnaire score, `worksheet/step` for a rating.
+    pub id: String,
+    /// What it measures, e.g. "PHQ-9 score".
+    pub label: String,
+    /// Lowest possible value.
+    pub min: i64,
+    /// Highest possible value.
+    pub max: i64,
+    /// (date, value), oldest first.
+    pub points: Vec<(Date, i64)>,
+}
+
+/// A series the participant could share.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shareable {
+    /// Its id in the share file.
+    pub id: String,
+    /// What it is, with the worksheet's title.
+    pub label: String,
+    /// How many values there are.
+    pub count: usize,
+}
+
+fn series_id(worksheet: &str, series: &Series, is_score: bool) -> String {
+    if is_score {
+        worksheet.to_owned()
+    } else {
+        format!("{worksheet}/{}", series.step_id)
+    }
+}
+
+/// Every tracked series with at least one value, measures first.
+#[must_use]
+pub fn shareable(workbook: &Workbook, journal: &Journal) -> Vec<Shareable> {
+    let mut found = Vec::new();
+    for worksheet in workbook.worksheets() {
+        let is_measure = worksheet.questionnaire().is_some();
+        for series in progress::tracked_series(worksheet, journal.entries()) {
+            if series.points.is_empty() {
+                continue;
+            }
+            found.push((
+                !is_measure,
+                Shareable {
+                    id: series_id(&worksheet.id, &series, is_measure),
+                    label: format!("{}: {}", worksheet.title, series.label),
+                    count: series.points.len(),
+                },
+            ));
+        }
+    }
+    found.sort_by_key(|(not_measure, _)| *not_measure);
+    found.into_iter().map(|(_, s)| s).collect()
+}
+
+/// Why a share file could not be made or used.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{0}")]
+pub struct ShareError(pub String);
+
+/// Builds the share file for the series `include`, checking what the participant typed.
+pub fn build(
+    workbook: &Workbook,
+    journal: &Journal,
+    programme: &str,
+    group: &str,
+    pseudonym: &str,
+    include: &[String],
+    now: LocalTime,
+) -> Result<ShareFile, ShareError> {
+    if workbook.programme(programme).is_none() {
+        return Err(ShareError(format!("There is no programme “{programme}”.")));
+    }
+    check_code(group)?;
+    check_pseudonym(pseudonym)?;
+    if include.is_empty() {
+        return Err(ShareError(
+            "Choose at least one series to share.".to_owned(),
+        ));
+    }
+    let mut series = Vec::new();
+    for id in include {
+        let (worksheet_id, step) = match id.split_once('/') {
+            Some((w, s)) => (w, Some(s)),
+            None => (id.as_str(), None),
+        };
+        let worksheet = workbook
+            .get(worksheet_id)
+            .ok_or_else(|| ShareError(format!("“{id}” is not a series you can share.")))?;
+        let is_measure = worksheet.questionnaire().is_some() && step.is_none();
+        let found = progress::tracked_series(worksheet, journal.entries())
+            .into_iter()
+            .find(|s| series_id(&worksheet.id, s, is_measure) == *id)
+            .ok_or_else(|| ShareError(format!("“{id}” is not a series you can share.")))?;
+        series.push(SharedSeries {
+            id: id.clone(),
+            label: format!("{}: {}", worksheet.title, found.label),
+            min: found.min,
+            max: found.max,
+            points: found
+                .points
+                .iter()
+                .map(|p| (p.when.date(), p.value))
+                .collect(),
+        });
+    }
+    Ok(ShareFile {
+        kind: KIND.to_owned(),
+        version: FORMAT,
+        programme: programme.to_owned(),
+        group: group.trim().to_owned(),
+        pseudonym: pseudonym.trim().to_owned(),
+        created: now,
+        series,
+    })
+}
+
+fn check_code(code: &str) -> Result<(), ShareError> {
+    let code = code.trim();
+    if code.is_empty()
+        || code.len() > 40
+        || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return Err(ShareError(format!(
+            "The group code “{code}” should be the letters, digits and dashes your facilitator gave you."
+        )));
+    }
+    Ok(())
+}
+
+fn check_pseudonym(pseudonym: &str) -> Result<(), ShareError> {
+    let pseudonym = pseudonym.trim();
+    if pseudonym.is_empty()
+        || pseudonym.chars().count() > MAX_PSEUDONYM
+        || pseudonym.contains(['\n', '\r'])
+    {
+        return Err(ShareError(format!(
+            "Choose a pseudonym of 1 to {MAX_PSEUDONYM} characters on one line; it is all the group will see of your name."
+        )));
+    }
+    Ok(())
+}
+
+/// The exact text that will be written, for the participant to read before saving.
+#[must_use]
+pub fn to_ron(file: &ShareFile) -> String {
+    ron::ser::to_string_pretty(file, ron_format::pretty()).unwrap_or_default() + "\n"
+}
+
+/// Parses and checks a share file's text against the group code (and programme, if given).
+pub fn parse(text: &str, group: &str, programme: Option<&str>) -> Result<ShareFile, String> {
+    let file: ShareFile = format::SHARE.parse(text).map_err(|error| match error {
+        FormatError::Newer { found, .. } => format!(
+            "This share file was made by a newer version of Rapport (format {found}); ask the participant to share again, or update Rapport"
+        ),
+        FormatError::Syntax { detail, .. } => {
+            format!("This is not a Rapport share file, or it is damaged: {detail}")
+        }
+        other => other.to_string(),
+    })?;
+    if file.kind != KIND {
+        return Err("This is not a Rapport share file.".to_owned());
+    }
+    if file.group != group.trim() {
+        return Err(format!(
+            "This file is for another group (code “{}”), not “{}”",
+            file.group,
+            group.trim()
+        ));
+    }
+    if let Some(programme) = programme
+        && file.programme != programme
+    {
+        return Err(format!(
+            "This file is for the programme “{}”, not “{programme}”",
+            file.programme
+        ));
+    }
+    check_pseudonym(&file.pseudonym).map_err(|e| e.0)?;
+    if file.series.len() > MAX_SERIES {
+        return Err(format!(
+            "This file has {} series; a share file has at most {MAX_SERIES}",
+            file.series.len()
+        ));
+    }
+    for series in &file.series {
+        if series.min >= series.max {
+            return Err(format!(
+                "The series “{}” has a range from {} to {}, which is not a range",
+                series.label, series.min, series.max
+            ));
+        }
+        if series.points.len() > MAX_POINTS {
+            return Err(format!(
+                "The series “{}” has {} values; at most {MAX_POINTS} are accepted",
+                series.label,
+                series.points.len()
+            ));
+        }
+        if let Some((date, value)) = series
+            .points
+            .iter()
+            .find(|(_, v)| !(series.min..=series.max).contains(v))
+        {
+            return Err(format!(
+                "The series “{}” has the value {value} on {date}, outside its range {} to {}",
+                series.label, series.min, series.max
+            ));
+        }
+    }
+    Ok(file)
+}
+
+/// What importing a folder found: the files that were used and those skipped, with why.
+#[derive(Clone, Debug, Default)]
+pub struct Import {
+    /// The participants' files, by pseudonym.
+    pub files: Vec<ShareFile>,
+    /// Files that were skipped, with the reason. They are never changed.
+    pub skipped: Vec<Problem>,
+}
+
+/// Reads every `.ron` file in `folder`, checking each against the group code; the rest import
+/// even when some are skipped. Files are only read, never written.
+pub fn import(folder: &Path, group: &str, programme: Option<&str>) -> Result<Import, String> {
+    let listing = std::fs::read_dir(folder).map_err(|error| {
+        format!(
+            "The folder could not be read: {error}. Path: {}",
+            folder.display()
+        )
+    })?;
+    let mut paths: Vec<PathBuf> = listing
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file())
+        .collect();
+    paths.sort();
+    let mut result = Import::default();
+    let mut pseudonyms = BTreeSet::new();
+    for path in paths {
+        let parsed = store::read_text(&path, MAX_BYTES)
+            .map_err(|error| format!("This file {error}"))
+            .and_then(|text| parse(&text, group, programme));
+        match parsed {
+            Ok(file) => {
+                if pseudonyms.insert(file.pseudonym.to_lowercase()) {
+                    result.files.push(file);
+                } else {
+                    result.skipped.push(Problem::new(
+                        &path,
+                        format!(
+                            "Another file already uses the pseudonym “{}”; ask one of the two to choose another",
+                            file.pseudonym
+                        ),
+                    ));
+                }
+            }
+            Err(message) => result.skipped.push(Problem::new(&path, message)),
+        }
+    }
+    Ok(result)
+}
+
+/// The median, quartiles and extremes of some values.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spread {
+    /// How many values.
+    pub n: usize,
+    /// The middle value.
+    pub median: f64,
+    /// The lower quartile.
+    pub q1: f64,
+    /// The upper quartile.
+    pub q3: f64,
+    /// The smallest value.
+    pub min: i64,
+    /// The largest value.
+    pub max: i64,
+}
+
+/// Summarises values; `None` for none.
+#[must_use]
+pub fn spread(values: &[i64]) -> Option<Spread> {
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    let n = sorted.len();
+    if n == 0 {
+        return None;
+    }
+    // Quantiles by linear interpolation between closest ranks.
+    let quantile = |q: f64| {
+        let position = q * (n - 1) as f64;
+        let low = position.floor() as usize;
+        let high = position.ceil() as usize;
+        let fraction = position - low as f64;
+        sorted[low] as f64 + (sorted[high] - sorted[low]) as f64 * fraction
+    };
+    Some(Spread {
+        n,
+        median: quantile(0.5),
+        q1: quantile(0.25),
+        q3: quantile(0.75),
+        min: sorted[0],
+        max: sorted[n - 1],
+    })
+}
+
+/// One row of the group summary: a measure in one week of the programme.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeekRow {
+    /// The series id.
+    pub series: String,
+    /// The series label.
+    pub label: String,
+    /// Week of the programme, from 1.
+    pub week: i64,
+    /// The week's values, one per participant (their last that week).
+    pub spread: Spread,
+}
+
+/// Change over the programme for one measure: each participant's last value minus their first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangeRow {
+    /// The series id.
+    pub series: String,
+    /// The series label.
+    pub label: String,
+    /// The changes.
+    pub spread: Spread,
+}
+
+/// The group's progress, with no individual row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// The Monday of week 1: the week of the earliest shared value.
+    pub start: Option<Date>,
+    /// Per measure and week.
+    pub weeks: Vec<WeekRow>,
+    /// Per measure, the change from first to last.
+    pub changes: Vec<ChangeRow>,
+    /// Each measure's possible range, by series id.
+    pub ranges: BTreeMap<String, (i64, i64)>,
+}
+
+/// Each participant's last (date, value) in one week.
+type LastValues<'a> = BTreeMap<&'a str, (Date, i64)>;
+
+/// Summarises the files per week of the programme and over the whole programme.
+#[must_use]
+pub fn summarise(files: &[ShareFile]) -> Summary {
+    let start = files
+        .iter()
+        .flat_map(|f| {
+            f.series
+                .iter()
+                .flat_map(|s| s.points.iter().map(|(d, _)| *d))
+        })
+        .min()
+        .map(progress::monday_of);
+    let Some(start) = start else {
+        return Summary {
+            start: None,
+            weeks: Vec::new(),
+            changes: Vec::new(),
+            ranges: BTreeMap::new(),
+        };
+    };
+    let week_of = |date: Date| {
+        date.since(start)
+            .map_or(1, |span| i64::from(span.get_days()) / 7 + 1)
+    };
+    // (series, week) -> participant -> last value that week
+    let mut by_week: BTreeMap<(String, i64), LastValues<'_>> = BTreeMap::new();
+    let mut labels: BTreeMap<String, String> = BTreeMap::new();
+    let mut ranges: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    let mut changes: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    for file in files {
+        for series in &file.series {
+            labels
+                .entry(series.id.clone())
+                .or_insert_with(|| series.label.clone());
+            ranges
+                .entry(series.id.clone())
+                .or_insert((series.min, series.max));
+            for (date, value) in &series.points {
+                let slot = by_week
+                    .entry((series.id.clone(), week_of(*date)))
+                    .or_default()
+                    .entry(file.pseudonym.as_str())
+                    .or_insert((*date, *value));
+                if *date >= slot.0 {
+                    *slot = (*date, *value);
+                }
+            }
+            let mut points = series.points.clone();
+            points.sort();
+            if let (Some(first), Some(last)) = (points.first(), points.last())
+                && points.len() >= 2
+            {
+                changes
+                    .entry(series.id.clone())
+                    .or_default()
+                    .push(last.1 - first.1);
+            }
+        }
+    }
+    let weeks = by_week
+        .into_iter()
+        .filter_map(|((series, week), participants)| {
+            let values: Vec<i64> = participants.values().map(|(_, v)| *v).collect();
+            Some(WeekRow {
+                label: labels.get(&series).cloned().unwrap_or_default(),
+                series,
+                week,
+                spread: spread(&values)?,
+            })
+        })
+        .collect();
+    let changes = changes
+        .into_iter()
+        .filter_map(|(series, values)| {
+            Some(ChangeRow {
+                label: labels.get(&series).cloned().unwrap_or_default(),
+                series,
+                spread: spread(&values)?,
+            })
+        })
+        .collect();
+    Summary {
+        start: Some(start),
+        weeks,
+        changes,
+        ranges,
+    }
+}
+
+impl Summary {
+    /// Every row: (measure, week or "change", spread), weeks first, then the changes.
+    #[must_use]
+    pub fn rows(&self) -> Vec<(&str, String, Spread)> {
+        let mut rows: Vec<(&str, String, Spread)> = self
+            .weeks
+            .iter()
+            .map(|r| (r.label.as_str(), r.week.to_string(), r.spread))
+            .collect();
+        rows.extend(
+            self.changes
+                .iter()
+                .map(|r| (r.label.as_str(), "change".to_owned(), r.spread)),
+        );
+        rows
+    }
+}
+
+/// The summary as CSV: one row per measure and week, then the changes as week "change".
+#[must_use]
+pub fn summary_csv(summary: &Summary) -> String {
+    let header: Vec<String> = ["measure", "week", "n", "median", "q1", "q3", "min", "max"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    let row = |label: &str, week: String, s: &Spread| {
+        vec![
+            label.to_owned(),
+            week,
+            s.n.to_string(),
+            format!("{:.1}", s.median),
+            format!("{:.1}", s.q1),
+            format!("{:.1}", s.q3),
+            s.min.to_string(),
+            s.max.to_string(),
+        ]
+    };
+    let rows: Vec<Vec<String>> = summary
+        .rows()
+        .iter()
+        .map(|(label, week, s)| row(label, week.clone(), s))
+        .collect();
+    crate::csv::to_csv(&header, &rows)
+}
+
+impl Versioned for ShareFile {
+    fn format(&self) -> u32 {
+        self.version
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spread_uses_the_median_and_interpolated_quartiles() {
+        let s = spread(&[4, 1, 3, 2]).unwrap();
+        assert_eq!((s.n, s.min, s.max), (4, 1, 4));
+        assert!((s.median - 2.5).abs() < 1e-9);
+        assert!((s.q1 - 1.75).abs() < 1e-9);
+        assert!((s.q3 - 3.25).abs() < 1e-9);
+        let one = spread(&[7]).unwrap();
+        assert!((one.median - 7.0).abs() < 1e-9 && (one.q1 - 7.0).abs() < 1e-9);
+        assert!(spread(&[]).is_none());
+    }
+
+    fn file(pseudonym: &str, points: &[(&str, i64)]) -> ShareFile {
+        ShareFile {
+            kind: KIND.into(),
+            version: FORMAT,
+            programme: "group-ipt".into(),
+            group: "MAPLE-1".into(),
+            pseudonym: pseudonym.into(),
+            created: "2026-11-25T10:00:00+00:00".parse().unwrap(),
+            series: vec![SharedSeries {
+                id: "phq9".into(),
+                label: "PHQ-9: mood: PHQ-9 score".into(),
+                min: 0,
+                max: 27,
+                points: points
+                    .iter()
+                    .map(|(d, v)| (d.parse().unwrap(), *v))
+                    .collect(),
+            }],
+        }
+    }
+
+    #[test]
+    fn weeks_take_each_participants_last_value_and_changes_pair_first_with_last() {
+        let files = [
+            file(
+                "Robin",
+                &[("2026-11-02", 15), ("2026-11-04", 13), ("2026-11-16", 8)],
+            ),
+            file("Ash", &[("2026-11-03", 10), ("2026-11-17", 9)]),
+            file("Kit", &[("2026-11-10", 20)]),
+        ];
+        let summary = summarise(&files);
+        assert_eq!(summary.start, Some(jiff::civil::date(2026, 11, 2)));
+        let week = |n: i64| summary.weeks.iter().find(|r| r.week == n).unwrap().spread;
+        assert_eq!(week(1).n, 2);
+        assert!(
+            (week(1).median - 11.5).abs() < 1e-9,
+            "Robin's last value that week was 13"
+        );
+        assert_eq!(week(2).n, 1);
+        assert_eq!(week(3).n, 2);
+        let change = summary.changes[0].spread;
+        assert_eq!(change.n, 2, "Kit has one value, so no change");
+        assert!((change.median - (-4.0)).abs() < 1e-9, "changes -7 and -1");
+        let csv = summary_csv(&summary);
+        assert!(csv.starts_with("measure,week,n,median,q1,q3,min,max\n"));
+        assert!(csv.contains(",change,2,-4.0,"));
+    }
+
+    #[test]
+    fn strict_checks_name_what_is_wrong() {
+        let good = to_ron(&file("Robin", &[("2026-11-02", 15)]));
+        assert!(parse(&good, "MAPLE-1", Some("group-ipt")).is_ok());
+        assert!(
+            parse(&good, "OAK-2", None)
+                .unwrap_err()
+                .contains("another group")
+        );
+        assert!(
+            parse(&good, "MAPLE-1", Some("skills-workshop"))
+                .unwrap_err()
+                .contains("programme")
+        );
+        let out_of_range = good.replace("15", "99");
+        assert!(
+            parse(&out_of_range, "MAPLE-1", None)
+                .unwrap_err()
+                .contains("outside its range")
+        );
+        let unknown_field = good.replacen("kind:", "secret: \"x\",\n    kind:", 1);
+        assert!(
+            parse(&unknown_field, "MAPLE-1", None)
+                .unwrap_err()
+                .contains("not a Rapport share file")
+        );
+        let nan = good.replace("15", "NaN");
+        assert!(parse(&nan, "MAPLE-1", None).is_err());
+        let journal_entry = "(version: 1, id: \"x\", worksheet: \"phq9\")";
+        assert!(
+            parse(journal_entry, "MAPLE-1", None)
+                .unwrap_err()
+                .contains("not a Rapport share file")
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! A group's progress on one measure: the median per week with the middle half shaded, and how
+//! many people each week's figures come from.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{ChartError, Style, draw_error, draw_legend};
+use crate::facilitator::share::WeekRow;
+
+/// One measure across the weeks of a programme, for a group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupChart {
+    /// Title drawn above the plot.
+    pub title: String,
+    /// Lowest and highest possible values.
+    pub range: (i64, i64),
+    /// The measure's rows, by week.
+    pub weeks: Vec<WeekRow>,
+}
+
+impl GroupChart {
+    pub(super) fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<(), ChartError> {
+        if self.weeks.is_empty() {
+            return style.empty(root, &self.title, "No one has shared this measure yet.");
+        }
+        let last_week = self.weeks.iter().map(|r| r.week).max().unwrap_or(1);
+        let (min, max) = (self.range.0 as f64, self.range.1 as f64);
+        let mut plot = ChartBuilder::on(root)
+            .caption(&self.title, style.text(18.0))
+            .margin(style.px(12.0))
+            .x_label_area_size(style.px(34.0))
+            .y_label_area_size(style.px(44.0))
+            .build_cartesian_2d(0.5f64..last_week as f64 + 0.5, min..max)
+            .map_err(draw_error)?;
+        let format_x = |x: &f64| format!("{x:.0}");
+        let format_y = |y: &f64| format!("{y:.0}");
+        plot.configure_mesh()
+            .x_labels(usize::try_from(last_week).unwrap_or(1).min(16))
+            .x_label_formatter(&format_x)
+            .y_label_formatter(&format_y)
+            .x_desc("Week of the programme")
+            .y_desc("Score")
+            .label_style(style.text(13.0))
+            .axis_desc_style(style.text(13.0))
+            .axis_style(style.palette.text.stroke_width(style.px(1.0)))
+            .bold_line_style(style.palette.grid.stroke_width(style.px(1.0)))
+            .light_line_style(style.palette.background)
+            .draw()
+            .map_err(draw_error)?;
+        let colour = style.palette.lines[0];
+        plot.draw_series(self.weeks.iter().map(|row| {
+            let x = row.week as f64;
+            Rectangle::new(
+                [(x - 0.3, row.spread.q1), (x + 0.3, row.spread.q3)],
+                colour.mix(0.25).filled(),
+            )
+        }))
+        .map_err(draw_error)?
+        .label("Middle half of the group")
+        .legend(move |(x, y)| {
+            Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.mix(0.25).filled())
+        });
+        let line = colour.stroke_width(style.px(2.5));
+        let medians: Vec<(f64, f64)> = self
+            .weeks
+            .iter()
+            .map(|r| (r.week as f64, r.spread.median))
+            .collect();
+        plot.draw_series(
+            medians
+                .windows(2)
+                .map(|pair| PathElement::new(vec![pair[0], pair[1]], line)),
+        )
+        .map_err(draw_error)?
+        .label("Median")
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], line));
+        plot.draw_series(
+            medians
+                .iter()
+                .map(|&point| Circle::new(point, style.px(4.0), colour.filled())),
+        )
+        .map_err(draw_error)?;
+        for row in &self.weeks {
+            let (x, y) = plot.backend_coord(&(row.week as f64, row.spread.q3));
+            root.draw(&Text::new(
+                format!("n={}", row.spread.n),
+                (x, y - style.px_i(4.0)),
+                style.text(11.0).pos(Pos::new(HPos::Center, VPos::Bottom)),
+            ))
+            .map_err(draw_error)?;
+        }
+        draw_legend(&mut plot, style, SeriesLabelPosition::UpperRight, 12.0)?;
+        Ok(())
+    }
+}

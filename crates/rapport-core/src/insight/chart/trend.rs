@@ -1,0 +1,271 @@
+//! Values over time: dots for each entry, a 7-entry moving average, calendar date ticks, and a
+//! questionnaire's severity bands behind the plot.
+
+use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{ChartError, Mapping, SEVERITY, Style, date_axis, draw_error, draw_legend};
+use crate::insight::progress::{Point, Series, moving_average};
+
+/// How many entries the moving average spans.
+pub const AVERAGE_WINDOW: usize = 7;
+
+/// Above this many points, the points are drawn faintly and not joined: the average carries
+/// the trend.
+const DENSE_POINTS: usize = 40;
+
+/// Values over time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendChart {
+    /// Title drawn above the plot.
+    pub title: String,
+    /// The series, each with its own colour.
+    pub series: Vec<Series>,
+    /// What to say when there is nothing to draw.
+    pub empty_message: String,
+}
+
+impl TrendChart {
+    /// A chart of `series` with the usual empty message.
+    #[must_use]
+    pub fn new(title: impl Into<String>, series: Vec<Series>) -> Self {
+        Self {
+            title: title.into(),
+            series,
+            empty_message: "Save two entries with ratings to see a trend here.".to_owned(),
+        }
+    }
+
+    /// Whether there is at least one point to draw.
+    #[must_use]
+    pub fn has_points(&self) -> bool {
+        self.series.iter().any(|s| !s.points.is_empty())
+    }
+
+    /// The x range: the days spanned by the points, padded so that single points sit inside.
+    fn day_range(&self) -> (f64, f64) {
+        let days = self
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(Point::day));
+        let (low, high) = days.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), d| {
+            (lo.min(d), hi.max(d))
+        });
+        if !low.is_finite() {
+            return (0.0, 1.0);
+        }
+        // At least three days either side, so that a first entry sits among dates, not hours.
+        let pad = ((high - low) * 0.04).max(3.0);
+        (low - pad, high + pad)
+    }
+
+    pub(super) fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<Option<Mapping>, ChartError> {
+        if !self.has_points() {
+            style.empty(root, &self.title, &self.empty_message)?;
+            return Ok(None);
+        }
+        let (x_low, x_high) = self.day_range();
+        let y_low = self.series.iter().map(|s| s.min).min().unwrap_or(0) as f64;
+        let y_high = self.series.iter().map(|s| s.max).max().unwrap_or(10) as f64;
+        // A little headroom, so points on the ends of the scale are not cut in half.
+        let margin = (y_high - y_low) * 0.03;
+        let (y_bottom, y_top) = (y_low - margin, y_high + margin);
+        let mut plot = ChartBuilder::on(root)
+            .caption(&self.title, style.text(18.0))
+            .margin(style.px(12.0))
+            .x_label_area_size(style.px(34.0))
+            .y_label_area_size(style.px(44.0))
+            .build_cartesian_2d(x_low..x_high, y_bottom..y_top)
+            .map_err(draw_error)?;
+        let format_y = |value: &f64| format!("{value:.0}");
+        let banded = self.series.iter().find(|s| !s.bands.is_empty());
+        // The date axis is drawn by hand, so that ticks fall on calendar boundaries.
+        plot.configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_labels(((y_high - y_low) as usize + 1).clamp(2, 11))
+            .y_label_formatter(&format_y)
+            .label_style(style.text(13.0))
+            .axis_desc_style(style.text(13.0))
+            .y_desc(if banded.is_some() { "Score" } else { "Rating" })
+            .axis_style(style.palette.text.stroke_width(style.px(1.0)))
+            .bold_line_style(style.palette.grid.stroke_width(style.px(1.0)))
+            .light_line_style(style.palette.background)
+            .draw()
+            .map_err(draw_error)?;
+        if let Some(banded) = banded {
+            draw_bands(&mut plot, banded, (x_low, x_high), style)?;
+        }
+        date_axis(root, &mut plot, style, (x_low, x_high), (y_bottom, y_top))?;
+
+        for (index, series) in self.series.iter().enumerate() {
+            if series.points.is_empty() {
+                continue;
+            }
+            let colour = style.palette.lines[index % style.palette.lines.len()];
+            let points: Vec<(f64, f64)> = series
+                .points
+                .iter()
+                .map(|point| (point.day(), point.value as f64))
+                .collect();
+            let dense = points.len() > DENSE_POINTS;
+            if !dense {
+                // Segments one by one: plotters' thick polylines spike at sharp turns.
+                let thin = colour.mix(0.5).stroke_width(style.px(1.0));
+                plot.draw_series(
+                    points
+                        .windows(2)
+                        .map(|pair| PathElement::new(vec![pair[0], pair[1]], thin)),
+                )
+                .map_err(draw_error)?;
+            }
+            let (radius, dot) = if dense {
+                (style.px(2.0), colour.mix(0.35).filled())
+            } else {
+                (style.px(3.5), colour.filled())
+            };
+            plot.draw_series(
+                points
+                    .iter()
+                    .map(|&(x, y)| Circle::new((x, y), radius, dot)),
+            )
+            .map_err(draw_error)?;
+            let average = moving_average(&series.points, AVERAGE_WINDOW);
+            let bold = colour.stroke_width(style.px(2.5));
+            plot.draw_series(
+                average
+                    .windows(2)
+                    .map(|pair| PathElement::new(vec![pair[0], pair[1]], bold)),
+            )
+            .map_err(draw_error)?
+            .label(&series.label)
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], bold));
+        }
+        draw_legend(&mut plot, style, SeriesLabelPosition::UpperRight, 13.0)?;
+        let (x_pixels, y_pixels) = plot.plotting_area().get_pixel_range();
+        Ok(Some(Mapping {
+            area: (x_pixels.start, y_pixels.start, x_pixels.end, y_pixels.end),
+            x: (x_low, x_high),
+            y: (y_bottom, y_top),
+        }))
+    }
+}
+
+/// Shades a questionnaire's bands behind the plot and names each one at the left.
+fn draw_bands<DB: DrawingBackend>(
+    plot: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    series: &Series,
+    (x_low, x_high): (f64, f64),
+    style: &Style,
+) -> Result<(), ChartError> {
+    let count = series.bands.len();
+    for (index, band) in series.bands.iter().enumerate() {
+        // Spread the bands over the colour scale; reversed where higher is better.
+        let position = if count > 1 {
+            index * (SEVERITY.len() - 1) / (count - 1)
+        } else {
+            0
+        };
+        let position = if series.higher_is_better {
+            SEVERITY.len() - 1 - position
+        } else {
+            position
+        };
+        let (low, high) = (band.min as f64 - 0.5, band.max as f64 + 0.5);
+        plot.draw_series(std::iter::once(Rectangle::new(
+            [(x_low, low), (x_high, high)],
+            SEVERITY[position].mix(0.14).filled(),
+        )))
+        .map_err(draw_error)?;
+        let label = style.text(12.0).pos(Pos::new(HPos::Left, VPos::Top));
+        plot.plotting_area()
+            .draw(&Text::new(band.label.clone(), (x_low, high), label))
+            .map_err(draw_error)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Chart, ChartError, Theme, render_rgb, write_file};
+    use super::*;
+
+    fn chart(points: i64) -> Chart {
+        let start = jiff::Timestamp::from_second(1_790_000_000).unwrap();
+        let series = Series {
+            step_id: "mood".into(),
+            label: "Mood".into(),
+            min: 0,
+            max: 10,
+            bands: Vec::new(),
+            higher_is_better: false,
+            points: (0..points)
+                .map(|i| Point {
+                    when: crate::time::LocalTime::with_offset(
+                        start + jiff::SignedDuration::from_hours(i * 24),
+                        jiff::tz::Offset::UTC,
+                    ),
+                    value: i % 11,
+                })
+                .collect(),
+        };
+        Chart::Trend(TrendChart::new("Coping <skills> & more", vec![series]))
+    }
+
+    #[test]
+    fn renders_rgb_of_the_requested_size_in_both_themes() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let rendered = render_rgb(&chart(30), 400, 200, 2.0, theme).unwrap();
+            assert_eq!(rendered.rgb.len(), 400 * 200 * 3);
+            assert_eq!(&rendered.rgb[..3], &theme.background());
+            // Something other than the background was drawn.
+            assert!(rendered.rgb.chunks(3).any(|px| px != theme.background()));
+            let mapping = rendered.mapping.unwrap();
+            assert!(mapping.area.0 > 0 && mapping.area.2 < 400);
+        }
+    }
+
+    #[test]
+    fn a_single_point_and_no_points_still_render() {
+        assert!(render_rgb(&chart(1), 300, 150, 1.0, Theme::Light).is_ok());
+        let empty = render_rgb(&chart(0), 300, 150, 1.0, Theme::Dark).unwrap();
+        assert!(empty.mapping.is_none());
+        assert!(matches!(
+            render_rgb(&chart(1), 0, 150, 1.0, Theme::Light),
+            Err(ChartError::BadSize(0, 150))
+        ));
+    }
+
+    #[test]
+    fn png_and_svg_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let png_path = dir.path().join("c.png");
+        write_file(&chart(10), &png_path, 640, 320, Theme::Light).unwrap();
+        let decoder = png::Decoder::new(std::io::BufReader::new(
+            std::fs::File::open(&png_path).unwrap(),
+        ));
+        let reader = decoder.read_info().unwrap();
+        assert_eq!((reader.info().width, reader.info().height), (640, 320));
+
+        let svg_path = dir.path().join("c.svg");
+        write_file(&chart(10), &svg_path, 640, 320, Theme::Dark).unwrap();
+        let svg = std::fs::read_to_string(&svg_path).unwrap();
+        assert!(svg.starts_with("<svg"), "{}", &svg[..40]);
+        assert!(svg.contains("Coping &lt;skills&gt; &amp; more"));
+
+        assert!(matches!(
+            write_file(&chart(0), &png_path, 640, 320, Theme::Light),
+            Err(ChartError::NoData(_))
+        ));
+        assert!(matches!(
+            write_file(&chart(3), &dir.path().join("c.jpg"), 640, 320, Theme::Light),
+            Err(ChartError::UnknownFormat(_))
+        ));
+    }
+}

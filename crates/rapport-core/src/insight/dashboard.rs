@@ -1,0 +1,330 @@
+//! What the Today screen says: computed from the model, with no GUI, so it can be tested.
+
+use std::collections::BTreeMap;
+
+use crate::content::workbook::Workbook;
+use crate::insight::progress::monday_of;
+use crate::storage::journal::Journal;
+use crate::storage::settings::Following;
+use crate::time::LocalTime;
+
+/// A worksheet to do next, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The worksheet's id.
+    pub worksheet: String,
+    /// The worksheet's title.
+    pub title: String,
+    /// Why it is suggested, in a sentence.
+    pub reason: String,
+}
+
+/// The Today screen's content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dashboard {
+    /// "Good morning", "Good afternoon" or "Good evening".
+    pub greeting: String,
+    /// Today's date in words.
+    pub date: String,
+    /// Whether the journal is empty.
+    pub first_time: bool,
+    /// Where the user is in the programme they follow.
+    pub programme: Option<String>,
+    /// The latest score of each measure, its band and the change since the time before.
+    pub check_ins: Vec<String>,
+    /// Days with an entry this week, in words.
+    pub this_week: String,
+    /// What to do next.
+    pub suggestions: Vec<Suggestion>,
+}
+
+impl Dashboard {
+    /// Summarises the model as of `now`.
+    #[must_use]
+    pub fn new(
+        workbook: &Workbook,
+        journal: &Journal,
+        following: Option<&Following>,
+        now: LocalTime,
+    ) -> Self {
+        let hour = now.civil().hour();
+        let greeting = match hour {
+            5..=11 => "Good morning",
+            12..=17 => "Good afternoon",
+            _ => "Good evening",
+        }
+        .to_owned();
+        let today = now.date();
+
+        // One pass over the journal: the last entry per worksheet, and the days this week.
+        let monday = monday_of(today);
+        let mut last: BTreeMap<&str, LocalTime> = BTreeMap::new();
+        let mut days_this_week = std::collections::BTreeSet::new();
+        for entry in journal.entries() {
+            let slot = last
+                .entry(entry.worksheet.as_str())
+                .or_insert(entry.created);
+            if entry.created > *slot {
+                *slot = entry.created;
+            }
+            let date = entry.created.date();
+            if date >= monday && date <= today {
+                days_this_week.insert(date);
+            }
+        }
+
+        let mut check_ins = Vec::new();
+        for worksheet in workbook.worksheets() {
+            let Some(questionnaire) = worksheet.questionnaire() else {
+                continue;
+            };
+            let scored: Vec<(LocalTime, i64)> = journal
+                .entries_for(&worksheet.id)
+                .iter()
+                .filter_map(|entry| {
+                    questionnaire
+                        .score(&entry.answers)
+                        .map(|score| (entry.created, score.total))
+                })
+                .take(2)
+                .collect();
+            let Some(&(when, total)) = scored.first() else {
+                continue;
+            };
+            let band = questionnaire
+                .band(total)
+                .map(|b| format!(" ({})", b.label))
+                .unwrap_or_default();
+            let mut line = format!(
+                "{}: {total}{band}, {}",
+                questionnaire.scoring.label,
+                when.human()
+            );
+            if let Some(&(_, previous)) = scored.get(1) {
+                line = format!("{line}; {}", questionnaire.describe_change(previous, total));
+            }
+            check_ins.push(line);
+        }
+
+        let days = days_this_week.len();
+        let this_week = match days {
+            0 => "Nothing written yet this week. A few minutes is enough to begin.".to_owned(),
+            1 => "You have written on one day this week.".to_owned(),
+            n => format!("You have written on {n} days this week."),
+        };
+
+        let programme = following.and_then(|following| {
+            let programme = workbook.programme(&following.programme)?;
+            let session = programme.session(following.session)?;
+            Some(format!(
+                "{}: session {} of {}, “{}”.",
+                programme.title,
+                following.session,
+                programme.sessions.len(),
+                session.title
+            ))
+        });
+
+        let suggestions = suggest(workbook, following, &last, now);
+        Self {
+            greeting,
+            date: today.strftime("%A %-d %B %Y").to_string(),
+            first_time: journal.is_empty(),
+            programme,
+            check_ins,
+            this_week,
+            suggestions,
+        }
+    }
+}
+
+/// At most three suggestions: the programme's next worksheets, a check-in that is due, and a
+/// worksheet not done for a while (or, early on, the next one in the workbook).
+fn suggest(
+    workbook: &Workbook,
+    following: Option<&Following>,
+    last: &BTreeMap<&str, LocalTime>,
+    now: LocalTime,
+) -> Vec<Suggestion> {
+    let mut suggestions: Vec<Suggestion> = Vec::new();
+    let mut add = |id: &str, reason: String| {
+        if suggestions.len() < 3
+            && !suggestions.iter().any(|s| s.worksheet == id)
+            && let Some(worksheet) = workbook.get(id)
+        {
+            suggestions.push(Suggestion {
+                worksheet: id.to_owned(),
+                title: worksheet.title.clone(),
+                reason,
+            });
+        }
+    };
+    let days_since = |id: &str| {
+        last.get(id)
+            .map(|when| now.instant().duration_since(when.instant()).as_hours() / 24)
+    };
+
+    if let Some(following) = following
+        && let Some(programme) = workbook.programme(&following.programme)
+        && let Some(session) = programme.session(following.session)
+    {
+        for id in session
+            .agenda
+            .iter()
+            .flat_map(|item| item.worksheets.iter())
+            .chain(session.homework.iter())
+        {
+            add(
+                id,
+                format!(
+                    "Part of session {}, “{}”.",
+                    following.session, session.title
+                ),
+            );
+        }
+    }
+
+    if last.is_empty() {
+        if let Some(first) = workbook.worksheets().next() {
+            add(
+                &first.id.clone(),
+                "A good place to begin: what brings you here, and what you would like to change."
+                    .to_owned(),
+            );
+        }
+        add(
+            "phq9",
+            "A short questionnaire about mood, so you can see change over the coming weeks."
+                .to_owned(),
+        );
+        return suggestions;
+    }
+
+    match days_since("phq9") {
+        None => add(
+            "phq9",
+            "A short check-in on mood, to follow how things change.".to_owned(),
+        ),
+        Some(days) if days >= 7 => add(
+            "phq9",
+            format!(
+                "Your last mood check-in was {days} days ago; once every week or two is enough."
+            ),
+        ),
+        Some(_) => {}
+    }
+
+    // The worksheet the user has used but not for the longest time.
+    let mut used: Vec<(&str, i64)> = last
+        .keys()
+        .filter(|id| {
+            workbook
+                .get(id)
+                .is_some_and(|w| w.questionnaire().is_none())
+        })
+        .filter_map(|id| days_since(id).map(|days| (*id, days)))
+        .collect();
+    used.sort_by_key(|(_, days)| std::cmp::Reverse(*days));
+    if let Some((id, days)) = used.first()
+        && *days >= 3
+    {
+        add(id, format!("You last came back to this {days} days ago."));
+    }
+    // Something not tried yet, in workbook order.
+    if let Some(next) = workbook
+        .worksheets()
+        .find(|w| !last.contains_key(w.id.as_str()) && w.questionnaire().is_none())
+    {
+        let id = next.id.clone();
+        let summary = next.summary.clone();
+        add(&id, format!("Not tried yet. {summary}"));
+    }
+    suggestions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::entry::{Answer, Answers};
+    use crate::service::model::Model;
+    use crate::storage::layout::DataDir;
+
+    fn at(text: &str) -> LocalTime {
+        text.parse().unwrap()
+    }
+
+    fn phq9(model: &mut Model, total_of_nine: i64, when: &str) {
+        let mut answers = Answers::new();
+        let mut left = total_of_nine;
+        for i in 1..=9 {
+            let value = left.min(3);
+            left -= value;
+            answers.insert(format!("q{i}"), Answer::Number(value));
+        }
+        model.save_new_at("phq9", answers, at(when)).unwrap();
+    }
+
+    #[test]
+    fn a_first_visit_is_welcomed_with_somewhere_to_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = Model::open(DataDir::new(dir.path())).unwrap();
+        let dashboard = Dashboard::new(
+            model.workbook(),
+            model.journal(),
+            None,
+            at("2026-11-25T09:30:00+00:00"),
+        );
+        assert_eq!(dashboard.greeting, "Good morning");
+        assert_eq!(dashboard.date, "Wednesday 25 November 2026");
+        assert!(dashboard.first_time);
+        assert_eq!(dashboard.suggestions[0].worksheet, "getting-started");
+        assert!(dashboard.check_ins.is_empty());
+    }
+
+    #[test]
+    fn check_ins_show_band_and_change_and_the_week_counts_days() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut model = Model::open(DataDir::new(dir.path())).unwrap();
+        phq9(&mut model, 14, "2026-11-10T19:00:00+00:00");
+        phq9(&mut model, 8, "2026-11-23T19:00:00+00:00");
+        phq9(&mut model, 8, "2026-11-24T08:00:00+00:00");
+        let dashboard = Dashboard::new(
+            model.workbook(),
+            model.journal(),
+            None,
+            at("2026-11-25T20:00:00+00:00"),
+        );
+        assert_eq!(dashboard.greeting, "Good evening");
+        assert_eq!(
+            dashboard.check_ins,
+            ["PHQ-9 score: 8 (Mild), Tue 24 Nov 2026, 08:00; the same as last time"]
+        );
+        assert_eq!(dashboard.this_week, "You have written on 2 days this week.");
+        // PHQ-9 was done yesterday, so it is not suggested; something new is.
+        assert!(dashboard.suggestions.iter().all(|s| s.worksheet != "phq9"));
+        assert!(!dashboard.suggestions.is_empty());
+    }
+
+    #[test]
+    fn a_followed_programme_comes_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = Model::open(DataDir::new(dir.path())).unwrap();
+        let following = Following {
+            programme: "skills-workshop".into(),
+            session: 1,
+        };
+        let dashboard = Dashboard::new(
+            model.workbook(),
+            model.journal(),
+            Some(&following),
+            at("2026-11-25T12:00:00+00:00"),
+        );
+        let programme = dashboard.programme.unwrap();
+        assert!(programme.contains("session 1 of 4"), "{programme}");
+        assert!(
+            dashboard.suggestions[0]
+                .reason
+                .starts_with("Part of session 1")
+        );
+    }
+}

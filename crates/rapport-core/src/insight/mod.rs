@@ -1,0 +1,5 @@
+//! What the journal shows over time: progress series, the home screen's glance, and charts.
+
+pub mod chart;
+pub mod dashboard;
+pub mod progress;

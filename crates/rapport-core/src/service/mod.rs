@@ -1,0 +1,8 @@
+//! One call per user action, for both front ends: the app and the command line parse or
+//! click, make one call here, and show what it returns.
+
+pub mod demo;
+pub mod export;
+pub mod model;
+pub mod protection;
+pub mod saved;

@@ -1,0 +1,369 @@
+//! The model the app and the command line act on: the workbook and the journal of one data
+//! folder, behind a small API of user actions. It knows nothing about the GUI.
+
+use std::path::{Path, PathBuf};
+
+use crate::content::entry::{Answers, check_answers};
+use crate::content::workbook::Workbook;
+use crate::content::worksheet::Worksheet;
+use crate::insight::chart::{BeforeAfterChart, CalendarChart, TrendChart, WeeklyChart};
+use crate::insight::progress;
+use crate::insight::progress::TimeRange;
+use crate::problem::Problem;
+use crate::service::saved::{Assessment, Saved};
+use crate::storage::archive::{self, ArchiveError, Imported};
+use crate::storage::journal::{Journal, JournalError};
+use crate::storage::layout::DataDir;
+use crate::time::LocalTime;
+
+/// The workbook and journal of one data folder.
+#[derive(Debug)]
+pub struct Model {
+    workbook: Workbook,
+    journal: Journal,
+    /// Problems with the crisis contacts and settings files, read once when opened.
+    file_problems: Vec<Problem>,
+    /// Derived from the above; recomputed after every change so reading it is free.
+    problems: Vec<Problem>,
+    /// Whether the journal is protected and not unlocked: nothing of it was read.
+    locked: bool,
+}
+
+impl Model {
+    /// Loads the workbook (bundled plus the user's worksheets) and the journal of `data_dir`.
+    pub fn open(data_dir: DataDir) -> Result<Self, JournalError> {
+        let workbook = Workbook::load(Some(&data_dir));
+        let journal = Journal::open(data_dir)?;
+        let mut model = Self {
+            workbook,
+            journal,
+            file_problems: Vec::new(),
+            problems: Vec::new(),
+            locked: false,
+        };
+        model.recheck_files();
+        Ok(model)
+    }
+
+    /// The model of a protected journal before it is unlocked: the workbook, and no entries
+    /// (none are read), so that the crisis screen works while the journal stays locked.
+    #[must_use]
+    pub fn locked(data_dir: DataDir) -> Self {
+        Self {
+            workbook: Workbook::load(Some(&data_dir)),
+            journal: Journal::empty(data_dir),
+            file_problems: Vec::new(),
+            problems: Vec::new(),
+            locked: true,
+        }
+    }
+
+    /// Whether this is the model of a locked journal (see [`Model::locked`]).
+    #[must_use]
+    pub fn is_locked(&self) -> bool {
+        self.locked
+    }
+
+    /// Wipes the entries' text from memory, for locking.
+    pub fn wipe(&mut self) {
+        self.journal.wipe();
+        self.problems.clear();
+    }
+
+    /// Reads the crisis contacts and settings files again for the Problems list, e.g. after
+    /// one was saved.
+    pub fn recheck_files(&mut self) {
+        let data_dir = self.journal.data_dir();
+        self.file_problems = [
+            crate::storage::crisis_file::load_contacts(data_dir)
+                .problem()
+                .cloned(),
+            crate::storage::settings::load(data_dir).problem().cloned(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        self.problems = self.find_problems();
+    }
+
+    /// The worksheets.
+    #[must_use]
+    pub fn workbook(&self) -> &Workbook {
+        &self.workbook
+    }
+
+    /// The entries.
+    #[must_use]
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    /// The data folder.
+    #[must_use]
+    pub fn data_dir(&self) -> &DataDir {
+        self.journal.data_dir()
+    }
+
+    /// Saves a new entry for the worksheet `worksheet_id`; returns what to tell the person.
+    pub fn save_new(
+        &mut self,
+        worksheet_id: &str,
+        answers: Answers,
+    ) -> Result<Saved, JournalError> {
+        self.save_new_at(worksheet_id, answers, LocalTime::now())
+    }
+
+    /// Saves a new entry made at `when`; returns what to tell the person.
+    pub fn save_new_at(
+        &mut self,
+        worksheet_id: &str,
+        answers: Answers,
+        when: LocalTime,
+    ) -> Result<Saved, JournalError> {
+        let worksheet = self.worksheet(worksheet_id)?;
+        let id = self.journal.add_at(&worksheet, answers, when)?.id.clone();
+        self.problems = self.find_problems();
+        Ok(self.saved(&worksheet, id, false))
+    }
+
+    /// Saves new answers for the entry `entry_id`, keeping its previous version; returns what
+    /// to tell the person, exactly as for a new entry.
+    pub fn save_edit(&mut self, entry_id: &str, answers: Answers) -> Result<Saved, JournalError> {
+        let worksheet = self.worksheet_of(entry_id)?;
+        self.journal.update(entry_id, &worksheet, answers)?;
+        self.problems = self.find_problems();
+        Ok(self.saved(&worksheet, entry_id.to_owned(), true))
+    }
+
+    /// Changes some answers of the entry `entry_id`; answers not in `changes` stay as they were.
+    pub fn edit_answers(
+        &mut self,
+        entry_id: &str,
+        changes: Answers,
+    ) -> Result<Saved, JournalError> {
+        let mut merged = self
+            .journal
+            .get(entry_id)
+            .ok_or_else(|| JournalError::NotFound(entry_id.to_owned()))?
+            .answers
+            .clone();
+        merged.extend(changes);
+        self.save_edit(entry_id, merged)
+    }
+
+    /// The worksheet that entry `entry_id` answers.
+    pub fn worksheet_of(&self, entry_id: &str) -> Result<Worksheet, JournalError> {
+        let worksheet_id = self
+            .journal
+            .get(entry_id)
+            .ok_or_else(|| JournalError::NotFound(entry_id.to_owned()))?
+            .worksheet
+            .clone();
+        self.worksheet(&worksheet_id)
+    }
+
+    fn saved(&self, worksheet: &Worksheet, entry_id: String, edited: bool) -> Saved {
+        let assessment = self
+            .journal
+            .get(&entry_id)
+            .and_then(|entry| Assessment::of(worksheet, &entry.answers));
+        Saved {
+            path: self.journal.path_of(&entry_id),
+            entry_id,
+            edited,
+            assessment,
+        }
+    }
+
+    /// Runs `change` on the journal, then brings the problems list up to date.
+    pub(crate) fn with_journal<T>(&mut self, change: impl FnOnce(&mut Journal) -> T) -> T {
+        let result = change(&mut self.journal);
+        self.problems = self.find_problems();
+        result
+    }
+
+    /// Backs up the whole journal now (today's backup is replaced). Returns its path.
+    pub fn back_up_now(&self) -> Result<PathBuf, ArchiveError> {
+        archive::back_up(&self.journal, LocalTime::now())
+    }
+
+    /// Makes today's backup if there is none yet; returns its path if one was written.
+    pub fn back_up_daily(&self) -> Result<Option<PathBuf>, ArchiveError> {
+        archive::back_up_daily(&self.journal, LocalTime::now())
+    }
+
+    /// The backups, newest first.
+    #[must_use]
+    pub fn backups(&self) -> Vec<PathBuf> {
+        archive::backups(self.data_dir())
+    }
+
+    /// Restores a backup: the current journal is moved aside (never deleted), and the journal
+    /// is read again. Returns where the old one went.
+    pub fn restore_backup(&mut self, backup: &Path) -> Result<PathBuf, ArchiveError> {
+        let aside = archive::restore(self.data_dir(), backup, LocalTime::now())?;
+        self.journal = Journal::open(self.data_dir().clone())?;
+        self.problems = self.find_problems();
+        Ok(aside)
+    }
+
+    /// Imports a RON archive, skipping entries already there.
+    pub fn import_archive(&mut self, path: &Path) -> Result<Imported, ArchiveError> {
+        let imported = archive::import(&mut self.journal, path)?;
+        self.problems = self.find_problems();
+        Ok(imported)
+    }
+
+    /// Moves the entry to the trash.
+    pub fn delete(&mut self, entry_id: &str) -> Result<(), JournalError> {
+        self.journal.delete(entry_id)?;
+        self.problems = self.find_problems();
+        Ok(())
+    }
+
+    /// Brings the entry back from the trash.
+    pub fn restore(&mut self, entry_id: &str) -> Result<(), JournalError> {
+        self.journal.restore(entry_id)?;
+        self.problems = self.find_problems();
+        Ok(())
+    }
+
+    /// The trend chart of a worksheet over `range` ending `today`, or `None` if there is no
+    /// such worksheet.
+    #[must_use]
+    pub fn trend_chart(
+        &self,
+        worksheet_id: &str,
+        range: TimeRange,
+        today: LocalTime,
+    ) -> Option<TrendChart> {
+        let worksheet = self.workbook.get(worksheet_id)?;
+        let series = progress::tracked_series(worksheet, self.journal.entries());
+        let series = progress::within(&series, range.start_day(progress::wall_clock_day(today)));
+        let mut chart = TrendChart::new(worksheet.title.clone(), series);
+        if range != TimeRange::All {
+            chart.empty_message = format!(
+                "No ratings in the last {}. Choose a longer range, or save an entry.",
+                range.label().to_lowercase()
+            );
+        }
+        Some(chart)
+    }
+
+    /// The before-and-after charts of a worksheet (one per pair of ratings), over `range`.
+    #[must_use]
+    pub fn before_after_charts(
+        &self,
+        worksheet_id: &str,
+        range: TimeRange,
+        today: LocalTime,
+    ) -> Vec<BeforeAfterChart> {
+        let Some(worksheet) = self.workbook.get(worksheet_id) else {
+            return Vec::new();
+        };
+        let start = range.start_day(progress::wall_clock_day(today));
+        progress::before_after(worksheet, self.journal.entries(), start)
+            .into_iter()
+            .map(|data| BeforeAfterChart {
+                title: format!("{}: before and after", data.label),
+                data,
+            })
+            .collect()
+    }
+
+    /// Entries per week over `range` (two years at most for "all"), by worksheet.
+    #[must_use]
+    pub fn weekly_chart_for(&self, today: LocalTime, range: TimeRange) -> WeeklyChart {
+        let weeks = match range {
+            TimeRange::FourWeeks => 4,
+            TimeRange::ThreeMonths => 13,
+            TimeRange::Year => 52,
+            TimeRange::All => 104,
+        };
+        self.weekly_chart(today, weeks)
+    }
+
+    /// Entries per week over the last `weeks` weeks, by worksheet.
+    #[must_use]
+    pub fn weekly_chart(&self, today: LocalTime, weeks: usize) -> WeeklyChart {
+        let title_of = |id: &str| {
+            self.workbook
+                .get(id)
+                .map_or_else(|| id.to_owned(), |w| w.title.clone())
+        };
+        WeeklyChart {
+            title: "Entries per week".to_owned(),
+            data: progress::weekly_practice(
+                self.journal.entries(),
+                title_of,
+                today.date(),
+                weeks,
+                5,
+            ),
+        }
+    }
+
+    /// Days practised over the last year.
+    #[must_use]
+    pub fn calendar_chart(&self, today: LocalTime) -> CalendarChart {
+        CalendarChart {
+            title: "Days practised this year".to_owned(),
+            end: today.date(),
+            counts: progress::daily_counts(self.journal.entries(), today.date(), 364),
+        }
+    }
+
+    /// Closeness to each person over time, from the inventory and the closeness circle.
+    #[must_use]
+    pub fn relationships_chart(&self, range: TimeRange, today: LocalTime) -> TrendChart {
+        let series = progress::relationships(self.journal.entries(), 5);
+        let series = progress::within(&series, range.start_day(progress::wall_clock_day(today)));
+        let mut chart = TrendChart::new("Closeness over time", series);
+        "Rate how close you feel to someone in the Interpersonal inventory or place them on your Closeness circle, twice or more, to follow it here."
+            .clone_into(&mut chart.empty_message);
+        chart
+    }
+
+    /// Every problem with the workbook and the journal, including entries whose answers no
+    /// longer fit their worksheet.
+    #[must_use]
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    fn find_problems(&self) -> Vec<Problem> {
+        let mut problems: Vec<Problem> = self.workbook.problems().to_vec();
+        problems.extend_from_slice(&self.file_problems);
+        problems.extend_from_slice(self.journal.problems());
+        for entry in self.journal.entries() {
+            let path = self.journal.path_of(&entry.id);
+            match self.workbook.get(&entry.worksheet) {
+                None => problems.push(Problem::new(
+                    &path,
+                    format!(
+                        "This entry answers the worksheet “{}”, which is not in the workbook; it is kept but cannot be shown",
+                        entry.worksheet
+                    ),
+                )),
+                Some(worksheet) if worksheet.version == entry.worksheet_version => {
+                    if let Err(error) = check_answers(worksheet, &entry.answers) {
+                        problems.push(Problem::new(
+                            &path,
+                            format!("Some answers in this entry do not fit the worksheet: {error}"),
+                        ));
+                    }
+                }
+                // Answers to an older version of a worksheet may legitimately differ.
+                Some(_) => {}
+            }
+        }
+        problems
+    }
+
+    fn worksheet(&self, id: &str) -> Result<Worksheet, JournalError> {
+        self.workbook
+            .get(id)
+            .cloned()
+            .ok_or_else(|| JournalError::Invalid(format!("there is no worksheet “{id}”")))
+    }
+}

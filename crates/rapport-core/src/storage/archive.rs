@@ -1,0 +1,349 @@
+//! Archives, exports and backups: the journal in one RON file (to keep, move or restore), as
+//! CSV (one row per entry, one column per field), and as readable Markdown.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::entry::Entry;
+use crate::ron_format;
+use crate::storage::atomic::{self as store, Overwrite};
+use crate::storage::format::{self, FormatError, Versioned};
+use crate::storage::journal::{Journal, JournalError, entry_to_ron, parse_entry_text};
+use crate::storage::layout::DataDir;
+use crate::storage::seal::Sealing;
+use crate::time::LocalTime;
+
+/// Marks a file as a Rapport archive.
+pub const KIND: &str = "rapport-archive";
+/// The largest archive that will be read.
+pub const MAX_BYTES: u64 = 512 * 1024 * 1024;
+/// How many daily backups are kept.
+pub const KEEP_BACKUPS: usize = 14;
+
+/// Many entries in one file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archive {
+    /// Always `rapport-archive`.
+    pub kind: String,
+    /// Format of the archive.
+    pub version: u32,
+    /// When it was made.
+    pub created: LocalTime,
+    /// The entries, each as its own file's text so that they keep their own format version.
+    pub entries: Vec<String>,
+}
+
+impl Versioned for Archive {
+    fn format(&self) -> u32 {
+        self.version
+    }
+}
+
+/// Why an archive could not be made, read or used.
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    /// Reading or writing failed.
+    #[error("{0}")]
+    Io(String),
+    /// The file is not a usable archive.
+    #[error("{0}")]
+    Invalid(String),
+    /// The journal refused.
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+}
+
+/// The archive of `entries`.
+#[must_use]
+pub fn archive<'a>(entries: impl IntoIterator<Item = &'a Entry>, now: LocalTime) -> Archive {
+    Archive {
+        kind: KIND.to_owned(),
+        version: format::ARCHIVE.current,
+        created: now,
+        entries: entries.into_iter().map(entry_to_ron).collect(),
+    }
+}
+
+/// The archive as the text written to disk.
+#[must_use]
+pub fn archive_text(archive: &Archive) -> String {
+    ron::ser::to_string_pretty(archive, ron_format::pretty()).unwrap_or_default() + "\n"
+}
+
+/// Reads an archive file (plain, or a backup sealed with this journal's key), refusing anything
+/// that is not one.
+pub fn read_archive(path: &Path, sealing: &Sealing) -> Result<(Archive, Vec<Entry>), ArchiveError> {
+    let text = store::read_private(path, MAX_BYTES, sealing).map_err(|error| {
+        ArchiveError::Invalid(format!("This archive {error}. Path: {}", path.display()))
+    })?;
+    let archive: Archive = format::ARCHIVE.parse(&text).map_err(|error| {
+        ArchiveError::Invalid(match error {
+            FormatError::Syntax { detail, .. } => format!(
+                "This is not a Rapport archive, or it is damaged: {detail}. Path: {}",
+                path.display()
+            ),
+            other => format!("{other}. Path: {}", path.display()),
+        })
+    })?;
+    if archive.kind != KIND {
+        return Err(ArchiveError::Invalid(format!(
+            "This is not an archive this version of Rapport can read. Path: {}",
+            path.display()
+        )));
+    }
+    let entries = archive
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(index, text)| {
+            parse_entry_text(text).map_err(|error| {
+                ArchiveError::Invalid(format!(
+                    "Entry {} of the archive: {error}. Path: {}",
+                    index + 1,
+                    path.display()
+                ))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((archive, entries))
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// New entries written.
+    pub added: usize,
+    /// Entries already in the journal, exactly: skipped.
+    pub duplicates: usize,
+    /// Entries whose id was taken by a different entry: added under a new id.
+    pub renamed: usize,
+}
+
+/// Imports the entries of an archive: identical entries are skipped, and an entry whose id is
+/// taken by a different one is added under a new id, so nothing on either side is lost.
+pub fn import(journal: &mut Journal, path: &Path) -> Result<Imported, ArchiveError> {
+    let (_, entries) = read_archive(path, journal.data_dir().sealing())?;
+    let mut result = Imported::default();
+    for mut entry in entries {
+        match journal.get(&entry.id) {
+            Some(existing) if *existing == entry => result.duplicates += 1,
+            Some(_) => {
+                entry.id = format!("{}-imported", entry.id);
+                if journal.get(&entry.id).is_some_and(|e| *e == entry) {
+                    result.duplicates += 1;
+                } else {
+                    journal.insert_as_is(entry)?;
+                    result.renamed += 1;
+                }
+            }
+            None => {
+                journal.insert_as_is(entry)?;
+                result.added += 1;
+            }
+        }
+    }
+    Ok(result)
+}
+
+/// The backups, newest first.
+#[must_use]
+pub fn backups(data_dir: &DataDir) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(data_dir.backups())
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|item| item.path())
+        .filter(|path| {
+            let named = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("rapport-"));
+            named
+                && path
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+        })
+        .collect();
+    paths.sort();
+    paths.reverse();
+    paths
+}
+
+/// Writes today's backup of the whole journal (replacing today's earlier one), and removes
+/// backups beyond the newest [`KEEP_BACKUPS`]. Returns the backup's path.
+pub fn back_up(journal: &Journal, now: LocalTime) -> Result<PathBuf, ArchiveError> {
+    let path = journal.data_dir().backup_for(now.date());
+    let text = zeroize::Zeroizing::new(archive_text(&archive(journal.entries(), now)));
+    journal
+        .data_dir()
+        .write_private(&path, &text, Overwrite::Replace)
+        .map_err(|error| {
+            ArchiveError::Io(format!(
+                "Could not write the backup: {error}. Path: {}",
+                path.display()
+            ))
+        })?;
+    for old in backups(journal.data_dir()).into_iter().skip(KEEP_BACKUPS) {
+        // Only our own dated backups are ever removed, and only beyond the newest fourteen.
+        let _ = std::fs::remove_file(old);
+    }
+    Ok(path)
+}
+
+/// Makes today's backup unless there is one already. Returns the path if one was written.
+pub fn back_up_daily(journal: &Journal, now: LocalTime) -> Result<Option<PathBuf>, ArchiveError> {
+    let today = journal.data_dir().backup_for(now.date());
+    if today.exists() || journal.is_empty() {
+        return Ok(None);
+    }
+    back_up(journal, now).map(Some)
+}
+
+/// Restores a backup: the current journal folder is first moved aside (never deleted), then the
+/// backup's entries are written into a fresh one. Returns where the old journal went.
+pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<PathBuf, ArchiveError> {
+    let (_, entries) = read_archive(backup, data_dir.sealing())?;
+    let current = data_dir.journal();
+    let aside = data_dir.journal_before_restore(&crate::time::file_stamp(now.instant()));
+    if current.exists() {
+        std::fs::rename(&current, &aside).map_err(|error| {
+            ArchiveError::Io(format!("Could not move the current journal aside, so nothing was restored: {error}. Path: {}", current.display()))
+        })?;
+        let _ = store::sync_dir(data_dir.root());
+    }
+    let mut journal = Journal::open(data_dir.clone())?;
+    for entry in entries {
+        journal.insert_as_is(entry)?;
+    }
+    Ok(aside)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::entry::{Answer, Answers};
+    use crate::content::workbook::Workbook;
+    use crate::storage::export::{to_csv, to_markdown, write};
+
+    fn journal_with(dir: &Path, count: i64) -> Journal {
+        let workbook = Workbook::bundled();
+        let coping = workbook.get("coping-skills").unwrap();
+        let mut journal = Journal::open(DataDir::new(dir)).unwrap();
+        for n in 0..count {
+            let mut answers = Answers::new();
+            answers.insert(
+                "situation".into(),
+                Answer::Text(format!("Day {n}, \"quoted\", with a comma")),
+            );
+            answers.insert("intensity_before".into(), Answer::Number(n % 11));
+            let when: LocalTime = format!("2026-11-{:02}T10:00:00+00:00", n + 1)
+                .parse()
+                .unwrap();
+            journal.add_at(coping, answers, when).unwrap();
+        }
+        journal
+    }
+
+    #[test]
+    fn an_archive_round_trips_and_import_detects_duplicates() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = journal_with(dir.path(), 3);
+        let path = dir.path().join("archive.ron");
+        write(
+            &path,
+            &archive_text(&archive(journal.entries(), LocalTime::now())),
+        )
+        .unwrap();
+        let (_, entries) = read_archive(&path, &Sealing::Plain).unwrap();
+        assert_eq!(entries, journal.entries().cloned().collect::<Vec<_>>());
+
+        // Into the same journal: all duplicates.
+        let mut same = Journal::open(DataDir::new(dir.path())).unwrap();
+        assert_eq!(
+            import(&mut same, &path).unwrap(),
+            Imported {
+                added: 0,
+                duplicates: 3,
+                renamed: 0
+            }
+        );
+        // Into an empty one: all added.
+        let other = tempfile::tempdir().unwrap();
+        let mut fresh = Journal::open(DataDir::new(other.path())).unwrap();
+        assert_eq!(import(&mut fresh, &path).unwrap().added, 3);
+        // A different entry under the same id is kept, under a new id.
+        let first = fresh.entries().next().unwrap().clone();
+        let workbook = Workbook::bundled();
+        let mut answers = first.answers.clone();
+        answers.insert("intensity_before".into(), Answer::Number(10));
+        fresh
+            .update(&first.id, workbook.get("coping-skills").unwrap(), answers)
+            .unwrap();
+        assert_eq!(
+            import(&mut fresh, &path).unwrap(),
+            Imported {
+                added: 0,
+                duplicates: 2,
+                renamed: 1
+            }
+        );
+        assert_eq!(fresh.len(), 4);
+    }
+
+    #[test]
+    fn csv_has_a_row_per_entry_and_a_column_per_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = journal_with(dir.path(), 2);
+        let entries: Vec<&Entry> = journal.entries().collect();
+        let csv = to_csv(&Workbook::bundled(), &entries, Some("coping-skills"));
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(
+            lines[0].starts_with("id,worksheet,created,edited,Situation,"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].contains("\"Day 0, \"\"quoted\"\", with a comma\""),
+            "{}",
+            lines[1]
+        );
+        let markdown = to_markdown(&Workbook::bundled(), &entries);
+        assert!(
+            markdown.contains("## Coping skills, Sun 1 Nov 2026, 10:00"),
+            "{markdown}"
+        );
+        assert!(markdown.contains("**What is happening, or what just happened?**"));
+    }
+
+    #[test]
+    fn restore_moves_the_current_journal_aside_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = journal_with(dir.path(), 2);
+        let backup = back_up(&journal, "2026-11-25T12:00:00+00:00".parse().unwrap()).unwrap();
+        assert!(
+            back_up_daily(&journal, "2026-11-25T18:00:00+00:00".parse().unwrap())
+                .unwrap()
+                .is_none()
+        );
+        drop(journal);
+        let mut later = journal_with(dir.path(), 0);
+        later
+            .add(
+                Workbook::bundled().get("forgiveness").unwrap(),
+                [("readiness".to_owned(), Answer::Number(3))].into(),
+            )
+            .unwrap();
+        let data = DataDir::new(dir.path());
+        let aside = restore(&data, &backup, LocalTime::now()).unwrap();
+        assert_eq!(Journal::open(data).unwrap().len(), 2);
+        assert_eq!(
+            std::fs::read_dir(aside).unwrap().count(),
+            3,
+            "the journal before the restore is kept"
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! The journal as CSV (one row per entry, one column per field) and as readable Markdown.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::content::entry::{Answer, Entry};
+use crate::content::workbook::Workbook;
+use crate::content::worksheet::{Field, Slot};
+use crate::storage::archive::ArchiveError;
+use crate::storage::atomic::{self as store, Overwrite};
+
+/// The entries as CSV: one row per entry, one column per field. With one worksheet the
+/// columns are its fields' labels; for the whole journal, `worksheet.field` ids.
+#[must_use]
+pub fn to_csv(workbook: &Workbook, entries: &[&Entry], one_worksheet: Option<&str>) -> String {
+    let mut columns: Vec<(String, String)> = Vec::new(); // (worksheet, answer id)
+    let mut header = vec![
+        "id".to_owned(),
+        "worksheet".to_owned(),
+        "created".to_owned(),
+        "edited".to_owned(),
+    ];
+    for worksheet in workbook.worksheets() {
+        if one_worksheet.is_some_and(|id| id != worksheet.id)
+            || !entries.iter().any(|e| e.worksheet == worksheet.id)
+        {
+            continue;
+        }
+        for id in worksheet.answer_ids() {
+            let label = worksheet.step(id).map_or(id, |step| step.label.as_str());
+            header.push(if one_worksheet.is_some() {
+                label.to_owned()
+            } else {
+                format!("{}.{id}", worksheet.id)
+            });
+            columns.push((worksheet.id.clone(), id.to_owned()));
+        }
+    }
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|entry| {
+            let mut row = vec![
+                entry.id.clone(),
+                entry.worksheet.clone(),
+                entry.created.to_string(),
+                entry.edited.to_string(),
+            ];
+            row.extend(columns.iter().map(|(worksheet, id)| {
+                if *worksheet == entry.worksheet {
+                    entry
+                        .answers
+                        .get(id)
+                        .map(Answer::display)
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            }));
+            row
+        })
+        .collect();
+    crate::csv::to_csv(&header, &rows)
+}
+
+/// The entries as Markdown, readable and printable: each entry's answers under its prompts.
+#[must_use]
+pub fn to_markdown(workbook: &Workbook, entries: &[&Entry]) -> String {
+    let mut out = String::from("# My Rapport journal\n\n");
+    for entry in entries {
+        let worksheet = workbook.get(&entry.worksheet);
+        let title = worksheet.map_or(entry.worksheet.as_str(), |w| w.title.as_str());
+        let _ = write!(out, "## {title}, {}\n\n", entry.created.human());
+        for (id, answer) in &entry.answers {
+            let prompt = worksheet.and_then(|w| w.slot(id)).map_or_else(
+                || id.clone(),
+                |slot| match slot {
+                    Slot::Step(step) => step.prompt.clone(),
+                    Slot::Item(_, _, item) => item.text.clone(),
+                },
+            );
+            let text = match (worksheet.and_then(|w| w.step(id)).map(|s| &s.field), answer) {
+                (Some(Field::Rating(scale)), Answer::Number(n)) => {
+                    format!("{n} (from {} to {})", scale.min, scale.max)
+                }
+                _ => answer.display(),
+            };
+            let _ = write!(out, "**{prompt}**\n\n{}\n\n", text.replace('\n', "  \n"));
+        }
+    }
+    out
+}
+
+/// Writes text to `path` atomically.
+pub fn write(path: &Path, text: &str) -> Result<(), ArchiveError> {
+    store::write_atomic(path, text.as_bytes(), Overwrite::Replace).map_err(|error| {
+        ArchiveError::Io(format!(
+            "Could not write: {error}. Path: {}",
+            path.display()
+        ))
+    })
+}

@@ -1,0 +1,750 @@
+//! The journal: the user's entries, one RON file each, saved atomically and never lost by one
+//! action. Edits keep the previous version; deletes move the file to the trash.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::content::entry::{Answers, ENTRY_FORMAT, Entry, check_answers, without_blanks};
+use crate::content::worksheet::Worksheet;
+use crate::problem::Problem;
+use crate::ron_format;
+use crate::storage::atomic::{self as store, Overwrite};
+use crate::storage::format::{self, FormatError};
+use crate::storage::layout::DataDir;
+use crate::storage::seal::Sealing;
+use crate::time::LocalTime;
+
+/// The largest entry file that will be read. Real entries are a few kilobytes.
+pub const MAX_ENTRY_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Why a journal action failed. Messages are written for the user; paths come last.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// Some answers do not fit the worksheet.
+    #[error("Some answers do not fit the worksheet: {0}")]
+    Invalid(String),
+    /// Every answer is blank.
+    #[error("Nothing to save yet: answer at least one step.")]
+    Empty,
+    /// No entry has that id.
+    #[error("There is no entry “{0}” in the journal.")]
+    NotFound(String),
+    /// The entry answers a different worksheet than the one given.
+    #[error("The entry “{entry}” answers “{expected}”, not “{given}”.")]
+    WrongWorksheet {
+        /// The entry's id.
+        entry: String,
+        /// The worksheet the entry answers.
+        expected: String,
+        /// The worksheet that was given.
+        given: String,
+    },
+    /// The disk refused.
+    #[error("Could not {action}: {source}. Path: {}", path.display())]
+    Io {
+        /// What was being done, e.g. "save the entry".
+        action: &'static str,
+        /// The file or folder involved.
+        path: PathBuf,
+        /// What the operating system said.
+        source: io::Error,
+    },
+}
+
+impl JournalError {
+    fn io(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Self {
+        let path = path.to_path_buf();
+        move |source| JournalError::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+/// Why one entry file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum EntryFileError {
+    /// The bytes could not be read as text.
+    #[error("This entry {0}")]
+    Read(#[from] store::ReadError),
+    /// The text is not an entry of a format this version reads.
+    #[error(transparent)]
+    Format(#[from] FormatError),
+    /// The id in the file does not match its name, e.g. a copied file.
+    #[error(
+        "The id inside this entry (“{inside}”) does not match its file name; it may be a copy. Rename it to {inside}.ron or remove the copy"
+    )]
+    IdMismatch {
+        /// The id written in the file.
+        inside: String,
+    },
+}
+
+/// Reads an entry file's text, migrating older formats to the current one.
+pub fn parse_entry_text(text: &str) -> Result<Entry, EntryFileError> {
+    Ok(format::ENTRY.parse(text)?)
+}
+
+/// Reads and checks one entry file, sealed or plain.
+pub fn read_entry_file(path: &Path, sealing: &Sealing) -> Result<Entry, EntryFileError> {
+    let text = store::read_private(path, MAX_ENTRY_BYTES, sealing)?;
+    let entry = parse_entry_text(&text)?;
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    if entry.id != stem {
+        return Err(EntryFileError::IdMismatch { inside: entry.id });
+    }
+    Ok(entry)
+}
+
+/// Serialises an entry as the pretty RON written to disk.
+#[must_use]
+pub fn entry_to_ron(entry: &Entry) -> String {
+    // Serialising plain data to a String cannot fail; fall back to the compact form regardless.
+    ron::ser::to_string_pretty(entry, ron_format::pretty())
+        .or_else(|_| ron::to_string(entry))
+        .unwrap_or_default()
+        + "\n"
+}
+
+/// A deleted entry in the trash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrashedEntry {
+    /// The file in the trash folder.
+    pub path: PathBuf,
+    /// The entry as it was when deleted.
+    pub entry: Entry,
+}
+
+/// The user's journal, loaded in memory; every change is written to disk before it returns.
+#[derive(Debug)]
+pub struct Journal {
+    dir: DataDir,
+    /// Whether stale temporary files were cleared, done once, at the first save.
+    swept: bool,
+    entries: BTreeMap<String, Entry>,
+    problems: Vec<Problem>,
+    revision: u64,
+}
+
+impl Journal {
+    /// Opens the journal in `dir`. Files that cannot be read are listed in
+    /// [`Journal::problems`] and left untouched; a missing folder is an empty journal.
+    pub fn open(dir: DataDir) -> Result<Self, JournalError> {
+        let folder = dir.journal();
+        // Opening never writes: the folder is created by the first save.
+        let paths = match fs::read_dir(&folder) {
+            Ok(_) => entry_files(&folder),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Vec::new(),
+            Err(error) => return Err(JournalError::io("read the journal folder", &folder)(error)),
+        };
+        let mut entries = BTreeMap::new();
+        let mut problems = Vec::new();
+        for (path, result) in read_all(&paths, dir.sealing()) {
+            match result {
+                Ok(entry) => {
+                    entries.insert(entry.id.clone(), entry);
+                }
+                Err(error) => problems.push(Problem::new(path, error.to_string())),
+            }
+        }
+        Ok(Self {
+            dir,
+            swept: false,
+            entries,
+            problems,
+            revision: 0,
+        })
+    }
+
+    /// A journal with no entries that reads nothing from `dir`: a locked journal's stand-in.
+    #[must_use]
+    pub fn empty(dir: DataDir) -> Self {
+        Self {
+            dir,
+            swept: false,
+            entries: BTreeMap::new(),
+            problems: Vec::new(),
+            revision: 0,
+        }
+    }
+
+    /// The data folder this journal lives in.
+    #[must_use]
+    pub fn data_dir(&self) -> &DataDir {
+        &self.dir
+    }
+
+    /// A number that changes whenever the entries change, for caching derived views.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// All entries, in id order (which is creation order for entries Rapport made).
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.values()
+    }
+
+    /// How many entries there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the journal has no entries.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries answering one worksheet, newest first.
+    #[must_use]
+    pub fn entries_for(&self, worksheet: &str) -> Vec<&Entry> {
+        let mut entries: Vec<&Entry> = self
+            .entries
+            .values()
+            .filter(|entry| entry.worksheet == worksheet)
+            .collect();
+        entries.sort_by(|a, b| b.created.cmp(&a.created).then(b.id.cmp(&a.id)));
+        entries
+    }
+
+    /// The entry with the given id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.get(id)
+    }
+
+    /// Files in the journal folder that could not be read.
+    #[must_use]
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The file that holds the entry `id`.
+    #[must_use]
+    pub fn path_of(&self, id: &str) -> PathBuf {
+        self.dir.entry(id)
+    }
+
+    /// Saves a new entry for `worksheet`, now. Returns the new entry.
+    pub fn add(&mut self, worksheet: &Worksheet, answers: Answers) -> Result<&Entry, JournalError> {
+        self.add_at(worksheet, answers, LocalTime::now())
+    }
+
+    /// Saves a new entry for `worksheet`, created at `when`. Returns the new entry.
+    pub fn add_at(
+        &mut self,
+        worksheet: &Worksheet,
+        answers: Answers,
+        when: LocalTime,
+    ) -> Result<&Entry, JournalError> {
+        let answers = checked(worksheet, answers)?;
+        self.sweep();
+        let base = format!(
+            "{}-{}",
+            when.instant().strftime("%Y%m%dT%H%M%SZ"),
+            worksheet.id
+        );
+        let mut entry = Entry {
+            version: ENTRY_FORMAT,
+            id: base.clone(),
+            worksheet: worksheet.id.clone(),
+            worksheet_version: worksheet.version,
+            created: when,
+            edited: when,
+            answers,
+        };
+        // Two entries in the same second get -2, -3, …; never replace any file already there,
+        // even one that could not be read.
+        for attempt in 1u32.. {
+            if attempt > 1 {
+                entry.id = format!("{base}-{attempt}");
+            }
+            let path = self.path_of(&entry.id);
+            match self.write_entry(&path, &entry, Overwrite::Never) {
+                Ok(()) => break,
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists && attempt < 1000 => {}
+                Err(error) => return Err(JournalError::io("save the entry", &path)(error)),
+            }
+        }
+        let id = entry.id.clone();
+        self.entries.insert(id.clone(), entry);
+        self.revision += 1;
+        Ok(&self.entries[&id])
+    }
+
+    /// Writes an entry exactly as given (from an archive or a backup), under its own id. Never
+    /// replaces a file that is already there.
+    pub fn insert_as_is(&mut self, entry: Entry) -> Result<(), JournalError> {
+        if !crate::content::ids::is_identifier(&entry.id.to_lowercase()) || entry.id.contains('/') {
+            return Err(JournalError::Invalid(format!(
+                "“{}” is not a usable entry id",
+                entry.id
+            )));
+        }
+        let path = self.path_of(&entry.id);
+        self.write_entry(&path, &entry, Overwrite::Never)
+            .map_err(JournalError::io("save the entry", &path))?;
+        self.entries.insert(entry.id.clone(), entry);
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Replaces the answers of entry `id`, keeping the previous version in `versions/ID/`.
+    pub fn update(
+        &mut self,
+        id: &str,
+        worksheet: &Worksheet,
+        answers: Answers,
+    ) -> Result<&Entry, JournalError> {
+        self.update_at(id, worksheet, answers, LocalTime::now())
+    }
+
+    /// As [`Journal::update`], edited at `when`.
+    pub fn update_at(
+        &mut self,
+        id: &str,
+        worksheet: &Worksheet,
+        answers: Answers,
+        when: LocalTime,
+    ) -> Result<&Entry, JournalError> {
+        let previous = self
+            .entries
+            .get(id)
+            .ok_or_else(|| JournalError::NotFound(id.to_owned()))?;
+        if previous.worksheet != worksheet.id {
+            return Err(JournalError::WrongWorksheet {
+                entry: id.to_owned(),
+                expected: previous.worksheet.clone(),
+                given: worksheet.id.clone(),
+            });
+        }
+        let answers = checked(worksheet, answers)?;
+        self.keep_version(previous)?;
+        let mut entry = previous.clone();
+        entry.answers = answers;
+        entry.edited = when;
+        entry.worksheet_version = worksheet.version;
+        entry.version = ENTRY_FORMAT;
+        let path = self.path_of(id);
+        self.write_entry(&path, &entry, Overwrite::Replace)
+            .map_err(JournalError::io("save the entry", &path))?;
+        self.entries.insert(id.to_owned(), entry);
+        self.revision += 1;
+        Ok(&self.entries[id])
+    }
+
+    /// Writes one entry's file, sealed if the journal is protected; the plain text is wiped.
+    fn write_entry(&self, path: &Path, entry: &Entry, overwrite: Overwrite) -> io::Result<()> {
+        let text = zeroize::Zeroizing::new(entry_to_ron(entry));
+        self.dir.write_private(path, &text, overwrite)
+    }
+
+    /// Wipes every entry's text from memory and empties the journal, for locking.
+    pub fn wipe(&mut self) {
+        for entry in self.entries.values_mut() {
+            entry.wipe();
+        }
+        self.entries.clear();
+        self.revision += 1;
+    }
+
+    /// Clears temporary files that interrupted saves left behind, once per journal: opening
+    /// never writes, so this waits for the first save.
+    fn sweep(&mut self) {
+        if !self.swept {
+            self.swept = true;
+            store::remove_stale_temp_files(&self.dir.journal(), std::time::Duration::from_hours(1));
+        }
+    }
+
+    /// Writes `entry` as it is now into its versions folder.
+    fn keep_version(&self, entry: &Entry) -> Result<(), JournalError> {
+        let folder = self.dir.versions_of(&entry.id);
+        let stamp = entry
+            .edited
+            .instant()
+            .strftime("%Y%m%dT%H%M%SZ")
+            .to_string();
+        for attempt in 1u32.. {
+            let name = if attempt == 1 {
+                format!("{stamp}.ron")
+            } else {
+                format!("{stamp}-{attempt}.ron")
+            };
+            let path = folder.join(name);
+            match self.write_entry(&path, entry, Overwrite::Never) {
+                Ok(()) => return Ok(()),
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists && attempt < 1000 => {}
+                Err(error) => {
+                    return Err(JournalError::io("keep the previous version", &path)(error));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Earlier versions of entry `id`, newest first. Unreadable version files are skipped.
+    #[must_use]
+    pub fn versions(&self, id: &str) -> Vec<Entry> {
+        let mut versions: Vec<Entry> = entry_files(&self.dir.versions_of(id))
+            .iter()
+            .filter_map(|path| {
+                let text = self.dir.read_private(path, MAX_ENTRY_BYTES).ok()?;
+                parse_entry_text(&text).ok()
+            })
+            .collect();
+        versions.sort_by_key(|version| std::cmp::Reverse(version.edited));
+        versions
+    }
+
+    /// Moves entry `id` to the trash. Returns the file it now lives in.
+    pub fn delete(&mut self, id: &str) -> Result<PathBuf, JournalError> {
+        if !self.entries.contains_key(id) {
+            return Err(JournalError::NotFound(id.to_owned()));
+        }
+        let from = self.path_of(id);
+        let trash = self.dir.trash();
+        let mut to = trash.join(format!("{id}.ron"));
+        for attempt in 2u32.. {
+            if !to.exists() || attempt > 1000 {
+                break;
+            }
+            to = trash.join(format!("{id}.{attempt}.ron"));
+        }
+        store::move_file(&from, &to)
+            .map_err(JournalError::io("move the entry to the trash", &from))?;
+        self.entries.remove(id);
+        self.revision += 1;
+        Ok(to)
+    }
+
+    /// The entries in the trash, most recently edited first.
+    #[must_use]
+    pub fn trash(&self) -> Vec<TrashedEntry> {
+        let mut trashed: Vec<TrashedEntry> = entry_files(&self.dir.trash())
+            .into_iter()
+            .filter_map(|path| {
+                let text = self.dir.read_private(&path, MAX_ENTRY_BYTES).ok()?;
+                let entry = parse_entry_text(&text).ok()?;
+                Some(TrashedEntry { path, entry })
+            })
+            .collect();
+        trashed.sort_by_key(|item| std::cmp::Reverse(item.entry.edited));
+        trashed
+    }
+
+    /// Restores an entry from the trash, by its id. Refuses if an entry with that id exists.
+    pub fn restore(&mut self, id: &str) -> Result<&Entry, JournalError> {
+        let trashed = self
+            .trash()
+            .into_iter()
+            .find(|t| t.entry.id == id)
+            .ok_or_else(|| JournalError::NotFound(id.to_owned()))?;
+        let to = self.path_of(id);
+        store::move_file(&trashed.path, &to)
+            .map_err(JournalError::io("restore the entry from the trash", &to))?;
+        self.entries.insert(id.to_owned(), trashed.entry);
+        self.revision += 1;
+        Ok(&self.entries[id])
+    }
+}
+
+/// Reads many entry files, spread over the machine's cores, in the order given.
+fn read_all<'a>(
+    paths: &'a [PathBuf],
+    sealing: &Sealing,
+) -> Vec<(&'a PathBuf, Result<Entry, EntryFileError>)> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk = paths.len().div_ceil(threads).max(64);
+    std::thread::scope(|scope| {
+        fn read<'p>(
+            part: &'p [PathBuf],
+            sealing: &Sealing,
+        ) -> Vec<(&'p PathBuf, Result<Entry, EntryFileError>)> {
+            part.iter()
+                .map(|path| (path, read_entry_file(path, sealing)))
+                .collect()
+        }
+        let workers: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| (part, scope.spawn(move || read(part, sealing))))
+            .collect();
+        workers
+            .into_iter()
+            // A worker only panics on a bug; then its share is read again here, so no entry
+            // is silently left out.
+            .flat_map(|(part, worker)| worker.join().unwrap_or_else(|_| read(part, sealing)))
+            .collect()
+    })
+}
+
+/// Checks answers against the worksheet and drops blanks; refuses an entry with no answers.
+fn checked(worksheet: &Worksheet, answers: Answers) -> Result<Answers, JournalError> {
+    check_answers(worksheet, &answers).map_err(JournalError::Invalid)?;
+    let answers = without_blanks(answers);
+    if answers.is_empty() {
+        return Err(JournalError::Empty);
+    }
+    Ok(answers)
+}
+
+/// Whether `path` names an entry file (not a temporary or hidden file).
+fn is_entry_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let is_ron = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"));
+    is_ron && !name.starts_with('.') && !store::is_temp_name(name)
+}
+
+/// The entry files in a folder, sorted; an absent folder has none.
+fn entry_files(folder: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|item| item.path())
+        .filter(|path| is_entry_file(path))
+        .collect();
+    paths.sort();
+    paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::entry::Answer;
+    use crate::content::workbook::Workbook;
+    use proptest::prelude::*;
+
+    fn coping() -> Worksheet {
+        Workbook::bundled().get("coping-skills").unwrap().clone()
+    }
+
+    fn answers(pairs: &[(&str, Answer)]) -> Answers {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect()
+    }
+
+    fn at(text: &str) -> LocalTime {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn add_writes_a_readable_file_and_reopens() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(DataDir::new(dir.path())).unwrap();
+        let worksheet = coping();
+        let entry = journal
+            .add_at(
+                &worksheet,
+                answers(&[
+                    ("situation", Answer::Text("Row with my brother".into())),
+                    ("intensity_before", Answer::Number(8)),
+                ]),
+                at("2026-11-25T21:42:00+01:00"),
+            )
+            .unwrap()
+            .clone();
+        assert_eq!(entry.id, "20261125T204200Z-coping-skills");
+        let text = fs::read_to_string(journal.path_of(&entry.id)).unwrap();
+        assert!(
+            text.contains("created: \"2026-11-25T21:42:00+01:00\""),
+            "{text}"
+        );
+        assert!(text.contains("Row with my brother"), "{text}");
+        let reopened = Journal::open(DataDir::new(dir.path())).unwrap();
+        assert_eq!(reopened.get(&entry.id), Some(&entry));
+        assert!(reopened.problems().is_empty());
+    }
+
+    #[test]
+    fn two_entries_in_one_second_get_distinct_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(DataDir::new(dir.path())).unwrap();
+        let when = at("2026-11-25T21:42:00+00:00");
+        let a = answers(&[("intensity_before", Answer::Number(3))]);
+        let first = journal
+            .add_at(&coping(), a.clone(), when)
+            .unwrap()
+            .id
+            .clone();
+        let second = journal.add_at(&coping(), a, when).unwrap().id.clone();
+        assert_ne!(first, second);
+        assert_eq!(journal.len(), 2);
+    }
+
+    #[test]
+    fn blank_and_invalid_answers_write_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(DataDir::new(dir.path())).unwrap();
+        let blank = answers(&[("situation", Answer::Text("   ".into()))]);
+        assert!(matches!(
+            journal.add(&coping(), blank),
+            Err(JournalError::Empty)
+        ));
+        let bad = answers(&[("intensity_before", Answer::Number(99))]);
+        assert!(matches!(
+            journal.add(&coping(), bad),
+            Err(JournalError::Invalid(_))
+        ));
+        // Nothing was written: not even the journal folder was created.
+        assert!(!journal.data_dir().journal().exists());
+    }
+
+    #[test]
+    fn update_keeps_the_previous_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(DataDir::new(dir.path())).unwrap();
+        let id = journal
+            .add_at(
+                &coping(),
+                answers(&[("intensity_before", Answer::Number(8))]),
+                at("2026-11-25T10:00:00+00:00"),
+            )
+            .unwrap()
+            .id
+            .clone();
+        journal
+            .update_at(
+                &id,
+                &coping(),
+                answers(&[("intensity_before", Answer::Number(5))]),
+                at("2026-11-25T11:00:00+00:00"),
+            )
+            .unwrap();
+        assert_eq!(
+            journal.get(&id).unwrap().answers["intensity_before"],
+            Answer::Number(5)
+        );
+        let versions = journal.versions(&id);
+        assert_eq!(versions.len(), 1);
+        assert_eq!(versions[0].answers["intensity_before"], Answer::Number(8));
+    }
+
+    #[test]
+    fn delete_moves_to_trash_and_restore_brings_it_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(DataDir::new(dir.path())).unwrap();
+        let entry = journal
+            .add(
+                &coping(),
+                answers(&[("intensity_before", Answer::Number(4))]),
+            )
+            .unwrap()
+            .clone();
+        let trashed = journal.delete(&entry.id).unwrap();
+        assert!(trashed.exists());
+        assert!(journal.get(&entry.id).is_none());
+        assert!(!journal.path_of(&entry.id).exists());
+        assert_eq!(journal.trash().len(), 1);
+        journal.restore(&entry.id).unwrap();
+        assert_eq!(journal.get(&entry.id), Some(&entry));
+        assert!(journal.trash().is_empty());
+        let reopened = Journal::open(DataDir::new(dir.path())).unwrap();
+        assert_eq!(reopened.get(&entry.id), Some(&entry));
+    }
+
+    #[test]
+    fn unreadable_files_are_listed_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let mut journal = Journal::open(data.clone()).unwrap();
+        journal
+            .add(
+                &coping(),
+                answers(&[("intensity_before", Answer::Number(4))]),
+            )
+            .unwrap();
+        let broken = data.journal().join("broken.ron");
+        fs::write(&broken, "(version: 1, id: ").unwrap();
+        let newer = data.journal().join("future.ron");
+        fs::write(&newer, "(version: 99, id: \"future\")").unwrap();
+        fs::write(data.journal().join(".rapport-abc.tmp"), "half").unwrap();
+        let journal = Journal::open(data).unwrap();
+        assert_eq!(journal.len(), 1);
+        let messages: Vec<String> = journal.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].contains("could not be read at line 1"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("newer version of Rapport"),
+            "{messages:?}"
+        );
+        assert_eq!(fs::read_to_string(&broken).unwrap(), "(version: 1, id: ");
+        assert!(newer.exists());
+    }
+
+    #[test]
+    fn a_copied_file_is_reported_not_loaded_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let mut journal = Journal::open(data.clone()).unwrap();
+        let id = journal
+            .add(
+                &coping(),
+                answers(&[("intensity_before", Answer::Number(4))]),
+            )
+            .unwrap()
+            .id
+            .clone();
+        fs::copy(journal.path_of(&id), data.journal().join("copy.ron")).unwrap();
+        let journal = Journal::open(data).unwrap();
+        assert_eq!(journal.len(), 1);
+        assert!(
+            journal.problems()[0]
+                .message
+                .contains("does not match its file name")
+        );
+    }
+
+    fn answer_strategy() -> impl Strategy<Value = Answer> {
+        prop_oneof![
+            any::<String>().prop_map(Answer::Text),
+            any::<i64>().prop_map(Answer::Number),
+            any::<String>().prop_map(Answer::Choice),
+            proptest::collection::vec(any::<String>(), 0..4).prop_map(Answer::Choices),
+            proptest::collection::vec(any::<String>(), 0..4).prop_map(Answer::List),
+            (1i16..9999, 1i8..=12, 1i8..=28)
+                .prop_map(|(y, m, d)| Answer::Date(jiff::civil::date(y, m, d))),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn entries_round_trip_through_ron(
+            answers in proptest::collection::btree_map("[a-z_]{1,12}", answer_strategy(), 0..8),
+            seconds in 0i64..4_000_000_000,
+            offset_minutes in -720i32..=840,
+        ) {
+            let offset = jiff::tz::Offset::from_seconds(offset_minutes * 60).unwrap();
+            let when = LocalTime::with_offset(jiff::Timestamp::from_second(seconds).unwrap(), offset);
+            let entry = Entry {
+                version: ENTRY_FORMAT,
+                id: "x".into(),
+                worksheet: "w".into(),
+                worksheet_version: 1,
+                created: when,
+                edited: when,
+                answers,
+            };
+            let text = entry_to_ron(&entry);
+            prop_assert_eq!(parse_entry_text(&text).unwrap(), entry);
+        }
+    }
+}
