@@ -1044,7 +1044,7 @@ fn summary_table(
         .iter()
         .map(|s| (*s).to_owned())
         .collect();
-    let row = |label: &str, week: String, s: &rapport_core::facilitator::share::Spread| {
+    let row = |label: &str, week: String, s: &rapport_core::insight::spread::Spread| {
         vec![
             label.to_owned(),
             week,

@@ -3,3 +3,4 @@
 pub mod chart;
 pub mod dashboard;
 pub mod progress;
+pub mod spread;

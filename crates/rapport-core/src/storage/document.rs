@@ -92,11 +92,20 @@ mod tests {
     use super::*;
     use serde::Deserialize;
 
-    #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
     #[serde(default)]
     struct Note {
         version: u32,
         text: String,
+    }
+
+    impl Default for Note {
+        fn default() -> Self {
+            Self {
+                version: 1,
+                text: String::new(),
+            }
+        }
     }
 
     const NOTE: Format = Format {

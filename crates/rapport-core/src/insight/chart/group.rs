@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{ChartError, Style, draw_error, draw_legend};
-use crate::facilitator::share::WeekRow;
+use crate::insight::spread::WeekRow;
 
 /// One measure across the weeks of a programme, for a group.
 #[derive(Clone, Debug, PartialEq)]

@@ -119,9 +119,15 @@ fn add_refuses_bad_values_and_writes_nothing() {
             vec!["add", "coping-skills", "situation"],
             "should be FIELD=VALUE",
         ),
+        // A field the worksheet does not have.
         (
-            vec!["add", "forgiveness", "next_step_choice=Fly"],
-            "is not a field",
+            vec!["add", "forgiveness", "next_step_choice=Let it rest for now"],
+            "“next_step_choice” is not a field of forgiveness",
+        ),
+        // An option a choice does not list, where the person's own words are not allowed.
+        (
+            vec!["add", "getting-started", "focus_area=Fly"],
+            "takes one of: Grief",
         ),
         (vec!["add", "no-such-sheet", "a=1"], "There is no worksheet"),
         (
@@ -594,4 +600,38 @@ fn protect_on_change_and_off_round_trip_and_a_wrong_passphrase_changes_nothing()
         .assert()
         .success()
         .stdout(predicate::str::contains("Walk after the call"));
+}
+
+/// `rapport edit` tells the person exactly what `rapport add` does: the score and band, and the
+/// crisis message when an answer calls for it. (It used to print only the path.)
+#[test]
+fn edit_prints_the_score_and_the_crisis_message_exactly_as_add_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let items = |q9: u8| {
+        let mut args = vec!["add".to_owned(), "phq9".to_owned()];
+        args.extend((1..=8).map(|i| format!("q{i}=1")));
+        args.push(format!("q9={q9}"));
+        args
+    };
+    let added = rapport(dir.path()).args(items(2)).assert().success();
+    let added = String::from_utf8(added.get_output().stdout.clone()).unwrap();
+    let alert = rapport_core::content::crisis::CLI_ALERT;
+    assert!(added.contains("of 27"), "{added}");
+    assert!(added.contains(alert), "{added}");
+
+    // A second entry, calm, then edited to the same answers as the first.
+    let calm = rapport(dir.path()).args(items(0)).assert().success();
+    let calm = String::from_utf8(calm.get_output().stdout.clone()).unwrap();
+    assert!(!calm.contains(alert), "{calm}");
+    let path = calm.lines().next().unwrap();
+    let id = Path::new(path).file_stem().unwrap().to_str().unwrap();
+    let edited = rapport(dir.path())
+        .args(["edit", id, "q9=2"])
+        .assert()
+        .success();
+    let edited = String::from_utf8(edited.get_output().stdout.clone()).unwrap();
+    // Everything but the file's path is the same as for `add`.
+    let after_path = |text: &str| text.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(after_path(&edited), after_path(&added));
+    assert!(edited.starts_with(path), "{edited}");
 }

@@ -328,4 +328,11 @@ fn turning_protection_on_and_off_killed_at_random_moments_loses_no_entry() {
     eprintln!(
         "{kills} kills during protect on/off ({files} private files; uninterrupted: on {on:?}, off {off:?}); states after the kills: {seen:?}; every entry intact each time"
     );
+    // The harness is worth something only if kills landed inside both conversions.
+    for state in ["TurningOn", "TurningOff"] {
+        assert!(
+            seen.get(state).copied().unwrap_or(0) >= 1,
+            "no kill left the journal {state}: {seen:?}"
+        );
+    }
 }

@@ -17,8 +17,7 @@ use rapport_core::storage::journal::Journal;
 use rapport_core::storage::layout::DataDir;
 use rapport_core::storage::protection as vault;
 
-mod common;
-use common::{TestClock, type_into};
+use crate::common::{TestClock, type_into};
 
 const PASSPHRASE: &str = "correct horse battery";
 

@@ -13,8 +13,7 @@ use rapport_core::content::workbook::Workbook;
 use rapport_core::storage::journal::read_entry_file;
 use rapport_core::storage::layout::DataDir;
 
-mod common;
-use common::{TestClock, type_into};
+use crate::common::{TestClock, type_into};
 
 fn app(dir: &Path) -> Harness<'static, Shell> {
     app_with(dir, UiState::default())
@@ -623,15 +622,14 @@ fn presenting_a_session_moves_with_the_keys_times_items_and_keeps_notes_apart() 
     );
 
     // Notes show only in the notes view.
-    if !slide.notes.is_empty() {
-        let first_line = slide.notes.split("\n\n").next().unwrap().trim().to_owned();
-        assert!(harness.query_by_label(&first_line).is_none());
-        harness.key_press(egui::Key::N);
-        harness.run();
-        harness.get_by_label(&first_line);
-        harness.key_press(egui::Key::N);
-        harness.run();
-    }
+    assert!(!slide.notes.is_empty(), "the first slide has notes to hide");
+    let first_line = slide.notes.split("\n\n").next().unwrap().trim().to_owned();
+    assert!(harness.query_by_label(&first_line).is_none());
+    harness.key_press(egui::Key::N);
+    harness.run();
+    harness.get_by_label(&first_line);
+    harness.key_press(egui::Key::N);
+    harness.run();
 
     // Space moves on, Left goes back, Esc leaves.
     harness.key_press(egui::Key::Space);

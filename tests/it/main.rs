@@ -1,0 +1,16 @@
+//! Rapport's integration tests, in one binary: each test binary links eframe, krilla and
+//! plotters, so one binary instead of ten saves most of the test build's link time.
+//!
+//! Run one group with `cargo test --test it GROUP::`, e.g. `cargo test --test it crash::`.
+
+mod architecture;
+mod bad_input;
+mod cli;
+mod common;
+mod crash;
+mod group;
+mod gui;
+mod handout;
+mod measures;
+mod protection;
+mod trust;
