@@ -3,6 +3,9 @@
 //! Run with `cargo bench`. The journal is generated once into a temporary folder (with the
 //! same atomic, fsynced saves the app uses), then each measurement runs against it.
 
+// A benchmark reports its figures on stderr and fails by panicking.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

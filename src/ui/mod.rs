@@ -73,6 +73,8 @@ impl eframe::App for RapportApp {
 }
 
 /// Opens the app window on `data_dir` and runs until it is closed.
+// Before the window exists, the terminal is the only place to say the folder is unusable.
+#[allow(clippy::print_stderr)]
 pub fn run(data_dir: DataDir, exit_after_first_frame: bool) -> Result<(), eframe::Error> {
     // eframe would create the folder for its state with default permissions; make it private.
     if let Err(error) = rapport_core::storage::atomic::create_private_dir_all(data_dir.root()) {
@@ -88,7 +90,7 @@ pub fn run(data_dir: DataDir, exit_after_first_frame: bool) -> Result<(), eframe
             .with_inner_size([1100.0, 760.0])
             .with_min_inner_size([640.0, 420.0]),
         // UI state (window size, last screen, theme) lives beside the journal, not elsewhere.
-        persistence_path: Some(data_dir.root().join("app-state")),
+        persistence_path: Some(data_dir.app_state()),
         ..Default::default()
     };
     eframe::run_native(

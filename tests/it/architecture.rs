@@ -80,11 +80,10 @@ const LAYERS: [(&str, u8); 9] = [
 
 fn layer_of(module: &str) -> u8 {
     let top = module.split("::").next().unwrap_or_default();
-    LAYERS
-        .iter()
-        .find(|(name, _)| *name == top)
-        .map(|(_, layer)| *layer)
-        .unwrap_or_else(|| panic!("module {module} is in no layer; add its folder to LAYERS"))
+    LAYERS.iter().find(|(name, _)| *name == top).map_or_else(
+        || panic!("module {module} is in no layer; add its folder to LAYERS"),
+        |(_, layer)| *layer,
+    )
 }
 
 fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
@@ -186,38 +185,39 @@ fn the_core_layers_depend_only_downwards() {
     assert!(wrong.is_empty(), "upward dependencies: {wrong:#?}");
 }
 
+// Depth-first search with colours; a grey node met again closes a cycle.
+#[derive(Clone, Copy, PartialEq)]
+enum Colour {
+    White,
+    Grey,
+    Black,
+}
+fn visit(
+    node: &str,
+    graph: &BTreeMap<String, BTreeSet<String>>,
+    colour: &mut BTreeMap<String, Colour>,
+    stack: &mut Vec<String>,
+    cycles: &mut Vec<String>,
+) {
+    colour.insert(node.to_owned(), Colour::Grey);
+    stack.push(node.to_owned());
+    for next in graph.get(node).into_iter().flatten() {
+        match colour.get(next).copied().unwrap_or(Colour::White) {
+            Colour::White => visit(next, graph, colour, stack, cycles),
+            Colour::Grey => {
+                let start = stack.iter().position(|n| n == next).unwrap_or(0);
+                cycles.push(format!("{} → {next}", stack[start..].join(" → ")));
+            }
+            Colour::Black => {}
+        }
+    }
+    stack.pop();
+    colour.insert(node.to_owned(), Colour::Black);
+}
+
 #[test]
 fn no_module_of_the_core_imports_another_in_a_cycle() {
     let graph = core_graph();
-    // Depth-first search with colours; a grey node met again closes a cycle.
-    #[derive(Clone, Copy, PartialEq)]
-    enum Colour {
-        White,
-        Grey,
-        Black,
-    }
-    fn visit(
-        node: &str,
-        graph: &BTreeMap<String, BTreeSet<String>>,
-        colour: &mut BTreeMap<String, Colour>,
-        stack: &mut Vec<String>,
-        cycles: &mut Vec<String>,
-    ) {
-        colour.insert(node.to_owned(), Colour::Grey);
-        stack.push(node.to_owned());
-        for next in graph.get(node).into_iter().flatten() {
-            match colour.get(next).copied().unwrap_or(Colour::White) {
-                Colour::White => visit(next, graph, colour, stack, cycles),
-                Colour::Grey => {
-                    let start = stack.iter().position(|n| n == next).unwrap_or(0);
-                    cycles.push(format!("{} → {next}", stack[start..].join(" → ")));
-                }
-                Colour::Black => {}
-            }
-        }
-        stack.pop();
-        colour.insert(node.to_owned(), Colour::Black);
-    }
     let mut colour = BTreeMap::new();
     let mut cycles = Vec::new();
     for node in graph.keys() {

@@ -3,6 +3,9 @@
 //!
 //! Run one group with `cargo test --test it GROUP::`, e.g. `cargo test --test it crash::`.
 
+// Tests and their helpers report failure by panicking, and report figures on stderr.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+
 mod architecture;
 mod bad_input;
 mod cli;
@@ -11,6 +14,7 @@ mod crash;
 mod group;
 mod gui;
 mod handout;
+mod layout;
 mod measures;
 mod protection;
 mod trust;

@@ -1,7 +1,6 @@
 //! Archives, exports and backups: the journal in one RON file (to keep, move or restore), as
 //! CSV (one row per entry, one column per field), and as readable Markdown.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};

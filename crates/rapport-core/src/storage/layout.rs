@@ -509,7 +509,7 @@ mod tests {
     fn every_kind_is_found_where_it_is_written_and_private_files_are_the_private_kinds() {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::new(dir.path());
-        let date: jiff::civil::Date = "2026-11-25".parse().unwrap();
+        let day: jiff::civil::Date = "2026-11-25".parse().unwrap();
         let written = [
             (data.entry("a"), FileKind::Entry),
             (
@@ -518,7 +518,7 @@ mod tests {
             ),
             (data.trash().join("b.ron"), FileKind::TrashedEntry),
             (data.draft("coping-skills"), FileKind::Draft),
-            (data.backup_for(date), FileKind::Backup),
+            (data.backup_for(day), FileKind::Backup),
             (
                 data.journal_before_restore("20261125T000000Z")
                     .join("c.ron"),
@@ -562,8 +562,8 @@ mod tests {
     #[test]
     fn only_rapports_own_dated_backup_names_have_a_date() {
         let data = DataDir::new("/d");
-        let date: jiff::civil::Date = "2026-11-25".parse().unwrap();
-        assert_eq!(DataDir::backup_date(&data.backup_for(date)), Some(date));
+        let day: jiff::civil::Date = "2026-11-25".parse().unwrap();
+        assert_eq!(DataDir::backup_date(&data.backup_for(day)), Some(day));
         for name in [
             "rapport-2019-my-own-archive.ron",
             "mine.ron",

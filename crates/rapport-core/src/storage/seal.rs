@@ -33,6 +33,7 @@ impl DataKey {
         Self(Zeroizing::new(bytes))
     }
 
+    /// A new random key.
     pub fn random() -> Result<Self, RandomFailed> {
         let mut bytes = Zeroizing::new([0u8; 32]);
         random_bytes(bytes.as_mut_slice())?;
