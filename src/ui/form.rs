@@ -222,6 +222,14 @@ pub struct Form {
     generation: u64,
 }
 
+impl Drop for Form {
+    /// A dropped form leaves no answer behind in memory: locking resets every view wholesale,
+    /// and this is what wipes the text they held.
+    fn drop(&mut self) {
+        self.wipe();
+    }
+}
+
 impl Form {
     /// Overwrites every answer's text in memory, for locking.
     pub fn wipe(&mut self) {

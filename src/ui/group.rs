@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use egui::{RichText, TextEdit, Ui};
 
 use super::chart_view::ChartSlot;
-use super::shell::{Cx, Notice, View};
+use super::vocabulary::{Cx, Notice, View};
 use super::widgets::{self, READING_WIDTH};
 use rapport_core::facilitator::share::{self, Import, ShareFile, Summary};
 use rapport_core::insight::chart::{Chart, GroupChart};

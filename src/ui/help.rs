@@ -3,7 +3,7 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::shell::{Cx, Notice, Screen, View};
+use super::vocabulary::{Cx, Notice, Screen, View};
 use super::widgets::{self, READING_WIDTH, set_accessible_label};
 use rapport_core::content::crisis::{self, Contact, CrisisContacts, Helpline};
 use rapport_core::content::entry::Entry;

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::shell::{Cx, Notice};
+use super::vocabulary::{Cx, Notice};
 use super::widgets::{self, READING_WIDTH};
 use rapport_core::content::entry::Entry;
 use rapport_core::content::worksheet::Worksheet;

@@ -22,12 +22,14 @@ mod shell;
 mod sidebar;
 mod today;
 mod trash;
+mod vocabulary;
 mod widgets;
 mod worksheet_view;
 
 pub use present::{Clock, Presentation, SystemClock};
 pub use progress_view::ChartCache;
-pub use shell::{Screen, Shell, Tab, UiState};
+pub use shell::Shell;
+pub use vocabulary::{Screen, Tab, UiState};
 
 use rapport_core::storage::layout::DataDir;
 

@@ -5,7 +5,7 @@ use egui::Ui;
 
 use super::chart_view::ChartSlot;
 use super::progress_view::data_key;
-use super::shell::{Cx, View};
+use super::vocabulary::{Cx, View};
 use rapport_core::insight::chart::{Chart, TrendChart};
 use rapport_core::insight::progress::TimeRange;
 use rapport_core::time::LocalTime;

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::shell::{Cx, View};
+use super::vocabulary::{Cx, View};
 use super::widgets::{self, READING_WIDTH};
 
 /// Lists every file Rapport could not use. The files themselves are never changed.

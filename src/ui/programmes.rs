@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::shell::{Action, Cx, Notice, Screen, View};
+use super::vocabulary::{Action, Cx, Notice, Screen, View};
 use super::widgets::{self, READING_WIDTH};
 use rapport_core::facilitator::slides;
 use rapport_core::storage::settings::Following;

@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use egui::{RichText, Ui};
 
 use super::chart_view::ChartSlot;
-use super::shell::Cx;
+use super::vocabulary::Cx;
 use rapport_core::content::worksheet::Worksheet;
 use rapport_core::insight::chart::Chart;
 use rapport_core::insight::progress::{Series, TimeRange};

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use zeroize::Zeroizing;
 
 use super::lock::Passphrase;
-use super::shell::{Action, Cx, Notice, View};
+use super::vocabulary::{Action, Cx, Notice, View};
 use rapport_core::storage::protection::MIN_PASSPHRASE_CHARS;
 use rapport_core::storage::seal::Sealing;
 

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::shell::{Cx, Screen, View};
+use super::vocabulary::{Cx, Screen, View};
 use super::widgets::{self, READING_WIDTH};
 
 /// The page of one section.

@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use super::shell::{Cx, ThemeChoice, View};
+use super::vocabulary::{Cx, ThemeChoice, View};
 use super::widgets::{self, READING_WIDTH};
 use rapport_core::service::export::ExportFormat;
 
@@ -25,7 +25,7 @@ impl View for SettingsView {
             match chosen {
                 super::files::Chosen::Path(path) => self.import_path = path.display().to_string(),
                 super::files::Chosen::Unavailable => {
-                    cx.notify(super::shell::Notice::error(super::files::UNAVAILABLE));
+                    cx.notify(super::vocabulary::Notice::error(super::files::UNAVAILABLE));
                 }
                 super::files::Chosen::Cancelled => {}
             }
@@ -81,7 +81,7 @@ impl View for SettingsView {
                 && let Err(error) = rapport_core::storage::atomic::create_private_dir_all(&root)
                     .and_then(|()| open::that_detached(&root))
             {
-                cx.notify(super::shell::Notice::error(format!(
+                cx.notify(super::vocabulary::Notice::error(format!(
                     "The folder could not be opened: {error}. Path: {}",
                     root.display()
                 )));
@@ -100,8 +100,10 @@ impl View for SettingsView {
                 cx.model.journal(),
                 rapport_core::time::LocalTime::now(),
             ) {
-                Ok(path) => super::shell::Notice::info(format!("Backed up to {}", path.display())),
-                Err(error) => super::shell::Notice::error(error.to_string()),
+                Ok(path) => {
+                    super::vocabulary::Notice::info(format!("Backed up to {}", path.display()))
+                }
+                Err(error) => super::vocabulary::Notice::error(error.to_string()),
             };
             cx.notify(notice);
         }
@@ -137,13 +139,13 @@ impl View for SettingsView {
                         rapport_core::time::LocalTime::now(),
                     ) {
                         Ok(aside) => {
-                            cx.actions.push(super::shell::Action::Reload);
-                            super::shell::Notice::info(format!(
+                            cx.actions.push(super::vocabulary::Action::Reload);
+                            super::vocabulary::Notice::info(format!(
                                 "Restored {name}. Your journal as it was is kept in {}",
                                 aside.display()
                             ))
                         }
-                        Err(error) => super::shell::Notice::error(error.to_string()),
+                        Err(error) => super::vocabulary::Notice::error(error.to_string()),
                     };
                     cx.notify(notice);
                 }
@@ -171,19 +173,19 @@ impl View for SettingsView {
             }
             if ui.button("Import").clicked() {
                 let path = std::path::PathBuf::from(self.import_path.trim());
-                cx.actions.push(super::shell::Action::Import(path));
+                cx.actions.push(super::vocabulary::Action::Import(path));
             }
         });
     }
 }
 
 /// Writes the whole journal to `DATA_DIR/exports/` in the given format.
-pub(super) fn export(cx: &Cx<'_>, format: ExportFormat) -> super::shell::Notice {
+pub(super) fn export(cx: &Cx<'_>, format: ExportFormat) -> super::vocabulary::Notice {
     let path = cx
         .model
         .default_export_path(format, rapport_core::time::LocalTime::now());
     match cx.model.export(format, None, &path) {
-        Ok(exported) => super::shell::Notice::saved(exported.describe(), exported.path),
-        Err(error) => super::shell::Notice::error(error.to_string()),
+        Ok(exported) => super::vocabulary::Notice::saved(exported.describe(), exported.path),
+        Err(error) => super::vocabulary::Notice::error(error.to_string()),
     }
 }

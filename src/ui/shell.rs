@@ -3,11 +3,11 @@
 use std::fmt::Write as _;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
-use serde::{Deserialize, Serialize};
 
 use super::lock::{Job, LockView, Outcome};
 use super::present::{Clock, Presentation, PresentationAction, SystemClock};
 use super::protection::ProtectionRequest;
+use super::vocabulary::{Action, Cx, Notice, Screen, Tab, ThemeChoice, UiState, View};
 use super::worksheet_view::WorksheetView;
 use super::{
     group, help, overview, problems, programmes, section, settings, sidebar, today, trash,
@@ -18,195 +18,6 @@ use rapport_core::storage::layout::DataDir;
 use rapport_core::storage::seal::Sealing;
 use rapport_core::storage::settings::Settings;
 
-/// Which screen the central area shows.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Screen {
-    /// The first screen: a greeting, recent check-ins and what to do next.
-    #[default]
-    #[serde(alias = "Welcome")]
-    Today,
-    /// Charts of all progress.
-    Overview,
-    /// The programmes.
-    Programmes,
-    /// Sharing progress with a facilitator.
-    Share,
-    /// A facilitator's view of the group's shared progress.
-    Group,
-    /// One programme's sessions, by id.
-    Programme(String),
-    /// A section's introduction and its worksheets, by section id.
-    Section(String),
-    /// One worksheet, by id.
-    Worksheet(String),
-    /// Deleted entries.
-    Trash,
-    /// Files that could not be loaded.
-    Problems,
-    /// Theme, text size and the data folder.
-    Settings,
-    /// Crisis information.
-    Help,
-}
-
-/// The tabs of a worksheet screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Tab {
-    /// Fill in a new entry, or edit one.
-    #[default]
-    Fill,
-    /// Earlier entries.
-    History,
-    /// Charts of tracked ratings.
-    Progress,
-}
-
-/// The app's colour theme choice.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    /// Follow the operating system.
-    #[default]
-    System,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
-
-impl From<ThemeChoice> for egui::ThemePreference {
-    fn from(choice: ThemeChoice) -> Self {
-        match choice {
-            ThemeChoice::System => egui::ThemePreference::System,
-            ThemeChoice::Light => egui::ThemePreference::Light,
-            ThemeChoice::Dark => egui::ThemePreference::Dark,
-        }
-    }
-}
-
-/// UI state kept between runs by eframe. Never holds answers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct UiState {
-    /// The screen last shown.
-    pub screen: Screen,
-    /// The worksheet tab last shown.
-    pub tab: Tab,
-    /// Light, dark, or follow the system.
-    pub theme: ThemeChoice,
-    /// Text and UI size, 1.0 being normal.
-    pub zoom: f32,
-    /// A message for the top of the crisis screen, set when an answer calls for it. Never saved.
-    #[serde(skip)]
-    pub alert: Option<String>,
-}
-
-impl Default for UiState {
-    fn default() -> Self {
-        Self {
-            screen: Screen::Today,
-            tab: Tab::Fill,
-            theme: ThemeChoice::System,
-            zoom: 1.0,
-            alert: None,
-        }
-    }
-}
-
-/// A short message at the top of the screen, optionally with an undo.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    /// What happened.
-    pub text: String,
-    /// Whether it reports a failure.
-    pub is_error: bool,
-    /// The entry to bring back from the trash if the user presses Undo.
-    pub undo_delete: Option<String>,
-    /// A file just saved (an export), which the user may open or copy elsewhere.
-    pub file: Option<std::path::PathBuf>,
-}
-
-impl Notice {
-    /// A plain message.
-    pub fn info(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            is_error: false,
-            undo_delete: None,
-            file: None,
-        }
-    }
-
-    /// A file saved: says where, and offers to show it or save a copy elsewhere.
-    pub fn saved(text: impl Into<String>, file: std::path::PathBuf) -> Self {
-        Self {
-            file: Some(file),
-            ..Self::info(text)
-        }
-    }
-
-    /// A failure.
-    pub fn error(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            is_error: true,
-            undo_delete: None,
-            file: None,
-        }
-    }
-}
-
-/// Something a view asks the shell to do once the frame's views are drawn.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Go to a screen (asking first if answers would be lost).
-    Navigate(Screen),
-    /// Show a notice.
-    Notify(Notice),
-    /// Open the data folder again (after a restore).
-    Reload,
-    /// Import a RON archive into the journal.
-    Import(std::path::PathBuf),
-    /// Change the passphrase protection, or lock now.
-    Protection(super::protection::ProtectionRequest),
-    /// Present slides full screen.
-    Present {
-        /// What is presented, for the control bar.
-        title: String,
-        /// The slides.
-        slides: Vec<rapport_core::facilitator::slides::Slide>,
-    },
-}
-
-/// What views get: the model, the UI state, and a list to push [`Action`]s on.
-pub struct Cx<'a> {
-    /// The workbook and journal.
-    pub model: &'a mut Model,
-    /// Persisted UI state (screen, tab, theme, zoom).
-    pub state: &'a mut UiState,
-    /// Requests for the shell.
-    pub actions: &'a mut Vec<Action>,
-    /// Settings kept beside the journal (the programme followed).
-    pub settings: &'a mut Document<Settings>,
-}
-
-impl Cx<'_> {
-    /// Asks the shell to go to `screen`.
-    pub fn navigate(&mut self, screen: Screen) {
-        self.actions.push(Action::Navigate(screen));
-    }
-
-    /// Asks the shell to show `notice`.
-    pub fn notify(&mut self, notice: Notice) {
-        self.actions.push(Action::Notify(notice));
-    }
-}
-
-/// A screen of the app, in the manner of egui's demo views.
-pub trait View {
-    /// Draws the view and turns clicks into model calls and [`Action`]s.
-    fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>);
-}
-
 /// A confirmation waiting for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Pending {
@@ -216,19 +27,28 @@ enum Pending {
     Quit,
 }
 
-/// The whole app inside one [`Ui`].
-pub struct Shell {
-    data_dir: DataDir,
-    model: Result<Model, String>,
-    state: UiState,
+/// The state of every screen, made from the journal as it was read. Dropped wholesale
+/// (`Views::default()`) whenever that journal goes away, so a view cannot keep journal text
+/// across a lock by being forgotten in a list: a form wipes its answers when dropped.
+#[derive(Default)]
+struct Views {
     worksheet: WorksheetView,
     trash: trash::TrashView,
     help: help::HelpView,
     today: today::TodayView,
     share: group::ShareView,
-    settings_view: settings::SettingsView,
+    settings: settings::SettingsView,
     group: group::GroupView,
     overview: overview::OverviewView,
+}
+
+/// The whole app inside one [`Ui`].
+pub struct Shell {
+    data_dir: DataDir,
+    /// Every screen's state; reset wholesale on lock, unlock and reload.
+    views: Views,
+    model: Result<Model, String>,
+    state: UiState,
     settings: Document<Settings>,
     presentation: Option<Presentation>,
     clock: std::rc::Rc<dyn Clock>,
@@ -270,16 +90,9 @@ impl Shell {
         }
         Self {
             data_dir,
+            views: Views::default(),
             model,
             state,
-            worksheet: WorksheetView::default(),
-            trash: trash::TrashView::default(),
-            help: help::HelpView::default(),
-            today: today::TodayView::default(),
-            share: group::ShareView::default(),
-            settings_view: settings::SettingsView::default(),
-            group: group::GroupView::default(),
-            overview: overview::OverviewView::default(),
             settings,
             presentation: None,
             clock: std::rc::Rc::new(SystemClock::default()),
@@ -336,13 +149,13 @@ impl Shell {
     /// The charts of the worksheet screen, for tests of caching.
     #[must_use]
     pub fn charts(&self) -> &super::ChartCache {
-        self.worksheet.charts()
+        self.views.worksheet.charts()
     }
 
     /// How many charts the Progress overview has rendered, for tests of caching.
     #[must_use]
     pub fn overview_renders(&self) -> u64 {
-        self.overview.renders()
+        self.views.overview.renders()
     }
 
     /// The notice on show, if any.
@@ -417,20 +230,20 @@ impl Shell {
                 self.copy_dialog = Some((file, dialog));
             }
             match cx.state.screen.clone() {
-                Screen::Today => self.today.ui(ui, &mut cx),
-                Screen::Overview => self.overview.ui(ui, &mut cx),
+                Screen::Today => self.views.today.ui(ui, &mut cx),
+                Screen::Overview => self.views.overview.ui(ui, &mut cx),
                 Screen::Programmes => programmes::ProgrammesView { id: None }.ui(ui, &mut cx),
-                Screen::Share => self.share.ui(ui, &mut cx),
-                Screen::Group => self.group.ui(ui, &mut cx),
+                Screen::Share => self.views.share.ui(ui, &mut cx),
+                Screen::Group => self.views.group.ui(ui, &mut cx),
                 Screen::Programme(id) => {
                     programmes::ProgrammesView { id: Some(id) }.ui(ui, &mut cx);
                 }
                 Screen::Section(id) => section::SectionView { id }.ui(ui, &mut cx),
-                Screen::Worksheet(id) => self.worksheet.show(ui, &mut cx, &id),
-                Screen::Trash => self.trash.ui(ui, &mut cx),
+                Screen::Worksheet(id) => self.views.worksheet.show(ui, &mut cx, &id),
+                Screen::Trash => self.views.trash.ui(ui, &mut cx),
                 Screen::Problems => problems::ProblemsView.ui(ui, &mut cx),
-                Screen::Settings => self.settings_view.ui(ui, &mut cx),
-                Screen::Help => self.help.ui(ui, &mut cx),
+                Screen::Settings => self.views.settings.ui(ui, &mut cx),
+                Screen::Help => self.views.help.ui(ui, &mut cx),
             }
         });
 
@@ -450,7 +263,7 @@ impl Shell {
                 }
                 Action::Reload => {
                     self.model = open_model(&self.data_dir);
-                    self.worksheet.discard();
+                    self.views.worksheet.discard();
                 }
                 Action::Import(path) => {
                     if let Ok(model) = &mut self.model {
@@ -513,7 +326,7 @@ impl Shell {
                         actions: &mut actions,
                         settings: &mut self.settings,
                     };
-                    self.help.ui(ui, &mut cx);
+                    self.views.help.ui(ui, &mut cx);
                 }
             } else if let Some(lock) = &mut self.lock
                 && let Some(passphrase) = lock.ui(ui, busy)
@@ -625,17 +438,9 @@ impl Shell {
     }
 
     /// Drops every view's state (forms, caches, lists) made from the journal as it was; a
-    /// form's text is wiped first.
+    /// form's text is wiped as it is dropped.
     fn drop_views(&mut self) {
-        self.worksheet.discard();
-        self.worksheet = WorksheetView::default();
-        self.trash = trash::TrashView::default();
-        self.help = help::HelpView::default();
-        self.today = today::TodayView::default();
-        self.share = group::ShareView::default();
-        self.settings_view = settings::SettingsView::default();
-        self.group = group::GroupView::default();
-        self.overview = overview::OverviewView::default();
+        self.views = Views::default();
     }
 
     /// Locks a protected journal: unsaved answers go to a (sealed) draft, then every view and
@@ -645,7 +450,7 @@ impl Shell {
             return;
         }
         if let Ok(model) = &self.model
-            && let Err(error) = self.worksheet.keep_draft_now(model)
+            && let Err(error) = self.views.worksheet.keep_draft_now(model)
         {
             // Locking now would lose what was typed; say why and stay open.
             self.notice = Some(Notice::error(format!(
@@ -750,7 +555,7 @@ impl Shell {
             _ => false,
         };
         // The crisis screen never waits on a question, and never costs the user their answers.
-        if leaving_worksheet && self.worksheet.has_unsaved() && screen != Screen::Help {
+        if leaving_worksheet && self.views.worksheet.has_unsaved() && screen != Screen::Help {
             self.pending = Some(Pending::Leave(screen));
             return;
         }
@@ -765,9 +570,9 @@ impl Shell {
             self.notice = None;
         }
         if let Screen::Worksheet(id) = &screen
-            && self.worksheet.form_worksheet() != Some(id.as_str())
+            && self.views.worksheet.form_worksheet() != Some(id.as_str())
         {
-            self.worksheet.discard();
+            self.views.worksheet.discard();
             self.state.tab = Tab::Fill;
         }
         self.state.screen = screen;
@@ -777,7 +582,7 @@ impl Shell {
     fn guard_close(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested())
             && !self.quitting
-            && self.worksheet.has_unsaved()
+            && self.views.worksheet.has_unsaved()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.pending = Some(Pending::Quit);
@@ -812,10 +617,10 @@ impl Shell {
             Some(true) => {
                 self.pending = None;
                 // The user chose to let these answers go: their safety copy goes too.
-                if let Some(id) = self.worksheet.form_worksheet() {
+                if let Some(id) = self.views.worksheet.form_worksheet() {
                     rapport_core::storage::draft::remove(&self.data_dir, id);
                 }
-                self.worksheet.discard();
+                self.views.worksheet.discard();
                 match pending {
                     Pending::Leave(screen) => self.go(screen),
                     Pending::Quit => {

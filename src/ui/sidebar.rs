@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::shell::{Cx, Screen, View};
+use super::vocabulary::{Cx, Screen, View};
 
 /// Lists the sections and their worksheets; a click opens the worksheet.
 pub struct Sidebar;

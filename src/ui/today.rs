@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::shell::{Cx, Screen, View};
+use super::vocabulary::{Cx, Screen, View};
 use super::widgets::{self, READING_WIDTH};
 use rapport_core::insight::dashboard::{Dashboard, Suggestion};
 use rapport_core::time::LocalTime;

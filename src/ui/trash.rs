@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::shell::{Cx, Notice, View};
+use super::vocabulary::{Cx, Notice, View};
 use super::widgets::{self, READING_WIDTH};
 use rapport_core::storage::journal::TrashedEntry;
 

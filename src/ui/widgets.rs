@@ -177,10 +177,12 @@ pub fn save_handout(
     root: &std::path::Path,
     name: &str,
     pdf: Result<Vec<u8>, rapport_core::facilitator::handout::HandoutError>,
-) -> super::shell::Notice {
+) -> super::vocabulary::Notice {
     let path = root.join("exports").join(format!("{name}.pdf"));
     match pdf.and_then(|bytes| rapport_core::facilitator::handout::write(&path, &bytes)) {
-        Ok(()) => super::shell::Notice::saved(format!("Handout saved to {}", path.display()), path),
-        Err(error) => super::shell::Notice::error(error.to_string()),
+        Ok(()) => {
+            super::vocabulary::Notice::saved(format!("Handout saved to {}", path.display()), path)
+        }
+        Err(error) => super::vocabulary::Notice::error(error.to_string()),
     }
 }

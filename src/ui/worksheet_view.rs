@@ -5,7 +5,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use super::form::Form;
 use super::history::HistoryView;
 use super::progress_view::ChartCache;
-use super::shell::{Cx, Notice, Tab};
+use super::vocabulary::{Cx, Notice, Tab};
 use super::widgets::{self, READING_WIDTH};
 use rapport_core::content::worksheet::Worksheet;
 
@@ -117,7 +117,7 @@ impl WorksheetView {
                     "Show this worksheet full screen, one step at a time, for a group",
                 );
                 if present.clicked() {
-                    cx.actions.push(super::shell::Action::Present {
+                    cx.actions.push(super::vocabulary::Action::Present {
                         title: worksheet.title.clone(),
                         slides: rapport_core::facilitator::slides::worksheet_slides(&worksheet),
                     });
@@ -340,7 +340,7 @@ impl WorksheetView {
                     if let Some(words) = &assessment.crisis {
                         cx.state.alert = Some(words.clone());
                         cx.notify(Notice::info(text));
-                        cx.navigate(super::shell::Screen::Help);
+                        cx.navigate(super::vocabulary::Screen::Help);
                         return;
                     }
                 }

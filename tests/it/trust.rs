@@ -9,7 +9,7 @@ use rapport_core::storage::journal::read_entry_file;
 
 #[test]
 fn entries_written_by_format_1_still_read() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/entry/v1");
     let mut read = 0;
     for file in fs::read_dir(&folder).unwrap() {
         let path = file.unwrap().path();
