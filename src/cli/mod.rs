@@ -1,21 +1,21 @@
 //! The command line: scripted use of the same workbook, journal and charts as the app.
 
+mod charts;
+mod check;
+mod entries;
+mod facilitator;
+mod files;
+mod library;
 pub mod protect;
+mod table;
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use rapport_core::content::entry::{Answers, check_answers, parse_slot};
 use rapport_core::content::workbook::Workbook;
-use rapport_core::content::worksheet::{Field, Worksheet};
-use rapport_core::insight::chart::{self, Chart, Theme};
-use rapport_core::insight::progress;
 use rapport_core::insight::progress::TimeRange;
-use rapport_core::service::model::Model;
-use rapport_core::service::saved::Saved;
-use rapport_core::storage::journal::Journal;
 use rapport_core::storage::layout::DataDir;
 
 /// Rapport: a private workbook for Interpersonal Therapy (IPT) techniques.
@@ -98,87 +98,17 @@ pub enum Command {
         csv: bool,
     },
     /// Draw a worksheet's progress chart to a PNG or SVG file.
-    Chart {
-        /// The worksheet id (for trend and before-after charts).
-        id: Option<String>,
-        /// Which chart.
-        #[arg(long, value_enum, default_value_t = ChartKind::Trend)]
-        kind: ChartKind,
-        /// How far back to look.
-        #[arg(long, value_enum, default_value_t = RangeArg::All)]
-        range: RangeArg,
-        /// The file to write; its extension (.png or .svg) picks the format.
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// Width in pixels.
-        #[arg(long, default_value_t = 800)]
-        width: u32,
-        /// Height in pixels.
-        #[arg(long, default_value_t = 400)]
-        height: u32,
-        /// Colours for a light or a dark page.
-        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-        theme: ThemeArg,
-    },
+    Chart(ChartArgs),
     /// Make a printable PDF handout of a worksheet (filled with your latest entry, or blank) or
     /// of a whole session: `rapport handout coping-skills --blank --out sheet.pdf`,
     /// `rapport handout --session group-ipt:2 --out session2.pdf`.
-    Handout {
-        /// The worksheet id (not with --session).
-        id: Option<String>,
-        /// A session as PROGRAMME:NUMBER, e.g. group-ipt:2.
-        #[arg(long, value_name = "PROGRAMME:N", conflicts_with = "id")]
-        session: Option<String>,
-        /// Leave the answers empty, for writing by hand.
-        #[arg(long)]
-        blank: bool,
-        /// Fill with this entry rather than the latest.
-        #[arg(long, value_name = "ENTRY_ID", conflicts_with = "blank")]
-        entry: Option<String>,
-        /// Paper size.
-        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
-        paper: PaperArg,
-        /// The PDF file to write.
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
-    },
+    Handout(HandoutArgs),
     /// Make a file to share your progress with your facilitator: only the numbers and dates
     /// of the series you name, under a pseudonym. Without --include, lists what you can share.
-    Share {
-        /// The code your facilitator gave the group.
-        #[arg(long)]
-        group: String,
-        /// The name to appear under (not your real name, unless you want it to be).
-        #[arg(long)]
-        pseudonym: String,
-        /// The series to include, separated by commas, e.g. phq9,coping-skills/intensity_before.
-        #[arg(long, value_delimiter = ',')]
-        include: Vec<String>,
-        /// The programme the group follows (default: the one you follow).
-        #[arg(long)]
-        programme: Option<String>,
-        /// Where to write the share file.
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    Share(ShareArgs),
     /// Summarise a folder of participants' share files: per week, n, median and spread of each
     /// measure, and the change over the programme. Names every file skipped, with the reason.
-    GroupSummary {
-        /// The folder of share files.
-        folder: PathBuf,
-        /// The group code the files must carry.
-        #[arg(long)]
-        group: String,
-        /// Only accept files for this programme.
-        #[arg(long)]
-        programme: Option<String>,
-        /// Print CSV instead of a table.
-        #[arg(long)]
-        csv: bool,
-        /// Also write the summary as a PDF.
-        #[arg(long, value_name = "FILE.pdf")]
-        pdf: Option<PathBuf>,
-    },
+    GroupSummary(GroupSummaryArgs),
     /// Back up the whole journal now (one file per day, the newest 14 kept).
     Backup,
     /// List the backups, newest first.
@@ -220,6 +150,92 @@ pub enum Command {
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=50))]
         years: u32,
     },
+}
+
+/// What `rapport chart` draws, and where.
+#[derive(Debug, clap::Args)]
+pub struct ChartArgs {
+    /// The worksheet id (for trend and before-after charts).
+    pub id: Option<String>,
+    /// Which chart.
+    #[arg(long, value_enum, default_value_t = ChartKind::Trend)]
+    pub kind: ChartKind,
+    /// How far back to look.
+    #[arg(long, value_enum, default_value_t = RangeArg::All)]
+    pub range: RangeArg,
+    /// The file to write; its extension (.png or .svg) picks the format.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 800)]
+    pub width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 400)]
+    pub height: u32,
+    /// Colours for a light or a dark page.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+}
+
+/// What `rapport handout` prints, and where.
+#[derive(Debug, clap::Args)]
+pub struct HandoutArgs {
+    /// The worksheet id (not with --session).
+    pub id: Option<String>,
+    /// A session as PROGRAMME:NUMBER, e.g. group-ipt:2.
+    #[arg(long, value_name = "PROGRAMME:N", conflicts_with = "id")]
+    pub session: Option<String>,
+    /// Leave the answers empty, for writing by hand.
+    #[arg(long)]
+    pub blank: bool,
+    /// Fill with this entry rather than the latest.
+    #[arg(long, value_name = "ENTRY_ID", conflicts_with = "blank")]
+    pub entry: Option<String>,
+    /// Paper size.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// The PDF file to write.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+}
+
+/// What `rapport share` puts in the share file.
+#[derive(Debug, clap::Args)]
+pub struct ShareArgs {
+    /// The code your facilitator gave the group.
+    #[arg(long)]
+    pub group: String,
+    /// The name to appear under (not your real name, unless you want it to be).
+    #[arg(long)]
+    pub pseudonym: String,
+    /// The series to include, separated by commas, e.g. phq9,coping-skills/intensity_before.
+    #[arg(long, value_delimiter = ',')]
+    pub include: Vec<String>,
+    /// The programme the group follows (default: the one you follow).
+    #[arg(long)]
+    pub programme: Option<String>,
+    /// Where to write the share file.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Which share files `rapport group-summary` reads, and what it writes.
+#[derive(Debug, clap::Args)]
+pub struct GroupSummaryArgs {
+    /// The folder of share files.
+    pub folder: PathBuf,
+    /// The group code the files must carry.
+    #[arg(long)]
+    pub group: String,
+    /// Only accept files for this programme.
+    #[arg(long)]
+    pub programme: Option<String>,
+    /// Print CSV instead of a table.
+    #[arg(long)]
+    pub csv: bool,
+    /// Also write the summary as a PDF.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub pdf: Option<PathBuf>,
 }
 
 /// The charts `rapport chart` draws.
@@ -339,15 +355,25 @@ impl Command {
             self,
             Command::Worksheets { .. }
                 | Command::Programmes { .. }
-                | Command::GroupSummary { .. }
-                | Command::Handout { blank: true, .. }
-                | Command::Handout {
-                    session: Some(_),
-                    ..
-                }
+                | Command::GroupSummary(_)
+                | Command::Handout(
+                    HandoutArgs { blank: true, .. }
+                        | HandoutArgs {
+                            session: Some(_),
+                            ..
+                        }
+                )
                 | Command::Protect { .. }
         )
     }
+}
+
+/// What every command gets: the (unlocked) data folder and its workbook.
+pub(crate) struct Context<'a> {
+    /// The data folder, unlocked if the command uses the journal.
+    pub data_dir: &'a DataDir,
+    /// The bundled workbook plus the user's own worksheets.
+    pub workbook: &'a Workbook,
 }
 
 /// Runs a subcommand, writing its output to `out`. `Ok(false)` means it ran but found problems.
@@ -372,692 +398,44 @@ pub fn run(
         data_dir.clone()
     };
     let workbook = Workbook::load(Some(data_dir));
+    let cx = Context {
+        data_dir,
+        workbook: &workbook,
+    };
     match command {
         Command::Worksheets { id: None } => {
-            list_worksheets(&workbook, out)?;
+            library::list_worksheets(&workbook, out)?;
             Ok(true)
         }
         Command::Programmes { id } => {
-            list_programmes(&workbook, id.as_deref(), out)?;
+            library::list_programmes(&workbook, id.as_deref(), out)?;
             Ok(true)
         }
         Command::Worksheets { id: Some(id) } => {
-            describe_worksheet(find(&workbook, &id)?, out)?;
+            library::describe_worksheet(library::find(&workbook, &id)?, out)?;
             Ok(true)
         }
-        Command::Add { id, answers } => {
-            let worksheet = find(&workbook, &id)?;
-            let answers = parse_answers(worksheet, &answers)?;
-            let mut model = Model::open(data_dir.clone())?;
-            let saved = model.save_new(&worksheet.id, answers)?;
-            print_saved(&saved, out)?;
-            Ok(true)
-        }
-        Command::Edit { entry, answers } => {
-            let mut model = Model::open(data_dir.clone())?;
-            let worksheet = model.worksheet_of(&entry).map_err(|_| {
-                CliError::new(format!(
-                    "There is no entry “{entry}”. Run `rapport entries` to see them."
-                ))
-            })?;
-            let changes = parse_answers(&worksheet, &answers)?;
-            let saved = model.edit_answers(&entry, changes)?;
-            print_saved(&saved, out)?;
-            Ok(true)
-        }
-        Command::Trash => {
-            let model = Model::open(data_dir.clone())?;
-            let trashed = model.journal().trash();
-            if trashed.is_empty() {
-                writeln!(out, "The trash is empty.")?;
-            }
-            for item in trashed {
-                writeln!(
-                    out,
-                    "{}  {:<20} {}",
-                    item.entry.id,
-                    item.entry.worksheet,
-                    item.entry.summary(workbook.get(&item.entry.worksheet))
-                )?;
-            }
-            Ok(true)
-        }
-        Command::RestoreEntry { id } => {
-            let mut model = Model::open(data_dir.clone())?;
-            model.restore(&id)?;
-            writeln!(out, "{}", model.journal().path_of(&id).display())?;
-            Ok(true)
-        }
-        Command::Entries { id } => {
-            if let Some(id) = &id {
-                find(&workbook, id)?;
-            }
-            let model = Model::open(data_dir.clone())?;
-            list_entries(&workbook, model.journal(), id.as_deref(), out)?;
-            Ok(true)
-        }
-        Command::Progress { id, csv } => {
-            let worksheet = find(&workbook, &id)?;
-            let model = Model::open(data_dir.clone())?;
-            let (header, rows) = progress::table(worksheet, model.journal().entries());
-            if header.len() < 2 {
-                return Err(CliError::new(format!(
-                    "“{id}” has no tracked ratings, so it has no progress to show."
-                )));
-            }
-            if csv {
-                write!(out, "{}", rapport_core::csv::to_csv(&header, &rows))?;
-            } else if rows.is_empty() {
-                writeln!(
-                    out,
-                    "No entries with ratings for “{}” yet.",
-                    worksheet.title
-                )?;
-            } else {
-                write_table(&header, &rows, out)?;
-            }
-            Ok(true)
-        }
-        Command::Chart {
-            id,
-            kind,
-            range,
-            out: path,
-            width,
-            height,
-            theme,
-        } => {
-            let model = Model::open(data_dir.clone())?;
-            let today = rapport_core::time::LocalTime::now();
-            let range = TimeRange::from(range);
-            let chart = match (kind, id) {
-                (ChartKind::Trend | ChartKind::BeforeAfter, None) => {
-                    return Err(CliError::new(
-                        "Name the worksheet, e.g. `rapport chart coping-skills --out chart.png`.",
-                    ));
-                }
-                (ChartKind::Trend, Some(id)) => {
-                    find(&workbook, &id)?;
-                    Chart::Trend(model.trend_chart(&id, range, today).unwrap_or_else(|| {
-                        rapport_core::insight::chart::TrendChart::new(id.clone(), Vec::new())
-                    }))
-                }
-                (ChartKind::BeforeAfter, Some(id)) => {
-                    find(&workbook, &id)?;
-                    Chart::BeforeAfter(
-                        model
-                            .before_after_charts(&id, range, today)
-                            .into_iter()
-                            .next()
-                            .ok_or_else(|| {
-                                CliError::new(format!("“{id}” has no before-and-after ratings."))
-                            })?,
-                    )
-                }
-                (ChartKind::Weekly, _) => Chart::Weekly(model.weekly_chart(today, 26)),
-                (ChartKind::Calendar, _) => Chart::Calendar(model.calendar_chart(today)),
-                (ChartKind::Relationships, _) => {
-                    Chart::Trend(model.relationships_chart(range, today))
-                }
-            };
-            let theme = match theme {
-                ThemeArg::Light => Theme::Light,
-                ThemeArg::Dark => Theme::Dark,
-            };
-            chart::write_file(&chart, &path, width, height, theme)
-                .map_err(|error| CliError::new(error.to_string()))?;
-            writeln!(out, "{}", path.display())?;
-            Ok(true)
-        }
-        Command::Check => check(data_dir, out),
+        Command::Add { id, answers } => entries::add(&cx, &id, &answers, out),
+        Command::Edit { entry, answers } => entries::edit(&cx, &entry, &answers, out),
+        Command::Trash => entries::trash(&cx, out),
+        Command::RestoreEntry { id } => entries::restore_entry(&cx, &id, out),
+        Command::Entries { id } => entries::entries(&cx, id.as_deref(), out),
+        Command::Progress { id, csv } => charts::progress(&cx, &id, csv, out),
+        Command::Chart(args) => charts::chart(&cx, args, out),
+        Command::Check => check::check(data_dir, out),
         Command::Protect { .. } => Ok(true),
-        Command::Backup => {
-            let model = Model::open(data_dir.clone())?;
-            let path = model
-                .back_up_now()
-                .map_err(|error| CliError::new(error.to_string()))?;
-            writeln!(out, "{}", path.display())?;
-            Ok(true)
-        }
-        Command::Backups => {
-            let backups = rapport_core::storage::archive::backups(data_dir);
-            if backups.is_empty() {
-                writeln!(out, "No backups yet. `rapport backup` makes one.")?;
-            }
-            for path in backups {
-                writeln!(out, "{}", path.display())?;
-            }
-            Ok(true)
-        }
-        Command::Restore { backup } => {
-            let mut model = Model::open(data_dir.clone())?;
-            let aside = model
-                .restore_backup(&backup)
-                .map_err(|error| CliError::new(error.to_string()))?;
-            writeln!(
-                out,
-                "Restored {}. The journal as it was is kept in {}",
-                backup.display(),
-                aside.display()
-            )?;
-            Ok(true)
-        }
+        Command::Backup => files::backup(&cx, out),
+        Command::Backups => files::backups(&cx, out),
+        Command::Restore { backup } => files::restore(&cx, &backup, out),
         Command::Export {
             format,
             worksheet,
             out: path,
-        } => {
-            if let Some(id) = &worksheet {
-                find(&workbook, id)?;
-            }
-            let model = Model::open(data_dir.clone())?;
-            let exported = model
-                .export(format.into(), worksheet.as_deref(), &path)
-                .map_err(|error| CliError::new(error.to_string()))?;
-            writeln!(
-                out,
-                "{} entries written to {}",
-                exported.entries,
-                exported.path.display()
-            )?;
-            Ok(true)
-        }
-        Command::Import { file } => {
-            let mut model = Model::open(data_dir.clone())?;
-            let imported = model
-                .import_archive(&file)
-                .map_err(|error| CliError::new(error.to_string()))?;
-            writeln!(
-                out,
-                "{} added, {} already there, {} added under a new id because theirs was taken",
-                imported.added, imported.duplicates, imported.renamed
-            )?;
-            Ok(true)
-        }
-        Command::Share {
-            group,
-            pseudonym,
-            include,
-            programme,
-            out: path,
-        } => {
-            let model = Model::open(data_dir.clone())?;
-            if include.is_empty() {
-                writeln!(out, "Series you can share (use --include ID,ID,…):")?;
-                for series in
-                    rapport_core::facilitator::share::shareable(model.workbook(), model.journal())
-                {
-                    writeln!(
-                        out,
-                        "  {:<40} {} ({} values)",
-                        series.id, series.label, series.count
-                    )?;
-                }
-                return Ok(true);
-            }
-            let programme = programme
-                .or_else(|| {
-                    rapport_core::storage::settings::load(data_dir)
-                        .value
-                        .following
-                        .map(|f| f.programme)
-                })
-                .ok_or_else(|| {
-                    CliError::new(
-                        "Name the programme with --programme, e.g. --programme group-ipt.",
-                    )
-                })?;
-            let file = rapport_core::facilitator::share::build(
-                model.workbook(),
-                model.journal(),
-                &programme,
-                &group,
-                &pseudonym,
-                &include,
-                rapport_core::time::LocalTime::now(),
-            )
-            .map_err(|error| CliError::new(error.0))?;
-            let path = path.ok_or_else(|| {
-                CliError::new("Say where to write the share file with --out FILE.")
-            })?;
-            rapport_core::storage::atomic::write_atomic(
-                &path,
-                rapport_core::facilitator::share::to_ron(&file).as_bytes(),
-                rapport_core::storage::atomic::Overwrite::Replace,
-            )
-            .map_err(|error| {
-                CliError::new(format!(
-                    "Could not write the share file: {error}. Path: {}",
-                    path.display()
-                ))
-            })?;
-            writeln!(out, "{}", path.display())?;
-            Ok(true)
-        }
-        Command::GroupSummary {
-            folder,
-            group,
-            programme,
-            csv,
-            pdf,
-        } => {
-            let import =
-                rapport_core::facilitator::share::import(&folder, &group, programme.as_deref())
-                    .map_err(CliError::new)?;
-            let summary = rapport_core::facilitator::share::summarise(&import.files);
-            if csv {
-                write!(
-                    out,
-                    "{}",
-                    rapport_core::facilitator::share::summary_csv(&summary)
-                )?;
-            } else {
-                writeln!(out, "{} participants' files imported.", import.files.len())?;
-                if let Some(start) = summary.start {
-                    writeln!(out, "Week 1 starts on {start}.")?;
-                }
-                let (header, rows) = summary_table(&summary);
-                write_table(&header, &rows, out)?;
-            }
-            for skipped in &import.skipped {
-                writeln!(err, "skipped: {skipped}")?;
-            }
-            if let Some(path) = pdf {
-                let bytes = rapport_core::facilitator::handout::summary_pdf(
-                    &summary,
-                    import.files.len(),
-                    &import.skipped,
-                    rapport_core::facilitator::handout::Paper::A4,
-                )
-                .map_err(|error| CliError::new(error.to_string()))?;
-                rapport_core::facilitator::handout::write(&path, &bytes)
-                    .map_err(|error| CliError::new(error.to_string()))?;
-            }
-            Ok(import.skipped.is_empty())
-        }
-        Command::Handout {
-            id,
-            session,
-            blank,
-            entry,
-            paper,
-            out: path,
-        } => {
-            let paper = match paper {
-                PaperArg::A4 => rapport_core::facilitator::handout::Paper::A4,
-                PaperArg::Letter => rapport_core::facilitator::handout::Paper::Letter,
-            };
-            let pdf = match (id, session) {
-                (_, Some(session)) => {
-                    let (programme_id, number) = session.rsplit_once(':').ok_or_else(|| {
-                        CliError::new(format!("Write the session as PROGRAMME:NUMBER, e.g. group-ipt:2, not “{session}”."))
-                    })?;
-                    let programme = workbook.programme(programme_id).ok_or_else(|| {
-                        CliError::new(format!("There is no programme “{programme_id}”. Run `rapport programmes` to see the ids."))
-                    })?;
-                    let number: usize = number.parse().map_err(|_| {
-                        CliError::new(format!("“{number}” is not a session number."))
-                    })?;
-                    let chosen = programme.session(number).ok_or_else(|| {
-                        CliError::new(format!(
-                            "“{}” has sessions 1 to {}, not {number}.",
-                            programme.id,
-                            programme.sessions.len()
-                        ))
-                    })?;
-                    rapport_core::facilitator::handout::session_pdf(&workbook, programme, number, chosen, paper)
-                }
-                (Some(id), None) => {
-                    let worksheet = find(&workbook, &id)?;
-                    let model = Model::open(data_dir.clone())?;
-                    let journal = model.journal();
-                    let filled = if blank {
-                        None
-                    } else if let Some(entry_id) = &entry {
-                        let found = journal.get(entry_id).filter(|e| e.worksheet == worksheet.id);
-                        Some(found.ok_or_else(|| CliError::new(format!("There is no entry “{entry_id}” of “{id}”.")))?)
-                    } else {
-                        Some(journal.entries_for(&worksheet.id).into_iter().next().ok_or_else(|| {
-                            CliError::new(format!("There are no entries of “{id}” yet. Add --blank for an empty handout."))
-                        })?)
-                    };
-                    rapport_core::facilitator::handout::worksheet_pdf(worksheet, filled, paper)
-                }
-                (None, None) => {
-                    return Err(CliError::new(
-                        "Name a worksheet (rapport handout coping-skills --out FILE.pdf) or a session (--session group-ipt:2).",
-                    ));
-                }
-            }
-            .map_err(|error| CliError::new(error.to_string()))?;
-            rapport_core::facilitator::handout::write(&path, &pdf)
-                .map_err(|error| CliError::new(error.to_string()))?;
-            writeln!(out, "{}", path.display())?;
-            Ok(true)
-        }
-        Command::DemoData { years } => {
-            let mut model = Model::open(data_dir.clone())?;
-            let written = model.add_demo_entries(years)?;
-            writeln!(
-                out,
-                "Wrote {written} made-up entries covering {years} years to {}",
-                data_dir.journal().display()
-            )?;
-            Ok(true)
-        }
+        } => files::export(&cx, format, worksheet.as_deref(), &path, out),
+        Command::Import { file } => files::import(&cx, &file, out),
+        Command::Share(args) => facilitator::share(&cx, args, out),
+        Command::GroupSummary(args) => facilitator::group_summary(&cx, args, out, err),
+        Command::Handout(args) => facilitator::handout(&cx, args, out),
+        Command::DemoData { years } => files::demo_data(&cx, years, out),
     }
-}
-
-/// Prints what a save tells the person, the same for a new entry and an edit: the file, and
-/// for a questionnaire its score and, if the answers call for it, the crisis message.
-fn print_saved(saved: &Saved, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "{}", saved.path.display())?;
-    if let Some(assessment) = &saved.assessment {
-        writeln!(out, "{}", assessment.score_text())?;
-        if assessment.crisis.is_some() {
-            writeln!(out, "{}", rapport_core::content::crisis::CLI_ALERT)?;
-        }
-    }
-    Ok(())
-}
-
-fn find<'a>(workbook: &'a Workbook, id: &str) -> Result<&'a Worksheet, CliError> {
-    workbook.get(id).ok_or_else(|| {
-        CliError::new(format!(
-            "There is no worksheet “{id}”. Run `rapport worksheets` to see the ids."
-        ))
-    })
-}
-
-fn parse_answers(worksheet: &Worksheet, pairs: &[String]) -> Result<Answers, CliError> {
-    let mut answers = Answers::new();
-    let mut errors = Vec::new();
-    for pair in pairs {
-        let Some((field, value)) = pair.split_once('=') else {
-            errors.push(format!("“{pair}” should be FIELD=VALUE"));
-            continue;
-        };
-        match worksheet.slot(field) {
-            None => errors.push(format!("“{field}” is not a field of {}", worksheet.id)),
-            Some(slot) => match parse_slot(slot, value) {
-                Ok(answer) => {
-                    if answers.insert(field.to_owned(), answer).is_some() {
-                        errors.push(format!("“{field}” is given twice"));
-                    }
-                }
-                Err(error) => errors.push(format!("“{field}” {error}")),
-            },
-        }
-    }
-    if errors.is_empty() {
-        check_answers(worksheet, &answers).map_err(CliError::new)?;
-        Ok(answers)
-    } else {
-        Err(CliError::new(format!(
-            "Nothing was saved. {}. Run `rapport worksheets {}` to see its fields.",
-            errors.join("; "),
-            worksheet.id
-        )))
-    }
-}
-
-fn list_programmes(
-    workbook: &Workbook,
-    only: Option<&str>,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
-    if let Some(id) = only {
-        let programme = workbook.programme(id).ok_or_else(|| {
-            CliError::new(format!(
-                "There is no programme “{id}”. Run `rapport programmes` to see the ids."
-            ))
-        })?;
-        writeln!(
-            out,
-            "{} ({}, {} sessions)",
-            programme.title,
-            programme.id,
-            programme.sessions.len()
-        )?;
-        for (number, session) in programme.sessions.iter().enumerate() {
-            writeln!(
-                out,
-                "  {}. {} ({} minutes)",
-                number + 1,
-                session.title,
-                session.minutes
-            )?;
-            for item in &session.agenda {
-                writeln!(
-                    out,
-                    "       {:>3} min  {}: {}",
-                    item.minutes,
-                    item.kind.name(),
-                    item.title
-                )?;
-            }
-            if !session.homework.is_empty() {
-                writeln!(out, "       homework: {}", session.homework.join(", "))?;
-            }
-        }
-        return Ok(());
-    }
-    for programme in workbook.programmes() {
-        writeln!(
-            out,
-            "{:<24} {:>2} sessions  {}",
-            programme.id,
-            programme.sessions.len(),
-            programme.title
-        )?;
-        for (number, session) in programme.sessions.iter().enumerate() {
-            writeln!(out, "    {:>2}. {}", number + 1, session.title)?;
-        }
-    }
-    Ok(())
-}
-
-fn list_worksheets(workbook: &Workbook, out: &mut dyn Write) -> std::io::Result<()> {
-    for section in workbook.sections() {
-        let mut worksheets = workbook.worksheets_in(&section.id).peekable();
-        if worksheets.peek().is_none() {
-            continue;
-        }
-        writeln!(out, "{}", section.title)?;
-        for worksheet in worksheets {
-            writeln!(
-                out,
-                "  {:<24} v{:<3} {}",
-                worksheet.id, worksheet.version, worksheet.title
-            )?;
-        }
-    }
-    Ok(())
-}
-
-fn describe_worksheet(worksheet: &Worksheet, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{} ({}, version {})",
-        worksheet.title, worksheet.id, worksheet.version
-    )?;
-    for step in &worksheet.steps {
-        let values = match &step.field {
-            Field::Text | Field::LongText => "any text".to_owned(),
-            Field::Rating(scale) => {
-                let mut text = format!("whole number {}..{}", scale.min, scale.max);
-                if !scale.low.is_empty() || !scale.high.is_empty() {
-                    text = format!("{text} ({} … {})", scale.low, scale.high);
-                }
-                if scale.tracked {
-                    text.push_str(", tracked");
-                }
-                text
-            }
-            Field::Choice(choices) | Field::MultiChoice(choices) => {
-                let mut text = format!("one of: {}", choices.options.join(" | "));
-                if matches!(step.field, Field::MultiChoice(_)) {
-                    text = format!("any of, separated by “;”: {}", choices.options.join(" | "));
-                }
-                if choices.other {
-                    text.push_str(" | or your own words");
-                }
-                text
-            }
-            Field::List(list) => match list.max {
-                Some(max) => format!("up to {max} items separated by “;”"),
-                None => "items separated by “;”".to_owned(),
-            },
-            Field::Date => "a date, YYYY-MM-DD".to_owned(),
-            Field::Circle(rings) => format!(
-                "people as NAME:RING separated by “;”, RING being {}",
-                rings
-                    .rings
-                    .iter()
-                    .enumerate()
-                    .map(|(i, label)| format!("{} ({label})", i + 1))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            ),
-            Field::Questionnaire(questionnaire) => {
-                let responses = questionnaire
-                    .responses
-                    .iter()
-                    .map(|r| format!("{} ({})", r.value, r.label))
-                    .collect::<Vec<_>>()
-                    .join(" | ");
-                for item in &questionnaire.items {
-                    writeln!(out, "  {:<22} {:<13} {responses}", item.id, "item")?;
-                }
-                let (low, high) = questionnaire.range();
-                writeln!(
-                    out,
-                    "  ({} from {low} to {high}: {})",
-                    questionnaire.scoring.label,
-                    questionnaire
-                        .scoring
-                        .bands
-                        .iter()
-                        .map(|b| format!("{}–{} {}", b.min, b.max, b.label))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )?;
-                continue;
-            }
-        };
-        writeln!(
-            out,
-            "  {:<22} {:<13} {values}",
-            step.id,
-            step.field.kind_name()
-        )?;
-    }
-    Ok(())
-}
-
-fn list_entries(
-    workbook: &Workbook,
-    journal: &Journal,
-    only: Option<&str>,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let mut entries: Vec<_> = journal
-        .entries()
-        .filter(|entry| only.is_none_or(|id| entry.worksheet == id))
-        .collect();
-    entries.sort_by_key(|entry| std::cmp::Reverse(entry.created));
-    if entries.is_empty() {
-        writeln!(out, "No entries yet.")?;
-    }
-    for entry in entries {
-        writeln!(
-            out,
-            "{}  {:<20} {}",
-            entry.created.civil().strftime("%Y-%m-%d %H:%M"),
-            entry.worksheet,
-            entry.summary(workbook.get(&entry.worksheet))
-        )?;
-    }
-    Ok(())
-}
-
-fn write_table(
-    header: &[String],
-    rows: &[Vec<String>],
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let widths: Vec<usize> = (0..header.len())
-        .map(|column| {
-            std::iter::once(&header[column])
-                .chain(rows.iter().map(|row| &row[column]))
-                .map(|cell| cell.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .map(|(cell, width)| format!("{cell:<width$}"))
-            .collect();
-        writeln!(out, "{}", cells.join("  ").trim_end())?;
-    }
-    Ok(())
-}
-
-fn check(data_dir: &DataDir, out: &mut dyn Write) -> Result<bool, CliError> {
-    let model = Model::open(data_dir.clone())?;
-    if let Ok(Some(protection)) = rapport_core::storage::protection::Protection::read(data_dir)
-        && protection.state != rapport_core::storage::protection::ProtectionState::Protected
-    {
-        writeln!(
-            out,
-            "note: changing the passphrase protection was interrupted; it is finished the next time the journal is unlocked. Every file is whole and readable meanwhile."
-        )?;
-    }
-    let (workbook, journal) = (model.workbook(), model.journal());
-    let problems = model.problems();
-    for problem in problems {
-        writeln!(out, "problem: {problem}")?;
-    }
-    let summary = format!(
-        "Checked {} worksheets, {} programmes and {} entries in {}",
-        workbook.worksheets().count(),
-        workbook.programmes().count(),
-        journal.len() + journal.problems().len(),
-        data_dir.root().display()
-    );
-    if problems.is_empty() {
-        writeln!(out, "{summary}: no problems.")?;
-    } else {
-        writeln!(out, "{summary}: {} problem(s).", problems.len())?;
-    }
-    Ok(problems.is_empty())
-}
-
-/// The group summary as a table for the terminal.
-fn summary_table(
-    summary: &rapport_core::facilitator::share::Summary,
-) -> (Vec<String>, Vec<Vec<String>>) {
-    let header = ["measure", "week", "n", "median", "middle half", "range"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    let row = |label: &str, week: String, s: &rapport_core::insight::spread::Spread| {
-        vec![
-            label.to_owned(),
-            week,
-            s.n.to_string(),
-            format!("{:.1}", s.median),
-            format!("{:.1}–{:.1}", s.q1, s.q3),
-            format!("{}–{}", s.min, s.max),
-        ]
-    };
-    let rows = summary
-        .rows()
-        .iter()
-        .map(|(label, week, s)| row(label, week.clone(), s))
-        .collect();
-    (header, rows)
 }

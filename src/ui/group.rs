@@ -1,15 +1,15 @@
 //! Sharing with a facilitator (participant side) and the group's progress (facilitator side).
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use egui::{RichText, TextEdit, Ui};
 
 use super::chart_view::ChartSlot;
 use super::vocabulary::{Cx, Notice, View};
 use super::widgets::{self, READING_WIDTH};
-use rapport_core::facilitator::share::{self, Import, ShareFile, Summary};
+use rapport_core::facilitator::share::{self, ShareFile};
 use rapport_core::insight::chart::{Chart, GroupChart};
+use rapport_core::service::share::{GroupSummary, save_share};
 use rapport_core::time::LocalTime;
 
 /// The participant's "Share my progress with my facilitator" screen.
@@ -33,7 +33,7 @@ type BuildKey = (String, String, String, BTreeSet<String>, u64);
 impl View for ShareView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         let offered = self.offered.get_or_insert_with(|| {
-            let found = share::shareable(cx.model.workbook(), cx.model.journal());
+            let found = cx.model.shareable();
             // Questionnaire scores are ticked to start with; everything else is opt-in.
             self.include = found
                 .iter()
@@ -114,7 +114,7 @@ impl View for ShareView {
             // Building reads the whole journal: do it when the inputs change, not every frame.
             if self.built.as_ref().is_none_or(|(seen, _)| *seen != key) {
                 let include: Vec<String> = self.include.iter().cloned().collect();
-                let file = share::build(cx.model.workbook(), cx.model.journal(), &self.programme, &self.group, &self.pseudonym, &include, created);
+                let file = cx.model.build_share(Some(&self.programme), &self.group, &self.pseudonym, &include, created);
                 self.built = Some((key, file));
             }
             let Some((_, built)) = &self.built else {
@@ -141,8 +141,9 @@ impl View for ShareView {
             }
         });
         if let Some(file) = save {
-            cx.notify(match save_share(cx.model.data_dir().root(), &file) {
-                Ok(path) => Notice::saved(
+            let path = cx.model.default_share_path(&file);
+            cx.notify(match save_share(&file, &path) {
+                Ok(()) => Notice::saved(
                     format!(
                         "Saved. Give this file to your facilitator: {}",
                         path.display()
@@ -155,35 +156,12 @@ impl View for ShareView {
     }
 }
 
-fn save_share(root: &std::path::Path, file: &ShareFile) -> Result<PathBuf, String> {
-    let safe: String = file
-        .pseudonym
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let path = root
-        .join("exports")
-        .join(format!("share-{safe}-{}.ron", file.created.date()));
-    rapport_core::storage::atomic::write_atomic(
-        &path,
-        share::to_ron(file).as_bytes(),
-        rapport_core::storage::atomic::Overwrite::Replace,
-    )
-    .map_err(|error| {
-        format!(
-            "Could not save the share file: {error}. Path: {}",
-            path.display()
-        )
-    })?;
-    Ok(path)
-}
-
 /// The facilitator's "Group progress" screen.
 #[derive(Default)]
 pub struct GroupView {
     folder: String,
     group: String,
-    imported: Option<(Import, Summary)>,
+    imported: Option<GroupSummary>,
     charts: Vec<ChartSlot>,
     revision: u64,
     participant: Option<String>,
@@ -194,12 +172,11 @@ pub struct GroupView {
 impl GroupView {
     /// Imports the share files in `folder` checked against `group`, as the Import button does.
     pub fn import(&mut self, folder: &str, group: &str) -> Result<(), String> {
-        let import = share::import(std::path::Path::new(folder), group, None)?;
-        let summary = share::summarise(&import.files);
-        self.charts = (0..summary.ranges.len())
+        let group = GroupSummary::of_folder(std::path::Path::new(folder), group, None)?;
+        self.charts = (0..group.summary.ranges.len())
             .map(|_| ChartSlot::default())
             .collect();
-        self.imported = Some((import, summary));
+        self.imported = Some(group);
         self.revision += 1;
         Ok(())
     }
@@ -256,9 +233,10 @@ impl View for GroupView {
                     cx.notify(Notice::error(error));
                 }
             }
-            let Some((import, summary)) = &self.imported else {
+            let Some(group) = &self.imported else {
                 return;
             };
+            let (import, summary) = (&group.import, &group.summary);
             ui.add_space(8.0);
             ui.label(RichText::new(format!("{} participants' files imported.", import.files.len())).strong());
             for skipped in &import.skipped {
@@ -285,20 +263,17 @@ impl View for GroupView {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Export CSV").clicked() {
-                    let path = data_dir.root().join("exports").join("group-summary.csv");
-                    let result = rapport_core::storage::atomic::write_atomic(&path, share::summary_csv(summary).as_bytes(), rapport_core::storage::atomic::Overwrite::Replace);
-                    cx.notify(match result {
+                    let path = data_dir.export_file("group-summary.csv");
+                    cx.notify(match group.write_csv(&path) {
                         Ok(()) => Notice::saved(format!("Saved to {}", path.display()), path),
-                        Err(error) => Notice::error(format!("Could not save: {error}. Path: {}", path.display())),
+                        Err(error) => Notice::error(error),
                     });
                 }
                 if ui.button("Export PDF").clicked() {
-                    let path = data_dir.root().join("exports").join("group-summary.pdf");
-                    let result = rapport_core::facilitator::handout::summary_pdf(summary, import.files.len(), &import.skipped, rapport_core::facilitator::handout::Paper::A4)
-                        .and_then(|bytes| rapport_core::facilitator::handout::write(&path, &bytes));
-                    cx.notify(match result {
+                    let path = data_dir.export_file("group-summary.pdf");
+                    cx.notify(match group.write_pdf(&path, rapport_core::facilitator::handout::Paper::A4) {
                         Ok(()) => Notice::saved(format!("Saved to {}", path.display()), path),
-                        Err(error) => Notice::error(error.to_string()),
+                        Err(error) => Notice::error(error),
                     });
                 }
             });

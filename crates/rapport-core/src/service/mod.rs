@@ -6,3 +6,4 @@ pub mod export;
 pub mod model;
 pub mod protection;
 pub mod saved;
+pub mod share;
