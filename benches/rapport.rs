@@ -7,15 +7,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rapport::ui::{Screen, Shell, Tab, UiState};
 use rapport_core::content::entry::{Answer, Answers};
 use rapport_core::content::workbook::Workbook;
+use rapport_core::content::worksheet::Worksheet;
 use rapport_core::insight::chart::{self, Chart, Theme};
 use rapport_core::insight::progress::{self, TimeRange};
 use rapport_core::service::demo::{self, DemoPlan};
 use rapport_core::service::model::Model;
+use rapport_core::storage::atomic::Overwrite;
 use rapport_core::storage::journal::Journal;
 use rapport_core::storage::layout::DataDir;
 use rapport_core::storage::protection::{self as vault, Protection};
@@ -143,8 +146,6 @@ fn benches(c: &mut Criterion) {
         });
     }
 
-    let save_dir = tempfile::tempdir().expect("a temporary folder");
-    let mut journal = Journal::open(DataDir::new(save_dir.path())).expect("empty");
     let workbook = Workbook::bundled();
     let coping = workbook.get("coping-skills").expect("bundled");
     let mut answers = Answers::new();
@@ -154,19 +155,89 @@ fn benches(c: &mut Criterion) {
     );
     answers.insert("intensity_before".into(), Answer::Number(7));
     answers.insert("intensity_after".into(), Answer::Number(4));
-    c.bench_function("save one entry (atomic, fsync)", |b| {
-        b.iter(|| {
-            black_box(
-                journal
-                    .add(coping, answers.clone())
-                    .expect("saves")
-                    .id
-                    .len(),
-            )
-        });
+    saves(c, &data, coping, &answers);
+
+    let save_dir = tempfile::tempdir().expect("a temporary folder");
+    let mut journal = Journal::open(DataDir::new(save_dir.path())).expect("empty");
+    protected(c, &data, &mut journal, coping, &answers);
+}
+
+/// What a save costs beside the raw atomic write of the same bytes (write, fsync, rename,
+/// fsync the folder): saves at distinct times into the ten-year journal, and 100 saves within
+/// one second into a fresh one, where the 100th must cost what the first does.
+fn saves(c: &mut Criterion, data: &DataDir, coping: &Worksheet, answers: &Answers) {
+    let mut journal = Journal::open(data.clone()).expect("loads");
+    let sample = journal.add(coping, answers.clone()).expect("saves").clone();
+    let bytes = rapport_core::storage::journal::entry_to_ron(&sample);
+    let raw_dir = tempfile::tempdir().expect("a temporary folder");
+    let raw_path = raw_dir.path().join("entry.ron");
+    let raw = || {
+        rapport_core::storage::atomic::write_atomic(
+            &raw_path,
+            bytes.as_bytes(),
+            Overwrite::Replace,
+        )
+        .expect("writes");
+    };
+    c.bench_function("save: raw atomic write of the same bytes", |b| b.iter(raw));
+    let mut second = 0i64;
+    let mut distinct = || {
+        second += 1;
+        let when = LocalTime::with_offset(
+            jiff::Timestamp::now() + jiff::SignedDuration::from_secs(second),
+            jiff::tz::Offset::UTC,
+        );
+        black_box(
+            journal
+                .add_at(coping, answers.clone(), when)
+                .expect("saves")
+                .id
+                .len(),
+        );
+    };
+    c.bench_function(
+        "save: one entry at a distinct time (ten-year journal)",
+        |b| {
+            b.iter(&mut distinct);
+        },
+    );
+    let hundred = || {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut fresh = Journal::open(DataDir::new(dir.path())).expect("empty");
+        let when = LocalTime::now();
+        let mut times = Vec::with_capacity(100);
+        for _ in 0..100 {
+            let started = Instant::now();
+            fresh.add_at(coping, answers.clone(), when).expect("saves");
+            times.push(started.elapsed());
+        }
+        times
+    };
+    c.bench_function("save: 100 entries within one second (all 100)", |b| {
+        b.iter(|| black_box(hundred()));
     });
 
-    protected(c, &data, &mut journal, coping, &answers);
+    // The ratios, from medians of plain timings, printed beside the criterion figures.
+    let median = |mut times: Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2]
+    };
+    let raw_median = median((0..200).map(|_| timed(raw)).collect());
+    let distinct_median = median((0..200).map(|_| timed(&mut distinct)).collect());
+    let rounds: Vec<Vec<Duration>> = (0..20).map(|_| hundred()).collect();
+    let first = median(rounds.iter().map(|times| times[0]).collect());
+    let last = median(rounds.iter().map(|times| times[99]).collect());
+    eprintln!(
+        "save: raw atomic write {raw_median:.2?}; save at a distinct time {distinct_median:.2?} ({:.2}x raw); within one second: 1st {first:.2?}, 100th {last:.2?} ({:.2}x the 1st)",
+        distinct_median.as_secs_f64() / raw_median.as_secs_f64(),
+        last.as_secs_f64() / first.as_secs_f64(),
+    );
+}
+
+fn timed(mut run: impl FnMut()) -> Duration {
+    let started = Instant::now();
+    run();
+    started.elapsed()
 }
 
 /// The same ten years, protected: the conversion timed once, then loading sealed entries,

@@ -7,7 +7,7 @@ use rapport_core::content::workbook::Workbook;
 use rapport_core::content::worksheet::Worksheet;
 use rapport_core::service::model::Model;
 use rapport_core::service::saved::Saved;
-use rapport_core::storage::journal::Journal;
+use rapport_core::storage::journal::{Journal, JournalError};
 
 use super::library::find;
 use super::{CliError, Context};
@@ -22,7 +22,8 @@ pub(super) fn add(
     let (data_dir, workbook) = (cx.data_dir, cx.workbook);
     let worksheet = find(workbook, id)?;
     let answers = parse_answers(worksheet, answers)?;
-    let mut model = Model::open(data_dir.clone())?;
+    // Saving reads nothing else from the journal: one file is written, whatever is there.
+    let mut model = Model::for_saving(data_dir.clone());
     let saved = model.save_new(&worksheet.id, answers)?;
     print_saved(&saved, out)?;
     Ok(true)
@@ -36,12 +37,14 @@ pub(super) fn edit(
     out: &mut dyn Write,
 ) -> Result<bool, CliError> {
     let data_dir = cx.data_dir;
-    let mut model = Model::open(data_dir.clone())?;
-    let worksheet = model.worksheet_of(entry).map_err(|_| {
-        CliError::new(format!(
+    // Only the entry being edited is read.
+    let mut model = Model::for_editing(data_dir.clone(), entry).map_err(|error| match error {
+        JournalError::NotFound(_) => CliError::new(format!(
             "There is no entry “{entry}”. Run `rapport entries` to see them."
-        ))
+        )),
+        other => CliError::from(other),
     })?;
+    let worksheet = model.worksheet_of(entry)?;
     let changes = parse_answers(&worksheet, answers)?;
     let saved = model.edit_answers(entry, changes)?;
     print_saved(&saved, out)?;

@@ -635,3 +635,37 @@ fn edit_prints_the_score_and_the_crisis_message_exactly_as_add_does() {
     assert_eq!(after_path(&edited), after_path(&added));
     assert!(edited.starts_with(path), "{edited}");
 }
+
+/// `rapport add` reads nothing else from the journal: a FIFO among the entries would block any
+/// read of it for ever, so an add that read the whole journal would time out here.
+#[cfg(unix)]
+#[test]
+fn add_and_edit_read_no_other_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal");
+    fs::create_dir_all(&journal).unwrap();
+    let fifo = journal.join("20200101T000000Z-coping-skills.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let added = rapport(dir.path())
+        .args(["add", "coping-skills", "intensity_before=4"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success();
+    let path = String::from_utf8(added.get_output().stdout.clone()).unwrap();
+    let id = Path::new(path.trim())
+        .file_stem()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    rapport(dir.path())
+        .args(["edit", &id, "intensity_after=2"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success();
+    assert!(fifo.exists());
+}

@@ -45,6 +45,26 @@ impl Model {
         Ok(model)
     }
 
+    /// The model for saving a new entry without reading the journal: the workbook, and no
+    /// entries. A save then writes one file, whatever is already in the journal.
+    #[must_use]
+    pub fn for_saving(data_dir: DataDir) -> Self {
+        Self {
+            workbook: Workbook::load(Some(&data_dir)),
+            journal: Journal::empty(data_dir),
+            file_problems: Vec::new(),
+            problems: Vec::new(),
+            locked: false,
+        }
+    }
+
+    /// The model for editing the entry `entry_id`: the workbook and that entry alone.
+    pub fn for_editing(data_dir: DataDir, entry_id: &str) -> Result<Self, JournalError> {
+        let mut model = Self::for_saving(data_dir);
+        model.journal.load_one(entry_id)?;
+        Ok(model)
+    }
+
     /// The model of a protected journal before it is unlocked: the workbook, and no entries
     /// (none are read), so that the crisis screen works while the journal stays locked.
     #[must_use]

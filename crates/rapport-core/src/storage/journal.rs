@@ -1,7 +1,7 @@
 //! The journal: the user's entries, one RON file each, saved atomically and never lost by one
 //! action. Edits keep the previous version; deletes move the file to the trash.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,6 +25,14 @@ pub enum JournalError {
     /// Some answers do not fit the worksheet.
     #[error("Some answers do not fit the worksheet: {0}")]
     Invalid(String),
+    /// An entry's file could not be read, so it cannot be changed.
+    #[error("{reason}; nothing was changed. Path: {}", path.display())]
+    Unreadable {
+        /// Why, in words for a person.
+        reason: String,
+        /// The entry's file.
+        path: PathBuf,
+    },
     /// Every answer is blank.
     #[error("Nothing to save yet: answer at least one step.")]
     Empty,
@@ -162,7 +170,25 @@ impl Journal {
         })
     }
 
-    /// A journal with no entries that reads nothing from `dir`: a locked journal's stand-in.
+    /// Reads the one entry `id` into a journal opened with [`Journal::empty`], for editing it
+    /// without reading the whole journal.
+    pub fn load_one(&mut self, id: &str) -> Result<&Entry, JournalError> {
+        let path = self.path_of(id);
+        if !is_entry_id(id) || !path.is_file() {
+            return Err(JournalError::NotFound(id.to_owned()));
+        }
+        let entry = read_entry_file(&path, self.dir.sealing()).map_err(|error| {
+            JournalError::Unreadable {
+                reason: error.to_string(),
+                path: path.clone(),
+            }
+        })?;
+        self.entries.insert(id.to_owned(), entry);
+        Ok(&self.entries[id])
+    }
+
+    /// A journal with no entries that reads nothing from `dir`: a locked journal's stand-in,
+    /// and the start of a save that needs no other entry (see [`Journal::load_one`]).
     #[must_use]
     pub fn empty(dir: DataDir) -> Self {
         Self {
@@ -261,16 +287,19 @@ impl Journal {
             edited: when,
             answers,
         };
-        // Two entries in the same second get -2, -3, …; never replace any file already there,
-        // even one that could not be read.
-        for attempt in 1u32.. {
-            if attempt > 1 {
-                entry.id = format!("{base}-{attempt}");
-            }
+        // Two entries in the same second get -2, -3, …, chosen from what is known (the entries
+        // read, and a check that no file has the name), so a save writes one file. The
+        // no-clobber rename stays the final guard: if another writer took the name meanwhile,
+        // the next free one is used. Never replaces a file already there, even an unreadable one.
+        let mut taken = BTreeSet::new();
+        loop {
+            entry.id = self.free_id(&base, &taken);
             let path = self.path_of(&entry.id);
             match self.write_entry(&path, &entry, Overwrite::Never) {
                 Ok(()) => break,
-                Err(error) if error.kind() == io::ErrorKind::AlreadyExists && attempt < 1000 => {}
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                    taken.insert(entry.id.clone());
+                }
                 Err(error) => return Err(JournalError::io("save the entry", &path)(error)),
             }
         }
@@ -280,10 +309,30 @@ impl Journal {
         Ok(&self.entries[&id])
     }
 
+    /// The first of `base`, `base-2`, `base-3`, … that no entry read has, that is not in
+    /// `taken`, and that no file in the journal folder uses.
+    fn free_id(&self, base: &str, taken: &BTreeSet<String>) -> String {
+        let mut number = 1u64;
+        loop {
+            let id = if number == 1 {
+                base.to_owned()
+            } else {
+                format!("{base}-{number}")
+            };
+            if !self.entries.contains_key(&id)
+                && !taken.contains(&id)
+                && !self.path_of(&id).exists()
+            {
+                return id;
+            }
+            number += 1;
+        }
+    }
+
     /// Writes an entry exactly as given (from an archive or a backup), under its own id. Never
     /// replaces a file that is already there.
     pub fn insert_as_is(&mut self, entry: Entry) -> Result<(), JournalError> {
-        if !crate::content::ids::is_identifier(&entry.id.to_lowercase()) || entry.id.contains('/') {
+        if !is_entry_id(&entry.id) {
             return Err(JournalError::Invalid(format!(
                 "“{}” is not a usable entry id",
                 entry.id
@@ -373,22 +422,27 @@ impl Journal {
             .instant()
             .strftime("%Y%m%dT%H%M%SZ")
             .to_string();
-        for attempt in 1u32.. {
+        // As for new entries: the first free name, then the no-clobber rename as the guard.
+        let mut attempt = 1u64;
+        loop {
             let name = if attempt == 1 {
                 format!("{stamp}.ron")
             } else {
                 format!("{stamp}-{attempt}.ron")
             };
+            attempt += 1;
             let path = folder.join(name);
+            if path.exists() {
+                continue;
+            }
             match self.write_entry(&path, entry, Overwrite::Never) {
                 Ok(()) => return Ok(()),
-                Err(error) if error.kind() == io::ErrorKind::AlreadyExists && attempt < 1000 => {}
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
                 Err(error) => {
                     return Err(JournalError::io("keep the previous version", &path)(error));
                 }
             }
         }
-        Ok(())
     }
 
     /// Earlier versions of entry `id`, newest first. Unreadable version files are skipped.
@@ -413,8 +467,8 @@ impl Journal {
         let from = self.path_of(id);
         let trash = self.dir.trash();
         let mut to = trash.join(format!("{id}.ron"));
-        for attempt in 2u32.. {
-            if !to.exists() || attempt > 1000 {
+        for attempt in 2u64.. {
+            if !to.exists() {
                 break;
             }
             to = trash.join(format!("{id}.{attempt}.ron"));
@@ -497,6 +551,11 @@ fn checked(worksheet: &Worksheet, answers: Answers) -> Result<Answers, JournalEr
 }
 
 /// Whether `path` names an entry file (not a temporary or hidden file).
+/// Whether `id` can name an entry's file: an identifier (any case), never a path.
+fn is_entry_id(id: &str) -> bool {
+    crate::content::ids::is_identifier(&id.to_lowercase())
+}
+
 fn is_entry_file(path: &Path) -> bool {
     let name = path
         .file_name()
@@ -569,6 +628,87 @@ mod tests {
         let reopened = Journal::open(DataDir::new(dir.path())).unwrap();
         assert_eq!(reopened.get(&entry.id), Some(&entry));
         assert!(reopened.problems().is_empty());
+    }
+
+    #[test]
+    fn a_thousand_and_one_saves_in_one_second_each_write_one_file_and_never_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let when = at("2026-11-25T21:42:00+00:00");
+        // Another writer's file, and an unreadable one, already hold two of the names.
+        fs::create_dir_all(data.journal()).unwrap();
+        fs::write(data.entry("20261125T214200Z-coping-skills-2"), "not mine").unwrap();
+        fs::write(
+            data.entry("20261125T214200Z-coping-skills-500"),
+            [0xff, 0xfe],
+        )
+        .unwrap();
+        let mut journal = Journal::open(data.clone()).unwrap();
+        let a = answers(&[("intensity_before", Answer::Number(3))]);
+        // More than the old limit of 1,000 attempts.
+        let ids: Vec<String> = (0..1001)
+            .map(|_| {
+                journal
+                    .add_at(&coping(), a.clone(), when)
+                    .unwrap()
+                    .id
+                    .clone()
+            })
+            .collect();
+        assert_eq!(ids[0], "20261125T214200Z-coping-skills");
+        assert_eq!(ids[1], "20261125T214200Z-coping-skills-3");
+        assert_eq!(ids[1000], "20261125T214200Z-coping-skills-1003");
+        assert!(
+            !ids.iter()
+                .any(|id| id.ends_with("-2") || id.ends_with("-500"))
+        );
+        assert_eq!(
+            fs::read_to_string(data.entry("20261125T214200Z-coping-skills-2")).unwrap(),
+            "not mine"
+        );
+        // Exactly one file per save, beside the two that were there: nothing probed, nothing left.
+        assert_eq!(fs::read_dir(data.journal()).unwrap().count(), 1003);
+    }
+
+    #[test]
+    fn a_journal_that_read_nothing_saves_without_reading_and_edits_one_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let when = at("2026-11-25T21:42:00+00:00");
+        let a = answers(&[("intensity_before", Answer::Number(3))]);
+        let mut full = Journal::open(data.clone()).unwrap();
+        let first = full.add_at(&coping(), a.clone(), when).unwrap().id.clone();
+        let mut sparse = Journal::empty(data.clone());
+        let second = sparse
+            .add_at(&coping(), a.clone(), when)
+            .unwrap()
+            .id
+            .clone();
+        assert_eq!(second, format!("{first}-2"), "a name on disk is not reused");
+        let mut editing = Journal::empty(data.clone());
+        assert_eq!(editing.load_one(&first).unwrap().id, first);
+        assert_eq!(editing.len(), 1);
+        editing
+            .update_at(
+                &first,
+                &coping(),
+                answers(&[("intensity_before", Answer::Number(5))]),
+                when,
+            )
+            .unwrap();
+        assert!(matches!(
+            Journal::empty(data.clone()).load_one("../../etc/passwd"),
+            Err(JournalError::NotFound(_))
+        ));
+        fs::write(data.entry("broken"), "(version: 1, id: ").unwrap();
+        let error = Journal::empty(data)
+            .load_one("broken")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("could not be read") && error.ends_with("broken.ron"),
+            "{error}"
+        );
     }
 
     #[test]
