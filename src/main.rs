@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         None => match rapport::ui::run(data_dir, args.exit_after_first_frame) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
-                eprintln!("rapport: the window could not be opened: {error}");
+                eprintln!("rapport: {error}");
                 ExitCode::FAILURE
             }
         },

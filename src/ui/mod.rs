@@ -4,6 +4,7 @@
 //! without a window; [`RapportApp`] adapts it to eframe and persists the UI state.
 
 mod chart_view;
+mod desktop;
 mod files;
 mod form;
 mod group;
@@ -40,6 +41,8 @@ const UI_STATE_KEY: &str = "rapport-ui";
 pub struct RapportApp {
     shell: Shell,
     exit_after_first_frame: bool,
+    /// Whether the window has been given its desktop name (on the first frame).
+    named: bool,
 }
 
 impl RapportApp {
@@ -57,12 +60,17 @@ impl RapportApp {
         Self {
             shell: Shell::new(data_dir, state),
             exit_after_first_frame,
+            named: false,
         }
     }
 }
 
 impl eframe::App for RapportApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if !self.named {
+            desktop::name_window(frame);
+            self.named = true;
+        }
         self.shell.ui(ui);
         if self.exit_after_first_frame {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -74,23 +82,92 @@ impl eframe::App for RapportApp {
     }
 }
 
+/// The window's icon, the 128-pixel rendering of `packaging/icons/rapport.svg`.
+const ICON_PNG: &[u8] = include_bytes!("../../packaging/icons/hicolor/128x128/apps/rapport.png");
+
+/// Why the window could not open, in words a person can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum WindowError {
+    /// There is no graphical session to open a window in.
+    #[error(
+        "Rapport could not open its window: no display was found (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from your desktop, or use the command line: rapport --help"
+    )]
+    NoDisplay,
+    /// A library the window needs is not installed.
+    #[error(
+        "Rapport could not open its window because a library it needs is missing ({0}). On Debian or Ubuntu: sudo apt-get install libgl1 libegl1 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6"
+    )]
+    MissingLibrary(String),
+    /// Anything else eframe reported.
+    #[error("Rapport could not open its window: {0}")]
+    Other(String),
+}
+
+impl WindowError {
+    /// Sorts eframe's error into what a person can do about it.
+    fn from_eframe(error: &eframe::Error) -> Self {
+        let text = error.to_string();
+        let lower = text.to_lowercase();
+        if lower.contains("cannot open shared object")
+            || lower.contains(".so")
+            || lower.contains("libegl")
+            || lower.contains("libgl")
+            || lower.contains("xkbcommon")
+        {
+            Self::MissingLibrary(text)
+        } else if lower.contains("display") {
+            Self::NoDisplay
+        } else {
+            Self::Other(text)
+        }
+    }
+}
+
+/// Whether a graphical session is there to open a window in (always, off Linux and the BSDs).
+fn has_display() -> bool {
+    if cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd"
+    )) {
+        ["DISPLAY", "WAYLAND_DISPLAY"]
+            .iter()
+            .any(|name| std::env::var_os(name).is_some_and(|value| !value.is_empty()))
+    } else {
+        true
+    }
+}
+
 /// Opens the app window on `data_dir` and runs until it is closed.
 // Before the window exists, the terminal is the only place to say the folder is unusable.
 #[allow(clippy::print_stderr)]
-pub fn run(data_dir: DataDir, exit_after_first_frame: bool) -> Result<(), eframe::Error> {
-    // eframe would create the folder for its state with default permissions; make it private.
-    if let Err(error) = rapport_core::storage::atomic::create_private_dir_all(data_dir.root()) {
+pub fn run(data_dir: DataDir, exit_after_first_frame: bool) -> Result<(), WindowError> {
+    if !has_display() {
+        return Err(WindowError::NoDisplay);
+    }
+    // eframe would create the folder and its state file with default permissions (0755, 0644);
+    // make both private before it writes.
+    let private = rapport_core::storage::atomic::create_private_dir_all(data_dir.root())
+        .and_then(|()| rapport_core::storage::atomic::ensure_private_file(&data_dir.app_state()));
+    if let Err(error) = private {
         eprintln!(
-            "rapport: the data folder could not be created: {error}. Path: {}",
+            "rapport: the data folder could not be made private: {error}. Path: {}",
             data_dir.root().display()
         );
     }
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Rapport")
+        .with_inner_size([1100.0, 760.0])
+        .with_min_inner_size([640.0, 420.0]);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(std::sync::Arc::new(icon)),
+        Err(error) => eprintln!("rapport: the window icon could not be read: {error}"),
+    }
+    // On Wayland the app id names the window, matching rapport.desktop; on X11 it becomes
+    // WM_CLASS's class, and `desktop::name_window` fills in the instance egui leaves empty.
+    viewport = viewport.with_app_id("rapport");
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Rapport")
-            .with_app_id("rapport")
-            .with_inner_size([1100.0, 760.0])
-            .with_min_inner_size([640.0, 420.0]),
+        viewport,
         // UI state (window size, last screen, theme) lives beside the journal, not elsewhere.
         persistence_path: Some(data_dir.app_state()),
         ..Default::default()
@@ -106,4 +183,5 @@ pub fn run(data_dir: DataDir, exit_after_first_frame: bool) -> Result<(), eframe
             )))
         }),
     )
+    .map_err(|error| WindowError::from_eframe(&error))
 }

@@ -669,3 +669,20 @@ fn add_and_edit_read_no_other_entry() {
         .success();
     assert!(fifo.exists());
 }
+
+/// With no display, the app says so in words and exits non-zero, instead of eframe's raw error.
+#[test]
+fn the_app_without_a_display_says_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = rapport(dir.path())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("no display was found"), "{stderr}");
+    assert!(stderr.contains("rapport --help"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

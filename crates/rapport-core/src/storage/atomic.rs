@@ -30,6 +30,26 @@ pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
+/// Makes sure `path` exists as a file only the user can read (0600 on Unix), creating it empty
+/// if missing and narrowing the permissions of one that is there. For files another library
+/// writes in place (eframe's window state), which then keep these permissions.
+pub fn ensure_private_file(path: &Path) -> io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        let file = options.open(path)?;
+        file.set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    {
+        options.open(path)?;
+    }
+    Ok(())
+}
+
 /// Whether an existing file at the destination may be replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overwrite {
@@ -276,6 +296,23 @@ mod tests {
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(&folder), 0o700);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_another_library_writes_is_made_private_and_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let missing = dir.path().join("app-state");
+        ensure_private_file(&missing).unwrap();
+        assert_eq!(mode(&missing), 0o600);
+        let open = dir.path().join("old-app-state");
+        fs::write(&open, "(kept)").unwrap();
+        fs::set_permissions(&open, fs::Permissions::from_mode(0o644)).unwrap();
+        ensure_private_file(&open).unwrap();
+        assert_eq!(mode(&open), 0o600);
+        assert_eq!(fs::read_to_string(&open).unwrap(), "(kept)");
     }
 
     #[test]
