@@ -7,6 +7,7 @@ mod facilitator;
 mod files;
 mod library;
 pub mod protect;
+mod report;
 mod table;
 
 use std::io::Write;
@@ -109,6 +110,10 @@ pub enum Command {
     /// Summarise a folder of participants' share files: per week, n, median and spread of each
     /// measure, and the change over the programme. Names every file skipped, with the reason.
     GroupSummary(GroupSummaryArgs),
+    /// Make a one-page summary to take to an appointment (a PDF): your check-ins with their
+    /// bands, what you practised, your focus and goals, and the ratings that changed most.
+    /// Written answers go in only from the worksheets you name with --include-text.
+    Report(ReportArgs),
     /// Back up the whole journal now (one file per day, the newest 14 kept).
     Backup,
     /// List the backups, newest first.
@@ -236,6 +241,45 @@ pub struct GroupSummaryArgs {
     /// Also write the summary as a PDF.
     #[arg(long, value_name = "FILE.pdf")]
     pub pdf: Option<PathBuf>,
+}
+
+/// What `rapport report` covers, and where it goes.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The first day, YYYY-MM-DD (default: four weeks before --to).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last day, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// The PDF file to write.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+    /// Paper size.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// Parts to leave out, separated by commas.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "PART")]
+    pub leave_out: Vec<ReportPart>,
+    /// Worksheets whose written answers may go in, by id, separated by commas.
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    pub include_text: Vec<String>,
+    /// What you want to talk about, printed at the top.
+    #[arg(long, value_name = "TEXT")]
+    pub talk_about: Option<String>,
+}
+
+/// The parts of the appointment summary that can be left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportPart {
+    /// The check-ins (PHQ-9, GAD-7, WHO-5) as small charts.
+    Measures,
+    /// Which worksheets you used, and how often.
+    Practice,
+    /// Your focus area, goals and the course you follow.
+    Focus,
+    /// The ratings that changed most.
+    Ratings,
 }
 
 /// The charts `rapport chart` draws.
@@ -436,6 +480,7 @@ pub fn run(
         Command::Share(args) => facilitator::share(&cx, args, out),
         Command::GroupSummary(args) => facilitator::group_summary(&cx, args, out, err),
         Command::Handout(args) => facilitator::handout(&cx, args, out),
+        Command::Report(args) => report::report(&cx, args, out),
         Command::DemoData { years } => files::demo_data(&cx, years, out),
     }
 }

@@ -69,6 +69,19 @@ impl Dialog {
         })
     }
 
+    /// Asks where to save a PDF, suggesting `name` in the home folder.
+    #[must_use]
+    pub fn save_pdf(name: &str) -> Self {
+        let name = name.to_owned();
+        Self::spawn(move || {
+            rfd::FileDialog::new()
+                .set_title("Save the summary")
+                .add_filter("PDF", &["pdf"])
+                .set_file_name(name)
+                .save_file()
+        })
+    }
+
     /// Asks for a Rapport archive to import.
     #[must_use]
     pub fn pick_archive(start: PathBuf) -> Self {

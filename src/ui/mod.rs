@@ -17,6 +17,7 @@ mod problems;
 mod programmes;
 mod progress_view;
 mod protection;
+mod report;
 mod section;
 mod settings;
 mod shell;

@@ -35,6 +35,13 @@ impl OverviewView {
 impl View for OverviewView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         super::widgets::page_title(ui, "Progress overview");
+        if ui
+            .button("Summary for my appointment…")
+            .on_hover_text("One page to take to your doctor or therapist")
+            .clicked()
+        {
+            cx.navigate(super::vocabulary::Screen::Report);
+        }
         ui.horizontal(|ui| {
             ui.label("Show:");
             for range in TimeRange::ALL {

@@ -10,7 +10,7 @@ use super::protection::ProtectionRequest;
 use super::vocabulary::{Action, Cx, Notice, Screen, Tab, ThemeChoice, UiState, View};
 use super::worksheet_view::WorksheetView;
 use super::{
-    group, help, overview, problems, programmes, section, settings, sidebar, today, trash,
+    group, help, overview, problems, programmes, report, section, settings, sidebar, today, trash,
 };
 use rapport_core::service::model::Model;
 use rapport_core::storage::document::Document;
@@ -40,6 +40,7 @@ struct Views {
     settings: settings::SettingsView,
     group: group::GroupView,
     overview: overview::OverviewView,
+    report: report::ReportView,
 }
 
 /// The whole app inside one [`Ui`].
@@ -232,6 +233,7 @@ impl Shell {
             match cx.state.screen.clone() {
                 Screen::Today => self.views.today.ui(ui, &mut cx),
                 Screen::Overview => self.views.overview.ui(ui, &mut cx),
+                Screen::Report => self.views.report.ui(ui, &mut cx),
                 Screen::Programmes => programmes::ProgrammesView { id: None }.ui(ui, &mut cx),
                 Screen::Share => self.views.share.ui(ui, &mut cx),
                 Screen::Group => self.views.group.ui(ui, &mut cx),

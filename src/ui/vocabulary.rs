@@ -16,6 +16,8 @@ pub enum Screen {
     Today,
     /// Charts of all progress.
     Overview,
+    /// The summary to take to an appointment.
+    Report,
     /// The programmes.
     Programmes,
     /// Sharing progress with a facilitator.

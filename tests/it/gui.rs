@@ -836,3 +836,63 @@ fn an_export_says_where_it_went_and_offers_a_copy_elsewhere() {
     let exports: Vec<_> = fs::read_dir(dir.path().join("exports")).unwrap().collect();
     assert_eq!(exports.len(), 1);
 }
+
+/// The appointment summary: reached from Progress, it previews exactly what will be printed,
+/// leaves out written answers until ticked, and saves the PDF where the person says.
+#[test]
+fn the_appointment_summary_previews_what_prints_and_saves_where_asked() {
+    const MARKER: &str = "Quokka-private-words";
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut model =
+            rapport_core::service::model::Model::open(DataDir::new(dir.path())).unwrap();
+        let mut answers = rapport_core::content::entry::Answers::new();
+        for i in 1..=9 {
+            answers.insert(format!("q{i}"), Answer::Number(1));
+        }
+        model.save_new("phq9", answers).unwrap();
+        let mut coping = rapport_core::content::entry::Answers::new();
+        coping.insert("situation".into(), Answer::Text(MARKER.into()));
+        coping.insert("intensity_before".into(), Answer::Number(6));
+        model.save_new("coping-skills", coping).unwrap();
+    }
+    let mut harness = app(dir.path());
+    click(&mut harness, "Progress overview");
+    click(&mut harness, "Summary for my appointment…");
+    harness.get_by_label("What will be printed");
+    harness.get_by_label_contains("PHQ-9: mood: latest 9 of 27, mild");
+    assert!(harness.query_by_label_contains(MARKER).is_none());
+    // Ticking a worksheet lets its words in, and the preview shows them.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Coping skills")
+        .click();
+    harness.run();
+    harness.get_by_label_contains(MARKER);
+    // Leaving the check-ins out takes them out of the preview.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Check-ins, with their bands")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label_contains("latest 9 of 27").is_none());
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        "What I want to talk about",
+        "Sleep",
+    );
+    harness.get_by_label_contains("What I want to talk about: Sleep");
+
+    // No file chooser here: the person is offered a place to type, and nothing is saved yet.
+    click(&mut harness, "Save PDF…");
+    for _ in 0..5 {
+        harness.run();
+    }
+    let exports = DataDir::new(dir.path()).exports();
+    assert!(!exports.exists() || fs::read_dir(&exports).unwrap().count() == 0);
+    let today = rapport_core::time::LocalTime::now().date();
+    let target = DataDir::new(dir.path()).export_file(&format!("appointment-summary-{today}.pdf"));
+    harness.get_by_role_and_label(Role::TextInput, "Save to");
+    click(&mut harness, "Save");
+    let bytes = fs::read(&target).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+}

@@ -158,3 +158,118 @@ fn handout_mistakes_get_clear_messages() {
     }
     assert!(!out.exists());
 }
+
+/// The summary for an appointment: the period, the scores and bands, the item-9 answer stated
+/// plainly, and nothing written in a worksheet unless that worksheet is ticked.
+#[test]
+fn the_appointment_summary_holds_what_was_chosen_and_nothing_else() {
+    const MARKER: &str = "Zebrafinch-private-words";
+    let dir = tempfile::tempdir().unwrap();
+    let mut phq9 = vec!["add".to_owned(), "phq9".to_owned()];
+    phq9.extend((1..=8).map(|i| format!("q{i}=2")));
+    phq9.push("q9=1".to_owned());
+    rapport(dir.path()).args(&phq9).assert().success();
+    rapport(dir.path())
+        .args([
+            "add",
+            "coping-skills",
+            "intensity_before=8",
+            "intensity_after=3",
+            &format!("situation={MARKER}"),
+        ])
+        .assert()
+        .success();
+    let today = rapport_core::time::LocalTime::now().date();
+    let from = today.checked_sub(jiff::Span::new().days(6)).unwrap();
+    let pdf = dir.path().join("summary.pdf");
+    rapport(dir.path())
+        .args([
+            "report",
+            "--from",
+            &from.to_string(),
+            "--to",
+            &today.to_string(),
+        ])
+        .args(["--talk-about", "Sleep since the move"])
+        .arg("--out")
+        .arg(&pdf)
+        .assert()
+        .success();
+    let (pages, _) = info(&pdf);
+    assert_eq!(pages, 1);
+    let printed = text(&pdf);
+    let day = |date: jiff::civil::Date| date.strftime("%-d %b %Y").to_string();
+    for expected in [
+        "Summary for my appointment".to_owned(),
+        format!("{} to {}", day(from), day(today)),
+        "PHQ-9".to_owned(),
+        "17 of 27, moderately severe".to_owned(),
+        "answered “several days” (1)".to_owned(),
+        "Sleep since the move".to_owned(),
+        "Coping skills: intensity: down 5.0 on average".to_owned(),
+        "not a clinical assessment".to_owned(),
+    ] {
+        assert!(printed.contains(&expected), "{expected} in {printed}");
+    }
+    assert!(!printed.contains(MARKER), "unticked free text was printed");
+
+    // Ticked, the words go in; a part left out stays out.
+    rapport(dir.path())
+        .args([
+            "report",
+            "--include-text",
+            "coping-skills",
+            "--leave-out",
+            "measures",
+        ])
+        .arg("--out")
+        .arg(&pdf)
+        .assert()
+        .success();
+    let printed = text(&pdf);
+    assert!(printed.contains(MARKER), "{printed}");
+    assert!(!printed.contains("of 27"), "{printed}");
+}
+
+/// A quiet period says so rather than printing empty charts; a busy year fits on two pages.
+#[test]
+fn the_appointment_summary_of_an_empty_period_says_so_and_a_busy_year_fits_two_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    rapport(dir.path())
+        .args(["demo-data", "--years", "2"])
+        .assert()
+        .success();
+    let pdf = dir.path().join("summary.pdf");
+    rapport(dir.path())
+        .args(["report", "--from", "1990-01-01", "--to", "1990-01-31"])
+        .arg("--out")
+        .arg(&pdf)
+        .assert()
+        .success();
+    let printed = text(&pdf);
+    assert!(
+        printed.contains("There are no entries in the journal between 1 Jan 1990 to 31 Jan 1990"),
+        "{printed}"
+    );
+    assert!(!printed.contains("Check-ins"), "{printed}");
+
+    let today = rapport_core::time::LocalTime::now().date();
+    let year_ago = today.checked_sub(jiff::Span::new().days(364)).unwrap();
+    rapport(dir.path())
+        .args([
+            "report",
+            "--from",
+            &year_ago.to_string(),
+            "--to",
+            &today.to_string(),
+        ])
+        .arg("--out")
+        .arg(&pdf)
+        .assert()
+        .success();
+    let (pages, _) = info(&pdf);
+    assert!((1..=2).contains(&pages), "{pages} pages");
+    let printed = text(&pdf);
+    assert!(printed.contains("Practice"), "{printed}");
+    assert!(printed.contains("of 27"), "{printed}");
+}

@@ -75,6 +75,19 @@ enum Mark {
         y: f32,
         side: f32,
     },
+    /// A line through points, for a chart.
+    Polyline {
+        points: Vec<(f32, f32)>,
+        width: f32,
+    },
+    /// A filled rectangle in a grey of `level` (0 black, 255 white), for chart bands.
+    Shade {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        level: u8,
+    },
 }
 
 /// Lays content out top to bottom, starting new pages as needed.
@@ -83,6 +96,8 @@ struct Layout {
     font: FontRef<'static>,
     pages: Vec<Vec<Mark>>,
     y: f32,
+    /// Printed at the foot of every page.
+    footer: String,
 }
 
 const MARGIN: f32 = 56.0;
@@ -96,6 +111,7 @@ impl Layout {
             font: FontRef::try_from_slice(FONT).expect("the bundled font parses"),
             pages: vec![Vec::new()],
             y: MARGIN,
+            footer: CRISIS_FOOTER.to_owned(),
         }
     }
 
@@ -294,7 +310,7 @@ impl Layout {
             .ok_or_else(|| HandoutError::Pdf("the bundled font could not be used".to_owned()))?;
         let mut document = Document::new();
         let total = self.pages.len();
-        let footer_lines = self.wrap(CRISIS_FOOTER, 8.0, width - 2.0 * MARGIN - 60.0);
+        let footer_lines = self.wrap(&self.footer, 8.0, width - 2.0 * MARGIN - 60.0);
         for (number, marks) in self.pages.iter().enumerate() {
             let size = Size::from_wh(width, height)
                 .ok_or_else(|| HandoutError::Pdf("bad page size".to_owned()))?;
@@ -378,6 +394,39 @@ impl Layout {
                         if let Some(path) = builder.finish() {
                             surface.set_fill(None);
                             surface.set_stroke(Some(pen.clone()));
+                            surface.draw_path(&path);
+                        }
+                    }
+                    Mark::Polyline { points, width } => {
+                        let mut builder = PathBuilder::new();
+                        for (index, (x, y)) in points.iter().enumerate() {
+                            if index == 0 {
+                                builder.move_to(*x, *y);
+                            } else {
+                                builder.line_to(*x, *y);
+                            }
+                        }
+                        if let Some(path) = builder.finish() {
+                            surface.set_fill(None);
+                            surface.set_stroke(Some(Stroke {
+                                paint: rgb::Color::new(20, 20, 20).into(),
+                                width: *width,
+                                ..Stroke::default()
+                            }));
+                            surface.draw_path(&path);
+                        }
+                    }
+                    Mark::Shade { x, y, w, h, level } => {
+                        let mut builder = PathBuilder::new();
+                        if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
+                            builder.push_rect(rect);
+                        }
+                        if let Some(path) = builder.finish() {
+                            surface.set_stroke(None);
+                            surface.set_fill(Some(Fill {
+                                paint: rgb::Color::new(*level, *level, *level).into(),
+                                ..Fill::default()
+                            }));
                             surface.draw_path(&path);
                         }
                     }
@@ -641,6 +690,201 @@ pub fn summary_pdf(
         }
     }
     layout.render()
+}
+
+/// The summary for an appointment: one page, two at most, with the period and the date printed
+/// in every page's footer. Holds only what `report` holds (the person's choices).
+pub fn report_pdf(
+    report: &crate::insight::report::Report,
+    paper: Paper,
+) -> Result<Vec<u8>, HandoutError> {
+    let day = |date: jiff::civil::Date| date.strftime("%-d %b %Y").to_string();
+    let period = format!("{} to {}", day(report.from), day(report.to));
+    let mut layout = Layout::new(paper);
+    layout.footer = format!(
+        "Summary of {period}, printed {}. Made by the person it describes, with Rapport, a self-help workbook: it is not a clinical assessment. If you are in danger now, call your local emergency number.",
+        day(report.printed)
+    );
+    layout.text("Summary for my appointment", 18.0, false);
+    layout.text(&period, 11.0, true);
+    layout.gap(4.0);
+    if !report.talk_about.is_empty() {
+        heading(&mut layout, "What I want to talk about");
+        layout.text(&report.talk_about, 10.5, false);
+    }
+    if report.is_empty() {
+        layout.gap(6.0);
+        layout.text(
+            &format!("There are no entries in the journal between {period}."),
+            10.5,
+            false,
+        );
+    }
+    if report.choices.measures && !report.measures.is_empty() {
+        heading(&mut layout, "Check-ins");
+        for measure in &report.measures {
+            layout.text(
+                &format!("{}: latest {}", measure.title, measure.latest),
+                10.5,
+                false,
+            );
+            mini_chart(&mut layout, &measure.series, report.from, report.to);
+            for alert in &measure.alerts {
+                layout.text(alert, 10.0, false);
+            }
+        }
+    }
+    if report.choices.focus
+        && (report.focus.is_some() || !report.goals.is_empty() || report.course.is_some())
+    {
+        heading(&mut layout, "What I am working on");
+        if let Some(focus) = &report.focus {
+            layout.text(&format!("Focus area: {focus}"), 10.5, false);
+        }
+        for goal in &report.goals {
+            layout.text(&format!("Goal: {goal}"), 10.5, false);
+        }
+        if let Some(course) = &report.course {
+            layout.text(course, 10.5, false);
+        }
+    }
+    if report.choices.practice && !report.practice.is_empty() {
+        heading(&mut layout, "Practice");
+        let per_week = report.entries as f64 / report.weeks.max(1.0);
+        layout.text(
+            &format!(
+                "{} entries over {:.0} weeks, about {per_week:.1} a week.",
+                report.entries,
+                report.weeks.ceil()
+            ),
+            10.5,
+            false,
+        );
+        let shown: Vec<String> = report
+            .practice
+            .iter()
+            .take(8)
+            .map(|(title, count)| format!("{title} {count}"))
+            .collect();
+        let mut line = shown.join(" · ");
+        if report.practice.len() > 8 {
+            let more = report.practice.len() - 8;
+            line = format!("{line} · and {more} more");
+        }
+        layout.text(&line, 10.0, true);
+    }
+    if report.choices.ratings && !report.changes.is_empty() {
+        heading(
+            &mut layout,
+            "Ratings that changed most, before and after a worksheet",
+        );
+        for change in &report.changes {
+            let direction = if change.average < 0.0 { "down" } else { "up" };
+            layout.text(
+                &format!(
+                    "{}: {direction} {:.1} on average (scale {} to {}), over {}",
+                    change.label,
+                    change.average.abs(),
+                    change.scale.0,
+                    change.scale.1,
+                    match change.entries {
+                        1 => "1 entry".to_owned(),
+                        n => format!("{n} entries"),
+                    }
+                ),
+                10.0,
+                false,
+            );
+        }
+    }
+    if !report.written.is_empty() {
+        heading(&mut layout, "In my own words");
+        for answer in &report.written {
+            layout.text(&format!("{}: {}", answer.heading, answer.prompt), 9.5, true);
+            layout.text(&answer.text, 10.0, false);
+        }
+    }
+    layout.render()
+}
+
+fn heading(layout: &mut Layout, text: &str) {
+    layout.gap(8.0);
+    layout.need(40.0);
+    layout.text(text, 13.0, false);
+}
+
+/// A small chart of a series over the period: its bands shaded, the values as a line.
+fn mini_chart(
+    layout: &mut Layout,
+    series: &crate::insight::progress::Series,
+    from: jiff::civil::Date,
+    to: jiff::civil::Date,
+) {
+    const HEIGHT: f32 = 54.0;
+    layout.need(HEIGHT + 14.0);
+    layout.gap(4.0);
+    let top = layout.y;
+    let left = MARGIN + 70.0;
+    let width = layout.width() - 70.0;
+    let span = (series.max - series.min).max(1) as f32;
+    let y_of = |value: i64| top + HEIGHT - (value - series.min) as f32 / span * HEIGHT;
+    for (index, band) in series.bands.iter().enumerate() {
+        let (high, low) = (
+            y_of(band.max.min(series.max)),
+            y_of(band.min.max(series.min)),
+        );
+        layout.mark(Mark::Shade {
+            x: left,
+            y: high,
+            w: width,
+            h: (low - high).max(0.5),
+            level: if index % 2 == 0 { 244 } else { 230 },
+        });
+        layout.mark(Mark::Text {
+            x: MARGIN,
+            y: f32::midpoint(high, low) + 3.0,
+            size: 7.0,
+            grey: true,
+            text: band.label.clone(),
+        });
+    }
+    // Days from the start of the period, a point at the middle of its day.
+    let length = ((to - from).get_days() + 1).max(1) as f32;
+    let points: Vec<(f32, f32)> = series
+        .points
+        .iter()
+        .map(|point| {
+            let at = (point.when.date() - from).get_days() as f32 + 0.5;
+            (
+                left + (at / length).clamp(0.0, 1.0) * width,
+                y_of(point.value),
+            )
+        })
+        .collect();
+    if points.len() == 1 {
+        let (x, y) = points[0];
+        layout.mark(Mark::Box {
+            x: x - 2.0,
+            y: y - 2.0,
+            side: 4.0,
+        });
+    } else {
+        for (x, y) in &points {
+            layout.mark(Mark::Box {
+                x: x - 1.5,
+                y: y - 1.5,
+                side: 3.0,
+            });
+        }
+        layout.mark(Mark::Polyline { points, width: 1.2 });
+    }
+    layout.mark(Mark::Line {
+        x1: left,
+        y1: top + HEIGHT,
+        x2: left + width,
+        y2: top + HEIGHT,
+    });
+    layout.y = top + HEIGHT + 12.0;
 }
 
 /// Writes a PDF to `path` atomically.

@@ -3,4 +3,5 @@
 pub mod chart;
 pub mod dashboard;
 pub mod progress;
+pub mod report;
 pub mod spread;

@@ -5,5 +5,6 @@ pub mod demo;
 pub mod export;
 pub mod model;
 pub mod protection;
+pub mod report;
 pub mod saved;
 pub mod share;
