@@ -7,14 +7,14 @@ deb=$1
 cd "$(dirname "$0")/.."
 
 desktop-file-validate packaging/linux/rapport.desktop
-appstreamcli validate --no-net --pedantic --explain packaging/linux/org.rapport.Rapport.metainfo.xml \
-    || appstreamcli validate --no-net packaging/linux/org.rapport.Rapport.metainfo.xml
+appstreamcli validate --no-net --pedantic --explain packaging/linux/org.rapport.rapport.metainfo.xml \
+    || appstreamcli validate --no-net packaging/linux/org.rapport.rapport.metainfo.xml
 
 contents=$(dpkg-deb --contents "$deb")
 for path in \
     ./usr/bin/rapport \
     ./usr/share/applications/rapport.desktop \
-    ./usr/share/metainfo/org.rapport.Rapport.metainfo.xml \
+    ./usr/share/metainfo/org.rapport.rapport.metainfo.xml \
     ./usr/share/icons/hicolor/16x16/apps/rapport.png \
     ./usr/share/icons/hicolor/48x48/apps/rapport.png \
     ./usr/share/icons/hicolor/256x256/apps/rapport.png \

@@ -27,8 +27,9 @@ fn main() -> ExitCode {
             }
         },
         Some(command) => {
-            let mut out = std::io::stdout().lock();
-            let mut err = std::io::stderr().lock();
+            // Nothing read from a file can drive the terminal.
+            let mut out = cli::Printable(std::io::stdout().lock());
+            let mut err = cli::Printable(std::io::stderr().lock());
             match cli::run(
                 &data_dir,
                 args.passphrase_file.as_deref(),
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::from(1),
                 Err(error) => {
-                    eprintln!("rapport: {error}");
+                    eprintln!("rapport: {}", cli::printable(&error.to_string()));
                     ExitCode::from(2)
                 }
             }

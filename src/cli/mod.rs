@@ -6,9 +6,12 @@ mod entries;
 mod facilitator;
 mod files;
 mod library;
+mod printable;
 pub mod protect;
 mod report;
 mod table;
+
+pub use printable::{Printable, printable};
 
 use std::io::Write;
 use std::path::PathBuf;

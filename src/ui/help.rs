@@ -191,7 +191,7 @@ fn helplines(ui: &mut Ui, contacts: &mut crisis::CrisisContacts, editing: &mut b
     ui.add_space(4.0);
     let mut list = contacts.helplines();
     ui.label(RichText::new(format!(
-        "Free, confidential lines for anyone who is struggling. Checked on {}; numbers can change, so if one does not work, use Find A Helpline or your local emergency number.",
+        "Emergency numbers, free crisis lines for anyone who is struggling, and help with abuse at home. Checked on {}; numbers can change, so if one does not work, use Find A Helpline or your local emergency number.",
         list.checked.strftime("%-d %B %Y")
     )).weak());
     ui.add_space(4.0);

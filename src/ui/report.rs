@@ -21,10 +21,15 @@ pub struct ReportView {
     /// Where the PDF goes when no file chooser can be shown; typed by the person.
     path: String,
     preview: Option<(PreviewKey, Report)>,
+    /// The worksheets with written answers in the period, kept until the period or journal
+    /// changes: finding them reads every entry.
+    writing: Option<(WritingKey, Vec<(String, String)>)>,
     dialog: Option<Dialog>,
 }
 
 type PreviewKey = (String, String, ReportChoices, u64);
+/// The period and the journal's revision.
+type WritingKey = (Date, Date, u64);
 
 impl Default for ReportView {
     fn default() -> Self {
@@ -39,6 +44,7 @@ impl Default for ReportView {
             letter: false,
             path: String::new(),
             preview: None,
+            writing: None,
             dialog: None,
         }
     }
@@ -102,18 +108,30 @@ impl View for ReportView {
                 ui.checkbox(&mut self.choices.ratings, "Ratings that changed most");
                 let period = self.period();
                 if let Ok((from, to)) = period {
-                    let writing = cx.model.worksheets_with_writing(from, to);
+                    let key = (from, to, cx.model.journal().revision());
+                    if self.writing.as_ref().is_none_or(|(seen, _)| *seen != key) {
+                        self.writing = Some((key, cx.model.worksheets_with_writing(from, to)));
+                    }
+                    let writing = self.writing.as_ref().map_or(&[][..], |(_, w)| w.as_slice());
                     if !writing.is_empty() {
-                        ui.label("Include what I wrote in:");
-                        for (id, title) in writing {
-                            let mut ticked = self.choices.free_text_from.contains(&id);
-                            if ui.checkbox(&mut ticked, title).changed() {
-                                self.choices.free_text_from.retain(|other| *other != id);
-                                if ticked {
-                                    self.choices.free_text_from.push(id);
+                        let ticked = self.choices.free_text_from.len();
+                        let title = format!(
+                            "What I wrote: {ticked} of {} ticked (none goes in unless ticked)",
+                            writing.len()
+                        );
+                        egui::CollapsingHeader::new(title)
+                            .id_salt("report-writing")
+                            .show(ui, |ui| {
+                                for (id, title) in writing {
+                                    let mut ticked = self.choices.free_text_from.contains(id);
+                                    if ui.checkbox(&mut ticked, title).changed() {
+                                        self.choices.free_text_from.retain(|other| other != id);
+                                        if ticked {
+                                            self.choices.free_text_from.push(id.clone());
+                                        }
+                                    }
                                 }
-                            }
-                        }
+                            });
                     }
                 }
                 ui.add_space(6.0);

@@ -686,3 +686,49 @@ fn the_app_without_a_display_says_what_is_missing() {
     assert!(stderr.contains("rapport --help"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// Text from files cannot drive the terminal: a worksheet titled with escape sequences and a
+/// right-to-left override is listed with them shown as `�`, and CSV cells cannot start a
+/// formula when opened in a spreadsheet.
+#[test]
+fn escape_sequences_from_files_are_not_printed_and_csv_cells_run_no_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    let worksheets = dir.path().join("worksheets");
+    fs::create_dir_all(&worksheets).unwrap();
+    fs::write(
+        worksheets.join("mine.ron"),
+        "(id: \"mine\", version: 1, title: \"Mine\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\u{202e}gpj.exe\", section: \"skills\", introduction: \"x\",
+            steps: [(id: \"how\", label: \"How\", prompt: \"How?\", field: Rating(min: 0, max: 10, tracked: true)),
+                    (id: \"note\", label: \"Note\", prompt: \"Note\", field: Text)])",
+    )
+    .unwrap();
+    let listed = rapport(dir.path()).arg("worksheets").assert().success();
+    let listed = String::from_utf8(listed.get_output().stdout.clone()).unwrap();
+    assert!(listed.contains("Mine�[2J�]0;pwned��gpj.exe"), "{listed}");
+    assert!(
+        !listed.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+        "{listed:?}"
+    );
+
+    rapport(dir.path())
+        .args([
+            "add",
+            "mine",
+            "how=3",
+            "note==HYPERLINK(\"http://evil.invalid\",\"x\")",
+        ])
+        .assert()
+        .success();
+    let csv = dir.path().join("out.csv");
+    rapport(dir.path())
+        .args(["export", "--format", "csv", "--worksheet", "mine", "--out"])
+        .arg(&csv)
+        .assert()
+        .success();
+    let text = fs::read_to_string(&csv).unwrap();
+    assert!(text.contains("\"'=HYPERLINK("), "{text}");
+    assert!(
+        !text.contains(",=HYPERLINK") && !text.contains("\"=HYPERLINK"),
+        "{text}"
+    );
+}

@@ -864,6 +864,10 @@ fn the_appointment_summary_previews_what_prints_and_saves_where_asked() {
     assert!(harness.query_by_label_contains(MARKER).is_none());
     // Ticking a worksheet lets its words in, and the preview shows them.
     harness
+        .get_by_label_contains("What I wrote: 0 of 1 ticked")
+        .click();
+    harness.run();
+    harness
         .get_by_role_and_label(Role::CheckBox, "Coping skills")
         .click();
     harness.run();

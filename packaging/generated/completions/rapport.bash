@@ -64,6 +64,9 @@ _rapport() {
             rapport,protect)
                 cmd="rapport__subcmd__protect"
                 ;;
+            rapport,report)
+                cmd="rapport__subcmd__report"
+                ;;
             rapport,restore)
                 cmd="rapport__subcmd__restore"
                 ;;
@@ -127,6 +130,9 @@ _rapport() {
             rapport__subcmd__help,protect)
                 cmd="rapport__subcmd__help__subcmd__protect"
                 ;;
+            rapport__subcmd__help,report)
+                cmd="rapport__subcmd__help__subcmd__report"
+                ;;
             rapport__subcmd__help,restore)
                 cmd="rapport__subcmd__help__subcmd__restore"
                 ;;
@@ -182,7 +188,7 @@ _rapport() {
 
     case "${cmd}" in
         rapport)
-            opts="-h -V --data-dir --passphrase-file --exit-after-first-frame --help --version worksheets programmes add edit trash restore-entry entries progress chart handout share group-summary backup backups restore export import check protect demo-data help"
+            opts="-h -V --data-dir --passphrase-file --exit-after-first-frame --help --version worksheets programmes add edit trash restore-entry entries progress chart handout share group-summary report backup backups restore export import check protect demo-data help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -514,7 +520,7 @@ _rapport() {
             return 0
             ;;
         rapport__subcmd__help)
-            opts="worksheets programmes add edit trash restore-entry entries progress chart handout share group-summary backup backups restore export import check protect demo-data help"
+            opts="worksheets programmes add edit trash restore-entry entries progress chart handout share group-summary report backup backups restore export import check protect demo-data help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -782,6 +788,20 @@ _rapport() {
         rapport__subcmd__help__subcmd__protect__subcmd__on)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1076,6 +1096,56 @@ _rapport() {
                 return 0
             fi
             case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__report)
+            opts="-h --from --to --out --paper --leave-out --include-text --talk-about --data-dir --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --paper)
+                    COMPREPLY=($(compgen -W "a4 letter" -- "${cur}"))
+                    return 0
+                    ;;
+                --leave-out)
+                    COMPREPLY=($(compgen -W "measures practice focus ratings" -- "${cur}"))
+                    return 0
+                    ;;
+                --include-text)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --talk-about)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -69,7 +69,12 @@ pub fn to_markdown(workbook: &Workbook, entries: &[&Entry]) -> String {
     for entry in entries {
         let worksheet = workbook.get(&entry.worksheet);
         let title = worksheet.map_or(entry.worksheet.as_str(), |w| w.title.as_str());
-        let _ = write!(out, "## {title}, {}\n\n", entry.created.human());
+        let _ = write!(
+            out,
+            "## {}, {}\n\n",
+            markdown_text(title),
+            entry.created.human()
+        );
         for (id, answer) in &entry.answers {
             let prompt = worksheet.and_then(|w| w.slot(id)).map_or_else(
                 || id.clone(),
@@ -84,7 +89,30 @@ pub fn to_markdown(workbook: &Workbook, entries: &[&Entry]) -> String {
                 }
                 _ => answer.display(),
             };
-            let _ = write!(out, "**{prompt}**\n\n{}\n\n", text.replace('\n', "  \n"));
+            let _ = write!(
+                out,
+                "**{}**\n\n{}\n\n",
+                markdown_text(&prompt),
+                markdown_text(&text).replace('\n', "  \n")
+            );
+        }
+    }
+    out
+}
+
+/// `text` as Markdown that shows it exactly: raw HTML, links, images, emphasis, headings and
+/// tables in an answer are printed as the characters typed, never run.
+#[must_use]
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '(' | ')' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' => out.push_str("&amp;"),
+            _ => out.push(c),
         }
     }
     out
@@ -98,4 +126,28 @@ pub fn write(path: &Path, text: &str) -> Result<(), ArchiveError> {
             path.display()
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_shows_html_and_links_as_typed_and_never_runs_them() {
+        let typed = "<script>alert(1)</script> [click](http://evil.invalid) ![x](y.png) **bold** # not a heading & more";
+        let written = markdown_text(typed);
+        for dangerous in ["<script>", "](http", "![x]", "**bold**"] {
+            assert!(!written.contains(dangerous), "{dangerous} in {written}");
+        }
+        assert!(written.contains("\\<script\\>"), "{written}");
+        assert!(written.contains("&amp; more"), "{written}");
+        // Unescaping gives back exactly what was typed.
+        let unescaped = written.replace("&amp;", "&");
+        let mut back = String::new();
+        let mut chars = unescaped.chars();
+        while let Some(c) = chars.next() {
+            back.push(if c == '\\' { chars.next().unwrap() } else { c });
+        }
+        assert_eq!(back, typed);
+    }
 }

@@ -297,7 +297,10 @@ impl Journal {
             let path = self.path_of(&entry.id);
             match self.write_entry(&path, &entry, Overwrite::Never) {
                 Ok(()) => break,
-                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                // Only a file that appeared under this very name is another writer's save;
+                // "already exists" for anything else (a file where the folder should be) is a
+                // failure to report, not a name to skip.
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists && path.exists() => {
                     taken.insert(entry.id.clone());
                 }
                 Err(error) => return Err(JournalError::io("save the entry", &path)(error)),
@@ -437,7 +440,7 @@ impl Journal {
             }
             match self.write_entry(&path, entry, Overwrite::Never) {
                 Ok(()) => return Ok(()),
-                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists && path.exists() => {}
                 Err(error) => {
                     return Err(JournalError::io("keep the previous version", &path)(error));
                 }
@@ -668,6 +671,21 @@ mod tests {
         );
         // Exactly one file per save, beside the two that were there: nothing probed, nothing left.
         assert_eq!(fs::read_dir(data.journal()).unwrap().count(), 1003);
+    }
+
+    #[test]
+    fn a_file_where_the_journal_folder_should_be_fails_the_save_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        fs::write(data.journal(), "not a folder").unwrap();
+        let mut journal = Journal::empty(data.clone());
+        let a = answers(&[("intensity_before", Answer::Number(3))]);
+        let error = journal
+            .add_at(&coping(), a, at("2026-11-25T21:42:00+00:00"))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("save the entry"), "{error}");
+        assert_eq!(fs::read_to_string(data.journal()).unwrap(), "not a folder");
     }
 
     #[test]
