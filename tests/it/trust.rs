@@ -78,3 +78,81 @@ fn the_dependency_tree_has_no_network_client() {
         .collect();
     assert!(found.is_empty(), "network crates in the tree: {found:?}");
 }
+
+/// A file of every format and every version Rapport ever wrote still reads, through the
+/// format's migrations: `tests/fixtures/FORMAT/vN/` holds them, one folder per version.
+#[test]
+fn a_fixture_of_every_format_and_version_reads_through_its_migrations() {
+    use rapport_core::format::{self, Format};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let read = |format: &Format, text: &str| -> Result<(), String> {
+        let result = match format.name {
+            "entry" => format
+                .parse::<rapport_core::content::entry::Entry>(text)
+                .map(drop),
+            "settings" => format
+                .parse::<rapport_core::storage::settings::Settings>(text)
+                .map(drop),
+            "crisis" => format
+                .parse::<rapport_core::content::crisis::CrisisContacts>(text)
+                .map(drop),
+            "protection" => format
+                .parse::<rapport_core::storage::protection::Protection>(text)
+                .map(drop),
+            "share" => format
+                .parse::<rapport_core::facilitator::share::ShareFile>(text)
+                .map(drop),
+            "archive" => format
+                .parse::<rapport_core::storage::archive::Archive>(text)
+                .map(drop),
+            "draft" => format
+                .parse::<rapport_core::storage::draft::Draft>(text)
+                .map(drop),
+            "worksheet" => format
+                .parse::<rapport_core::content::worksheet::Worksheet>(text)
+                .map(drop),
+            "programme" => format
+                .parse::<rapport_core::content::programme::Programme>(text)
+                .map(drop),
+            other => panic!("no reader for the format {other}: add it here"),
+        };
+        result.map_err(|error| error.to_string())
+    };
+    let mut read_count = 0;
+    for format in format::ALL {
+        for version in 1..=format.current {
+            let folder = root.join(format.name).join(format!("v{version}"));
+            let files: Vec<_> = fs::read_dir(&folder)
+                .unwrap_or_else(|_| {
+                    panic!(
+                        "keep a fixture of {} format {version} in {}",
+                        format.name,
+                        folder.display()
+                    )
+                })
+                .map(|item| item.unwrap().path())
+                .collect();
+            assert!(!files.is_empty(), "{} has no fixture", folder.display());
+            for file in files {
+                let text = fs::read_to_string(&file).unwrap();
+                read(&format, &text).unwrap_or_else(|error| panic!("{}: {error}", file.display()));
+                read_count += 1;
+            }
+        }
+    }
+    assert!(read_count >= format::ALL.len());
+    // And a file from a newer Rapport is refused with the one message, whatever its kind.
+    for format in format::ALL {
+        let field = match format.key {
+            format::VersionKey::Version => "version",
+            format::VersionKey::Format => "format",
+        };
+        let newer = format!("({field}: {}, anything: \"new\")", format.current + 1);
+        let error = read(&format, &newer).unwrap_err();
+        assert!(
+            error.contains("came from a newer version of Rapport"),
+            "{}: {error}",
+            format.name
+        );
+    }
+}

@@ -10,7 +10,8 @@
 //! - [`storage`]: the data folder's layout, atomic and sealed files, the journal, drafts,
 //!   backups, archives, settings and numbered format migrations;
 //! - [`content`]: worksheets, programmes, questionnaires and answers (no I/O);
-//! - leaves used by all: [`time`], [`problem`], [`ron_format`], [`csv`].
+//! - leaves used by all: [`time`], [`problem`], [`ron_format`], [`csv`], [`format`] (numbered
+//!   format migrations).
 //!
 //! `tests/architecture.rs` in the app crate checks the direction and that no module imports
 //! another in a cycle.
@@ -18,6 +19,7 @@
 pub mod content;
 pub mod csv;
 pub mod facilitator;
+pub mod format;
 pub mod insight;
 pub mod problem;
 pub mod ron_format;

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::content::worksheet::{Field, Slot, Worksheet};
 use crate::time::LocalTime;
 
-/// The entry file format this version of Rapport writes (see [`crate::storage::format::ENTRY`]).
-pub const ENTRY_FORMAT: u32 = 1;
+/// The entry file format this version of Rapport writes (see [`crate::format::ENTRY`]).
+pub const ENTRY_FORMAT: u32 = crate::format::ENTRY.current;
 
 /// One filled-in worksheet. Stored as one RON file in the journal folder.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +28,12 @@ pub struct Entry {
     pub edited: LocalTime,
     /// Answers by step id. Steps left blank are absent.
     pub answers: Answers,
+}
+
+impl crate::format::Versioned for Entry {
+    fn format(&self) -> u32 {
+        self.version
+    }
 }
 
 /// Answers by step id.

@@ -5,9 +5,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::ids::is_identifier;
 
+impl crate::format::Versioned for Programme {
+    fn format(&self) -> u32 {
+        self.format
+    }
+}
+
 /// A programme of sessions, e.g. an eight-session IPT group.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Programme {
+    /// Format of the definition file (see [`crate::format::PROGRAMME`]); 1 when absent.
+    #[serde(default = "crate::format::first_format")]
+    pub format: u32,
     /// Stable identifier, e.g. `group-ipt`.
     pub id: String,
     /// Version of this definition.
@@ -176,6 +185,7 @@ mod tests {
 
     fn programme() -> Programme {
         Programme {
+            format: 1,
             id: "p".into(),
             version: 1,
             title: "P".into(),

@@ -252,12 +252,9 @@ pub fn parse_programme_text(
     text: &str,
     worksheet_exists: &dyn Fn(&str) -> bool,
 ) -> Result<Programme, String> {
-    let programme: Programme = ron_format::options().from_str(text).map_err(|error| {
-        format!(
-            "This programme could not be read at {}",
-            describe_ron_error(&error)
-        )
-    })?;
+    let programme: Programme = crate::format::PROGRAMME
+        .parse(text)
+        .map_err(|error| error.to_string())?;
     let errors = programme.validate(worksheet_exists);
     if errors.is_empty() {
         Ok(programme)
@@ -272,12 +269,9 @@ pub fn parse_programme_text(
 
 /// Parses and validates a worksheet definition, describing what is wrong if it cannot be used.
 pub fn parse_worksheet_text(text: &str, sections: &[Section]) -> Result<Worksheet, String> {
-    let worksheet: Worksheet = ron_format::options().from_str(text).map_err(|error| {
-        format!(
-            "This worksheet could not be read at {}",
-            describe_ron_error(&error)
-        )
-    })?;
+    let worksheet: Worksheet = crate::format::WORKSHEET
+        .parse(text)
+        .map_err(|error| error.to_string())?;
     let errors = worksheet.validate(sections);
     if errors.is_empty() {
         Ok(worksheet)

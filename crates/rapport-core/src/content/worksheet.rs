@@ -19,9 +19,18 @@ pub struct Section {
     pub introduction: String,
 }
 
+impl crate::format::Versioned for Worksheet {
+    fn format(&self) -> u32 {
+        self.format
+    }
+}
+
 /// One worksheet: an introduction and a series of steps, each asking one thing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Worksheet {
+    /// Format of the definition file (see [`crate::format::WORKSHEET`]); 1 when absent.
+    #[serde(default = "crate::format::first_format")]
+    pub format: u32,
     /// Stable identifier, used by entries and on the command line (e.g. `coping-skills`).
     pub id: String,
     /// Version of this definition; raise it when steps change meaning.

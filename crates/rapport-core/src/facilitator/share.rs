@@ -9,12 +9,12 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::content::workbook::Workbook;
+use crate::format::{self, FormatError, Versioned};
 use crate::insight::progress::{self, Series};
 use crate::insight::spread::{Spread, WeekRow, spread};
 use crate::problem::Problem;
 use crate::ron_format;
 use crate::storage::atomic as store;
-use crate::storage::format::{self, FormatError, Versioned};
 use crate::storage::journal::Journal;
 use crate::time::LocalTime;
 

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::content::entry::Entry;
+use crate::format::{self, FormatError, Versioned};
 use crate::ron_format;
 use crate::storage::atomic::{self as store, Overwrite};
-use crate::storage::format::{self, FormatError, Versioned};
 use crate::storage::journal::{Journal, JournalError, entry_to_ron, parse_entry_text};
 use crate::storage::layout::DataDir;
 use crate::storage::seal::Sealing;

@@ -2,8 +2,8 @@
 
 use crate::content::crisis::{CrisisContacts, SAFETY_PLAN};
 use crate::content::entry::Entry;
+use crate::format::Versioned;
 use crate::storage::document::Document;
-use crate::storage::format::Versioned;
 use crate::storage::journal::Journal;
 use crate::storage::layout::DataDir;
 
@@ -16,7 +16,7 @@ impl Versioned for CrisisContacts {
 /// The crisis contacts of a data folder.
 #[must_use]
 pub fn load_contacts(data_dir: &DataDir) -> Document<CrisisContacts> {
-    Document::load(&data_dir.crisis(), &crate::storage::format::CRISIS)
+    Document::load(&data_dir.crisis(), &crate::format::CRISIS)
 }
 
 /// The user's most recent safety plan, if they made one.

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::format::{Format, Versioned};
 use crate::problem::Problem;
 use crate::ron_format;
 use crate::storage::atomic::{self as store, Overwrite};
-use crate::storage::format::{Format, Versioned};
 
 /// The largest document that will be read.
 const MAX_BYTES: u64 = 256 * 1024;
@@ -113,6 +113,7 @@ mod tests {
         what: "Your note",
         current: 1,
         migrations: &[],
+        key: crate::format::VersionKey::Version,
     };
 
     impl Versioned for Note {

@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::entry::Answers;
+use crate::format::{self, Versioned};
 use crate::ron_format;
 use crate::storage::atomic::Overwrite;
-use crate::storage::format::{self, Versioned};
 use crate::storage::journal;
 use crate::storage::layout::DataDir;
 use crate::time::LocalTime;

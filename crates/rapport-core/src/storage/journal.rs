@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use crate::content::entry::{Answers, ENTRY_FORMAT, Entry, check_answers, without_blanks};
 use crate::content::worksheet::Worksheet;
+use crate::format::{self, FormatError};
 use crate::problem::Problem;
 use crate::ron_format;
 use crate::storage::atomic::{self as store, Overwrite};
-use crate::storage::format::{self, FormatError};
 use crate::storage::layout::DataDir;
 use crate::storage::seal::Sealing;
 use crate::time::LocalTime;

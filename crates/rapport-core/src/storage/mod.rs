@@ -1,5 +1,5 @@
 //! Everything that touches the data folder: its layout, atomic and sealed files, the journal
-//! and the documents beside it, and the numbered format migrations.
+//! and the documents beside it (settings, crisis contacts, drafts, backups and archives).
 
 pub mod archive;
 pub mod atomic;
@@ -8,7 +8,6 @@ pub mod definitions;
 pub mod document;
 pub mod draft;
 pub mod export;
-pub mod format;
 pub mod journal;
 pub mod layout;
 pub mod protection;

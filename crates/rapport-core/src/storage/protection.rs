@@ -18,10 +18,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use crate::format::{self, FormatError, Versioned};
 use crate::problem::Problem;
 use crate::ron_format;
 use crate::storage::atomic::{self as store, Overwrite};
-use crate::storage::format::{self, FormatError, Versioned};
 use crate::storage::layout::DataDir;
 use crate::storage::seal::{
     DataKey, RandomFailed, SEALED_MAGIC, from_hex, is_sealed, open, open_file, random_bytes, seal,

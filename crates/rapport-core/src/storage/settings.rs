@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::format::Versioned;
 use crate::storage::document::Document;
-use crate::storage::format::Versioned;
 use crate::storage::layout::DataDir;
 
 /// Settings kept beside the journal.
@@ -47,5 +47,26 @@ pub struct Following {
 /// The settings of a data folder.
 #[must_use]
 pub fn load(data_dir: &DataDir) -> Document<Settings> {
-    Document::load(&data_dir.settings(), &crate::storage::format::SETTINGS)
+    Document::load(&data_dir.settings(), &crate::format::SETTINGS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_followed_programme_is_saved_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let mut settings = load(&data);
+        settings.value.following = Some(Following {
+            programme: "group-ipt".into(),
+            session: 2,
+        });
+        settings.save().unwrap();
+        let text = std::fs::read_to_string(data.settings()).unwrap();
+        let again = load(&data);
+        assert!(again.problem().is_none(), "{:?}\n{text}", again.problem());
+        assert_eq!(again.value, settings.value, "{text}");
+    }
 }

@@ -37,13 +37,12 @@ pub struct Format {
     pub current: u32,
     /// One migration per older format, `from` = 1, 2, … `current - 1`.
     pub migrations: &'static [Migration],
+    /// Which field holds the format number.
+    pub key: VersionKey,
 }
 
 /// A journal entry (`journal/`, `versions/`, `trash/`, inside archives).
-pub const ENTRY: Format = Format {
-    current: crate::content::entry::ENTRY_FORMAT,
-    ..Format::first("entry", "This entry")
-};
+pub const ENTRY: Format = Format::first("entry", "This entry");
 /// `settings.ron`.
 pub const SETTINGS: Format = Format::first("settings", "Your settings");
 /// `crisis.ron`.
@@ -57,8 +56,37 @@ pub const ARCHIVE: Format = Format::first("archive", "This archive");
 /// A draft of unsaved answers.
 pub const DRAFT: Format = Format::first("draft", "This draft");
 
+/// A worksheet definition (bundled, or in the user's `worksheets/`). Its `version` is the
+/// worksheet's own revision; the file format is its `format` field, 1 when absent.
+pub const WORKSHEET: Format = Format {
+    key: VersionKey::Format,
+    ..Format::first("worksheet", "This worksheet")
+};
+/// A programme definition; as for worksheets, its file format is its `format` field.
+pub const PROGRAMME: Format = Format {
+    key: VersionKey::Format,
+    ..Format::first("programme", "This programme")
+};
+
 /// Every format, for the tests that check migrations and fixtures.
-pub const ALL: [Format; 7] = [ENTRY, SETTINGS, CRISIS, PROTECTION, SHARE, ARCHIVE, DRAFT];
+pub const ALL: [Format; 9] = [
+    ENTRY, SETTINGS, CRISIS, PROTECTION, SHARE, ARCHIVE, DRAFT, WORKSHEET, PROGRAMME,
+];
+
+/// Which field of a file holds its format number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VersionKey {
+    /// `version`, for files Rapport writes.
+    Version,
+    /// `format`, for definitions whose `version` is their own revision; absent means 1.
+    Format,
+}
+
+/// The format number a definition without a `format` field has.
+#[must_use]
+pub fn first_format() -> u32 {
+    1
+}
 
 impl Format {
     /// A format still at its first version.
@@ -68,6 +96,7 @@ impl Format {
             what,
             current: 1,
             migrations: &[],
+            key: VersionKey::Version,
         }
     }
 }
@@ -76,12 +105,6 @@ impl Format {
 pub trait Versioned {
     /// The format of this value, as read from its file.
     fn format(&self) -> u32;
-}
-
-impl Versioned for crate::content::entry::Entry {
-    fn format(&self) -> u32 {
-        self.version
-    }
 }
 
 /// Why a file could not be read as its format.
@@ -132,6 +155,12 @@ struct Probe {
     version: u32,
 }
 
+#[derive(serde::Deserialize)]
+struct FormatProbe {
+    #[serde(default = "first_format")]
+    format: u32,
+}
+
 impl Format {
     /// Reads `text` as this format: the current format at once, an older one through its
     /// migrations, a newer one refused.
@@ -141,10 +170,21 @@ impl Format {
         let (found, detail) = match options.from_str::<T>(text) {
             Ok(value) if value.format() == self.current => return Ok(value),
             Ok(value) => (value.format(), String::new()),
+            // Written before files declared their RON extensions: `Some((…))` of a struct.
+            Err(_)
+                if let Ok(value) = ron_format::options_without_unwrapping().from_str::<T>(text)
+                    && value.format() == self.current =>
+            {
+                return Ok(value);
+            }
             Err(error) => {
                 let detail = describe_ron_error(&error);
-                match options.from_str::<Probe>(text) {
-                    Ok(probe) => (probe.version, detail),
+                let probed = match self.key {
+                    VersionKey::Version => options.from_str::<Probe>(text).map(|p| p.version),
+                    VersionKey::Format => options.from_str::<FormatProbe>(text).map(|p| p.format),
+                };
+                match probed {
+                    Ok(found) => (found, detail),
                     Err(_) => return Err(self.syntax(detail)),
                 }
             }
@@ -197,7 +237,7 @@ impl Format {
                 from,
                 reason,
             })?;
-            set_version(&mut value, from + 1);
+            set_version(&mut value, self.key, from + 1);
         }
         value.into_rust().map_err(|error| FormatError::Syntax {
             what: self.what,
@@ -206,11 +246,15 @@ impl Format {
     }
 }
 
-/// Sets the top-level `version` field of a RON struct value.
-fn set_version(value: &mut ron::Value, version: u32) {
+/// Sets the top-level format field of a RON struct value.
+fn set_version(value: &mut ron::Value, key: VersionKey, version: u32) {
+    let name = match key {
+        VersionKey::Version => "version",
+        VersionKey::Format => "format",
+    };
     if let ron::Value::Map(map) = value {
         map.insert(
-            ron::Value::String("version".to_owned()),
+            ron::Value::String(name.to_owned()),
             ron::Value::Number(ron::value::Number::U32(version)),
         );
     }
@@ -254,6 +298,7 @@ mod tests {
             from: 1,
             run: rename_name_to_title,
         }],
+        key: VersionKey::Version,
     };
 
     #[test]
