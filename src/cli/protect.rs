@@ -134,6 +134,9 @@ pub fn protect(
                 "{CANNOT_RECOVER} To keep a plain copy first: rapport export --format ron --out FILE"
             );
             let passphrase = new_passphrase(passphrase_file)?;
+            if let Some(warning) = protection::spaces_warning(&protection::normalise(&passphrase)) {
+                let _ = writeln!(err, "{warning}");
+            }
             let (_, converted) = protection::turn_on(data_dir, &passphrase, &mut |_, _| {})?;
             let _ = writeln!(
                 out,
@@ -165,6 +168,9 @@ pub fn protect(
             let current =
                 read_passphrase(passphrase_file, "Passphrase for your Rapport journal: ")?;
             let passphrase = new_passphrase(new_passphrase_file.as_deref())?;
+            if let Some(warning) = protection::spaces_warning(&protection::normalise(&passphrase)) {
+                let _ = writeln!(err, "{warning}");
+            }
             protection::change(data_dir, &current, &passphrase)?;
             let _ = writeln!(
                 out,

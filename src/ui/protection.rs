@@ -104,6 +104,9 @@ impl ProtectionSettings {
         if let Some(problem) = &problem {
             ui.colored_label(ui.visuals().warn_fg_color, problem);
         }
+        if let Some(warning) = rapport_core::service::protection::spaces_warning(&self.new) {
+            ui.colored_label(ui.visuals().warn_fg_color, warning);
+        }
         let ready = self.understood && !self.new.is_empty() && problem.is_none();
         if ui
             .add_enabled(ready, egui::Button::new("Turn on protection"))
@@ -159,6 +162,9 @@ impl ProtectionSettings {
             .flatten();
         if let Some(problem) = &problem {
             ui.colored_label(ui.visuals().warn_fg_color, problem);
+        }
+        if let Some(warning) = rapport_core::service::protection::spaces_warning(&self.new) {
+            ui.colored_label(ui.visuals().warn_fg_color, warning);
         }
         ui.horizontal(|ui| {
             let can_change = !self.current.is_empty() && !self.new.is_empty() && problem.is_none();

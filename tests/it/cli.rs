@@ -732,3 +732,44 @@ fn escape_sequences_from_files_are_not_printed_and_csv_cells_run_no_formula() {
         "{text}"
     );
 }
+
+/// An export never lands among the journal's own files: `--out journal/ID.ron` would have
+/// replaced an entry without keeping a version.
+#[test]
+fn an_export_into_the_journals_private_folders_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let added = rapport(dir.path())
+        .args(["add", "coping-skills", "intensity_before=4"])
+        .assert()
+        .success();
+    let path = String::from_utf8(added.get_output().stdout.clone()).unwrap();
+    let entry = Path::new(path.trim()).to_path_buf();
+    let before = fs::read(&entry).unwrap();
+    for target in [
+        entry.clone(),
+        dir.path().join("journal/new.ron"),
+        dir.path().join("backups/rapport-2026-01-01.ron"),
+        dir.path().join("journal/../versions/x/y.ron"),
+    ] {
+        rapport(dir.path())
+            .args(["export", "--format", "ron", "--out"])
+            .arg(&target)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("cannot go among your entries"));
+    }
+    // Relative to the data folder, as a person in it would type it.
+    rapport(dir.path())
+        .current_dir(dir.path())
+        .args(["export", "--format", "csv", "--out", "journal/x.ron"])
+        .assert()
+        .code(2);
+    assert_eq!(fs::read(&entry).unwrap(), before);
+    assert_eq!(journal_files(dir.path()).len(), 1);
+    // Outside them it works, the exports folder included.
+    rapport(dir.path())
+        .args(["export", "--format", "ron", "--out"])
+        .arg(dir.path().join("exports/all.ron"))
+        .assert()
+        .success();
+}

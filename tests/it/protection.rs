@@ -285,3 +285,67 @@ fn changing_the_passphrase_and_turning_protection_off_need_the_current_one() {
     assert!(!harness.state().is_locked());
     assert_eq!(harness.state().model().unwrap().journal().len(), 1);
 }
+
+/// A passphrase is the same however it reached Rapport: a file saved with a byte-order mark and
+/// Windows line endings, or accents typed as one character or two, open the same journal; a
+/// passphrase ending in a space is allowed, with a warning.
+#[test]
+fn a_passphrase_opens_the_journal_however_it_was_written_down() {
+    use assert_cmd::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let rapport = || {
+        let mut command = Command::cargo_bin("rapport").unwrap();
+        command
+            .arg("--data-dir")
+            .arg(dir.path())
+            .env_remove("RAPPORT_DATA_DIR");
+        command
+    };
+    rapport()
+        .args(["add", "coping-skills", "intensity_before=4"])
+        .assert()
+        .success();
+    let files = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = files.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        path
+    };
+    // Set with a BOM, a decomposed é and CRLF, as a Windows editor might save it.
+    let set = write(
+        "set.txt",
+        "\u{feff}cafe\u{301} horse battery\r\n".as_bytes(),
+    );
+    rapport()
+        .arg("--passphrase-file")
+        .arg(&set)
+        .args(["protect", "on"])
+        .assert()
+        .success();
+    // Typed plainly, with é as one character.
+    let plain = write("plain.txt", "caf\u{e9} horse battery\n".as_bytes());
+    rapport()
+        .arg("--passphrase-file")
+        .arg(&plain)
+        .arg("entries")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("coping-skills"));
+
+    // Trailing spaces are kept, and warned about when the passphrase is set.
+    let spaced = write("spaced.txt", b"a passphrase with a space \n");
+    rapport()
+        .arg("--passphrase-file")
+        .arg(&plain)
+        .args(["protect", "change", "--new-passphrase-file"])
+        .arg(&spaced)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("ends with a space"));
+    rapport()
+        .arg("--passphrase-file")
+        .arg(&spaced)
+        .arg("entries")
+        .assert()
+        .success();
+}

@@ -85,6 +85,12 @@ impl Model {
         worksheet: Option<&str>,
         path: &Path,
     ) -> Result<Exported, ArchiveError> {
+        if self.data_dir().holds_private(path) {
+            return Err(ArchiveError::Invalid(format!(
+                "An export cannot go among your entries, their versions, drafts or backups: Rapport keeps those folders for its own files. Choose a place outside them. Path: {}",
+                path.display()
+            )));
+        }
         let mut entries: Vec<&Entry> = self
             .journal()
             .entries()

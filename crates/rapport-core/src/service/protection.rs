@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use zeroize::Zeroizing;
+
 use crate::storage::layout::DataDir;
 use crate::storage::protection::{
     self as vault, Converted, Progress, Protection, ProtectionState, VaultError,
@@ -12,6 +14,39 @@ use crate::storage::seal::{DataKey, Sealing};
 
 /// Warned before protection is turned on.
 pub const CANNOT_RECOVER: &str = "A forgotten passphrase cannot be recovered: nobody, Rapport included, can open your entries without it. Keep it somewhere safe.";
+
+/// A passphrase as typed or read from a file, made the same however it was entered: a byte-order
+/// mark and the line ending are removed, and accents are composed (Unicode NFC), so that "é"
+/// typed as one character or as "e" and an accent opens the same journal.
+#[must_use]
+pub fn normalise(raw: &str) -> Zeroizing<String> {
+    use unicode_normalization::UnicodeNormalization as _;
+    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    Zeroizing::new(text.nfc().collect())
+}
+
+/// Said when a new passphrase begins or ends with a space, which is easy to type by mistake
+/// and hard to see.
+#[must_use]
+pub fn spaces_warning(passphrase: &str) -> Option<&'static str> {
+    (passphrase.trim() != passphrase).then_some(
+        "Your passphrase begins or ends with a space. That is allowed, but easy to forget: it must be typed the same way every time.",
+    )
+}
+
+/// Unwraps the key with `passphrase`, normalised; a passphrase set before normalisation is
+/// also tried as it was typed.
+fn unwrap_key(protection: &Protection, passphrase: &str) -> Result<DataKey, VaultError> {
+    let normalised = normalise(passphrase);
+    match protection.unlock(&normalised) {
+        Err(VaultError::WrongPassphrase) if *normalised != passphrase => {
+            protection.unlock(passphrase)
+        }
+        other => other,
+    }
+}
 
 /// An unlocked journal.
 #[derive(Debug)]
@@ -74,7 +109,7 @@ pub fn unlock(
     progress: Progress<'_>,
 ) -> Result<Unlocked, VaultError> {
     let mut protection = Protection::read(data_dir)?.ok_or(VaultError::NotProtected)?;
-    let key = Arc::new(protection.unlock(passphrase)?);
+    let key = Arc::new(unwrap_key(&protection, passphrase)?);
     let unlocked = data_dir.with_sealing(Sealing::Sealed(key.clone()));
     let was = protection.state;
     if !finish || was == ProtectionState::Protected {
@@ -101,7 +136,7 @@ pub fn turn_on(
     passphrase: &str,
     progress: Progress<'_>,
 ) -> Result<(DataDir, Converted), VaultError> {
-    let (key, converted) = vault::turn_on(data_dir, passphrase, progress)?;
+    let (key, converted) = vault::turn_on(data_dir, &normalise(passphrase), progress)?;
     Ok((data_dir.with_sealing(Sealing::Sealed(key)), converted))
 }
 
@@ -112,7 +147,7 @@ pub fn turn_off(
     progress: Progress<'_>,
 ) -> Result<Converted, VaultError> {
     let mut protection = Protection::read(data_dir)?.ok_or(VaultError::NotProtected)?;
-    let key = Arc::new(protection.unlock(passphrase)?);
+    let key = Arc::new(unwrap_key(&protection, passphrase)?);
     let unlocked = data_dir.with_sealing(Sealing::Sealed(key.clone()));
     vault::turn_off(&unlocked, &mut protection, &key, progress)
 }
@@ -120,8 +155,8 @@ pub fn turn_off(
 /// Changes the passphrase, after checking the current one. Files are not rewritten.
 pub fn change(data_dir: &DataDir, current: &str, new: &str) -> Result<(), VaultError> {
     let protection = Protection::read(data_dir)?.ok_or(VaultError::NotProtected)?;
-    let key = protection.unlock(current)?;
-    vault::change_passphrase(data_dir, &protection, &key, new)?;
+    let key = unwrap_key(&protection, current)?;
+    vault::change_passphrase(data_dir, &protection, &key, &normalise(new))?;
     Ok(())
 }
 
@@ -133,4 +168,25 @@ pub fn skipped_lines(converted: &Converted) -> Vec<String> {
         .iter()
         .map(|problem| format!("Left as it was: {problem}."))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passphrase_is_the_same_however_it_was_typed() {
+        let composed = "caf\u{e9} horse battery";
+        let decomposed = "cafe\u{301} horse battery";
+        assert_ne!(composed, decomposed);
+        assert_eq!(*normalise(decomposed), composed);
+        assert_eq!(*normalise("\u{feff}correct horse\r\n"), "correct horse");
+        assert_eq!(
+            *normalise("  spaced  "),
+            "  spaced  ",
+            "spaces are kept, only warned about"
+        );
+        assert!(spaces_warning(" spaced").is_some());
+        assert!(spaces_warning("no spaces here").is_none());
+    }
 }

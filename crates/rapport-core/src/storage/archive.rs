@@ -185,8 +185,16 @@ pub fn back_up(journal: &Journal, now: LocalTime) -> Result<PathBuf, ArchiveErro
                 path.display()
             ))
         })?;
-    for old in backups(journal.data_dir()).into_iter().skip(KEEP_BACKUPS) {
-        // Only our own dated backups are ever removed, and only beyond the newest fourteen.
+    // Only Rapport's own dated backups are ever removed, ordered by the date in their name,
+    // beyond the newest fourteen; never the one just written (even with a clock set in the
+    // past) and never a file whose name is not one of ours.
+    let mut dated: Vec<(jiff::civil::Date, PathBuf)> = backups(journal.data_dir())
+        .into_iter()
+        .filter(|other| *other != path)
+        .filter_map(|other| DataDir::backup_date(&other).map(|date| (date, other)))
+        .collect();
+    dated.sort_by_key(|(date, _)| std::cmp::Reverse(*date));
+    for (_, old) in dated.into_iter().skip(KEEP_BACKUPS - 1) {
         let _ = std::fs::remove_file(old);
     }
     Ok(path)
@@ -223,6 +231,38 @@ pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<Path
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retention_removes_only_rapports_own_dated_backups_and_never_the_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        std::fs::create_dir_all(data.backups()).unwrap();
+        let mut day: jiff::civil::Date = "2026-11-01".parse().unwrap();
+        for _ in 0..16 {
+            std::fs::write(data.backup_for(day), "x").unwrap();
+            day = day.tomorrow().unwrap();
+        }
+        let mine = data.backups().join("rapport-2019-my-own-archive.ron");
+        std::fs::write(&mine, "my own").unwrap();
+        let odd = data.backups().join("rapport-2026-02-30.ron");
+        std::fs::write(&odd, "not a real date").unwrap();
+        let journal = Journal::open(data.clone()).unwrap();
+        // A clock set years in the past.
+        let past: LocalTime = "2019-01-01T09:00:00+00:00".parse().unwrap();
+        let written = back_up(&journal, past).unwrap();
+        assert!(written.exists(), "the new backup is never removed");
+        assert_eq!(std::fs::read_to_string(&mine).unwrap(), "my own");
+        assert!(odd.exists());
+        let dated: Vec<_> = backups(&data)
+            .into_iter()
+            .filter(|path| DataDir::backup_date(path).is_some())
+            .collect();
+        assert_eq!(dated.len(), KEEP_BACKUPS);
+        // The thirteen newest of the old ones stay beside the new one.
+        assert!(data.backup_for("2026-11-16".parse().unwrap()).exists());
+        assert!(data.backup_for("2026-11-04".parse().unwrap()).exists());
+        assert!(!data.backup_for("2026-11-03".parse().unwrap()).exists());
+    }
     use crate::content::entry::{Answer, Answers};
     use crate::content::workbook::Workbook;
     use crate::storage::export::{to_csv, to_markdown, write};

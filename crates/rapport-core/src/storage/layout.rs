@@ -431,6 +431,53 @@ impl DataDir {
             })
     }
 
+    /// Whether `path` would land among the private files (the journal, versions, trash,
+    /// drafts, backups), where nothing but Rapport's own writers may write. Relative paths and
+    /// symbolic links are resolved first.
+    #[must_use]
+    pub fn holds_private(&self, path: &Path) -> bool {
+        let absolute = |path: &Path| {
+            let path = if path.is_absolute() {
+                path.to_path_buf()
+            } else {
+                std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+            };
+            // `a/../b` is `b`, whether or not `a` exists; then the deepest folder that exists
+            // is resolved through any symbolic links, and the rest appended.
+            let mut lexical = PathBuf::new();
+            for part in path.components() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        lexical.pop();
+                    }
+                    std::path::Component::CurDir => {}
+                    other => lexical.push(other),
+                }
+            }
+            let mut existing = lexical.as_path();
+            let mut rest = Vec::new();
+            while !existing.exists() {
+                let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else {
+                    break;
+                };
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            let mut resolved = existing
+                .canonicalize()
+                .unwrap_or_else(|_| existing.to_path_buf());
+            resolved.extend(rest.iter().rev());
+            resolved
+        };
+        let root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| absolute(&self.root));
+        DataDir::new(root)
+            .classify(&absolute(path))
+            .is_some_and(|kind| kind.privacy() == Privacy::Private)
+    }
+
     /// Every file that holds the user's writing, found by walking the private kinds of
     /// [`FileKind`]. Temporary and hidden files are not included.
     #[must_use]
