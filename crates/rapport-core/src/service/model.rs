@@ -229,7 +229,7 @@ impl Model {
 
     /// Imports a RON archive, skipping entries already there.
     pub fn import_archive(&mut self, path: &Path) -> Result<Imported, ArchiveError> {
-        let imported = archive::import(&mut self.journal, path)?;
+        let imported = archive::import(&mut self.journal, &self.workbook, path)?;
         self.problems = self.find_problems();
         Ok(imported)
     }

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::content::entry::Entry;
+use crate::content::entry::check_answers;
+use crate::content::workbook::Workbook;
 use crate::format::{self, FormatError, Versioned};
 use crate::ron_format;
 use crate::storage::atomic::{self as store, Overwrite};
@@ -121,27 +123,104 @@ pub struct Imported {
     pub renamed: usize,
 }
 
+/// Why an entry of an archive cannot go into this journal, if it cannot.
+fn refusal(entry: &Entry, workbook: &Workbook) -> Option<String> {
+    if !crate::storage::journal::is_entry_id(&entry.id) {
+        return Some("its id cannot name a file".to_owned());
+    }
+    if entry_to_ron(entry).len() as u64 > crate::storage::journal::MAX_ENTRY_BYTES {
+        return Some("it is larger than any entry the journal reads".to_owned());
+    }
+    let Some(worksheet) = workbook.get(&entry.worksheet) else {
+        return Some(format!(
+            "it answers the worksheet “{}”, which is not in your workbook",
+            entry.worksheet
+        ));
+    };
+    // Answers to another version of a worksheet may rightly differ from today's steps.
+    if entry.worksheet_version == worksheet.version {
+        check_answers(worksheet, &entry.answers).err()
+    } else {
+        None
+    }
+}
+
+/// Checks every entry of an archive before anything is written: each must be usable by this
+/// journal, and no id may appear twice. Lists every refusal, by id.
+fn check_archive(
+    entries: &[Entry],
+    workbook: Option<&Workbook>,
+    path: &Path,
+) -> Result<(), ArchiveError> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut refused = Vec::new();
+    for entry in entries {
+        if !seen.insert(entry.id.as_str()) {
+            refused.push(format!("“{}”: the archive holds it twice", entry.id));
+        } else if let Some(reason) = workbook.and_then(|workbook| refusal(entry, workbook)) {
+            refused.push(format!("“{}”: {reason}", entry.id));
+        } else if !crate::storage::journal::is_entry_id(&entry.id) {
+            refused.push(format!("“{}”: its id cannot name a file", entry.id));
+        }
+    }
+    if refused.is_empty() {
+        Ok(())
+    } else {
+        Err(ArchiveError::Invalid(format!(
+            "Nothing was changed: {} of the archive's entries cannot be used. {}. Path: {}",
+            refused.len(),
+            refused.join("; "),
+            path.display()
+        )))
+    }
+}
+
 /// Imports the entries of an archive: identical entries are skipped, and an entry whose id is
-/// taken by a different one is added under a new id, so nothing on either side is lost.
-pub fn import(journal: &mut Journal, path: &Path) -> Result<Imported, ArchiveError> {
+/// taken by a different one is added under a new id, so nothing on either side is lost. Every
+/// entry is checked against `workbook` first, and the import is all or nothing: if one entry
+/// cannot be used, or a write fails part-way, nothing is added.
+pub fn import(
+    journal: &mut Journal,
+    workbook: &Workbook,
+    path: &Path,
+) -> Result<Imported, ArchiveError> {
     let (_, entries) = read_archive(path, journal.data_dir().sealing())?;
+    check_archive(&entries, Some(workbook), path)?;
     let mut result = Imported::default();
+    let mut written: Vec<String> = Vec::new();
     for mut entry in entries {
-        match journal.get(&entry.id) {
-            Some(existing) if *existing == entry => result.duplicates += 1,
+        let add = match journal.get(&entry.id) {
+            Some(existing) if *existing == entry => {
+                result.duplicates += 1;
+                false
+            }
             Some(_) => {
                 entry.id = format!("{}-imported", entry.id);
                 if journal.get(&entry.id).is_some_and(|e| *e == entry) {
                     result.duplicates += 1;
+                    false
                 } else {
-                    journal.insert_as_is(entry)?;
                     result.renamed += 1;
+                    true
                 }
             }
             None => {
-                journal.insert_as_is(entry)?;
                 result.added += 1;
+                true
             }
+        };
+        if add {
+            let id = entry.id.clone();
+            if let Err(error) = journal.insert_as_is(entry) {
+                // Take back what this import wrote, so the journal is as it was.
+                for id in &written {
+                    let _ = journal.remove_new(id);
+                }
+                return Err(ArchiveError::Io(format!(
+                    "Nothing was imported, and your journal is as it was: {error}"
+                )));
+            }
+            written.push(id);
         }
     }
     Ok(result)
@@ -209,28 +288,212 @@ pub fn back_up_daily(journal: &Journal, now: LocalTime) -> Result<Option<PathBuf
     back_up(journal, now).map(Some)
 }
 
-/// Restores a backup: the current journal folder is first moved aside (never deleted), then the
-/// backup's entries are written into a fresh one. Returns where the old journal went.
+/// Restores a backup: the backup is checked whole, its entries are written into a new folder
+/// beside the journal, and only then are the folders swapped, the current journal moved aside
+/// (never deleted). On any failure the current journal is exactly as it was. Returns where the
+/// old journal went.
 pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<PathBuf, ArchiveError> {
     let (_, entries) = read_archive(backup, data_dir.sealing())?;
+    check_archive(&entries, None, backup)?;
+    let stamp = crate::time::file_stamp(now.instant());
+    let building = data_dir.journal_being_restored(&stamp);
+    let unchanged = |what: String| {
+        let _ = std::fs::remove_dir_all(&building);
+        ArchiveError::Io(format!(
+            "The backup could not be restored ({what}), so your journal is exactly as it was. Path: {}",
+            backup.display()
+        ))
+    };
+    for entry in &entries {
+        let text = zeroize::Zeroizing::new(entry_to_ron(entry));
+        let path = building.join(format!("{}.ron", entry.id));
+        data_dir
+            .write_private(&path, &text, Overwrite::Never)
+            .map_err(|error| unchanged(error.to_string()))?;
+    }
+    store::create_private_dir_all(&building).map_err(|error| unchanged(error.to_string()))?;
+    store::sync_dir(&building).map_err(|error| unchanged(error.to_string()))?;
     let current = data_dir.journal();
-    let aside = data_dir.journal_before_restore(&crate::time::file_stamp(now.instant()));
+    let aside = data_dir.journal_before_restore(&stamp);
     if current.exists() {
         std::fs::rename(&current, &aside).map_err(|error| {
-            ArchiveError::Io(format!("Could not move the current journal aside, so nothing was restored: {error}. Path: {}", current.display()))
+            unchanged(format!(
+                "the current journal could not be moved aside: {error}"
+            ))
         })?;
-        let _ = store::sync_dir(data_dir.root());
     }
-    let mut journal = Journal::open(data_dir.clone())?;
-    for entry in entries {
-        journal.insert_as_is(entry)?;
+    if let Err(error) = std::fs::rename(&building, &current) {
+        // Put the journal back where it was.
+        let back = std::fs::rename(&aside, &current);
+        let _ = std::fs::remove_dir_all(&building);
+        return Err(ArchiveError::Io(match back {
+            Ok(()) => format!(
+                "The backup could not be restored ({error}), so your journal is exactly as it was. Path: {}",
+                backup.display()
+            ),
+            Err(_) => format!(
+                "The backup could not be put in place ({error}); your journal is kept, whole, in {}",
+                aside.display()
+            ),
+        }));
     }
+    let _ = store::sync_dir(data_dir.root());
     Ok(aside)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An archive's entries as text, each an entry file of `worksheet` with these answers.
+    fn archive_of(entries: &[(&str, &str, &str)]) -> String {
+        let texts: Vec<String> = entries
+            .iter()
+            .map(|(id, worksheet, answers)| {
+                format!(
+                    "(version: 1, id: \"{id}\", worksheet: \"{worksheet}\", worksheet_version: 1, created: \"2026-11-25T09:00:00+00:00\", edited: \"2026-11-25T09:00:00+00:00\", answers: {{{answers}}})"
+                )
+            })
+            .collect();
+        let archive = Archive {
+            kind: KIND.to_owned(),
+            version: 1,
+            created: "2026-11-25T09:00:00+00:00".parse().unwrap(),
+            entries: texts,
+        };
+        archive_text(&archive)
+    }
+
+    fn names(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(folder)
+            .map(|listing| {
+                listing
+                    .map(|item| item.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn an_import_with_any_unusable_entry_adds_nothing_and_names_each_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let mut journal = Journal::open(data.clone()).unwrap();
+        let path = dir.path().join("archive.ron");
+        std::fs::write(
+            &path,
+            archive_of(&[
+                (
+                    "20261125T090000Z-good",
+                    "coping-skills",
+                    "\"intensity_before\": Number(4)",
+                ),
+                (
+                    "20261125T090000Z-huge",
+                    "coping-skills",
+                    "\"intensity_before\": Number(999999)",
+                ),
+                (
+                    "20261125T090000Z-kind",
+                    "coping-skills",
+                    "\"intensity_before\": Text(\"high\")",
+                ),
+                ("20261125T090000Z-who", "no-such-sheet", "\"x\": Number(1)"),
+                (
+                    "../../escape",
+                    "coping-skills",
+                    "\"intensity_before\": Number(4)",
+                ),
+                (
+                    "20261125T090000Z-good",
+                    "coping-skills",
+                    "\"intensity_before\": Number(5)",
+                ),
+            ]),
+        )
+        .unwrap();
+        let error = import(&mut journal, &Workbook::bundled(), &path)
+            .unwrap_err()
+            .to_string();
+        for named in [
+            "-huge",
+            "-kind",
+            "-who",
+            "../../escape",
+            "twice",
+            "Nothing was changed: 5",
+        ] {
+            assert!(error.contains(named), "{named} in {error}");
+        }
+        assert!(!error.contains("os error"), "{error}");
+        assert!(journal.is_empty());
+        assert!(names(&data.journal()).is_empty(), "nothing was written");
+    }
+
+    #[test]
+    fn a_restore_that_cannot_be_done_leaves_the_journal_exactly_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let mut journal = Journal::open(data.clone()).unwrap();
+        let worksheet = Workbook::bundled().get("coping-skills").unwrap().clone();
+        let mut answers = crate::content::entry::Answers::new();
+        answers.insert(
+            "intensity_before".into(),
+            crate::content::entry::Answer::Number(3),
+        );
+        journal.add(&worksheet, answers).unwrap();
+        let before = names(&data.journal());
+        let backup = dir.path().join("backup.ron");
+        std::fs::write(
+            &backup,
+            archive_of(&[
+                (
+                    "20261125T090000Z-a",
+                    "coping-skills",
+                    "\"intensity_before\": Number(4)",
+                ),
+                (
+                    "20261125T090000Z-a",
+                    "coping-skills",
+                    "\"intensity_before\": Number(5)",
+                ),
+            ]),
+        )
+        .unwrap();
+        let now: LocalTime = "2026-11-26T09:00:00+00:00".parse().unwrap();
+        let error = restore(&data, &backup, now).unwrap_err().to_string();
+        assert!(
+            error.contains("twice") && error.contains("Nothing was changed"),
+            "{error}"
+        );
+        assert_eq!(names(&data.journal()), before);
+        assert_eq!(
+            names(dir.path()),
+            ["backup.ron", "journal"],
+            "nothing moved aside or left half-built"
+        );
+
+        // A good backup swaps in whole, and the old journal is kept beside it.
+        std::fs::write(
+            &backup,
+            archive_of(&[(
+                "20261125T090000Z-a",
+                "coping-skills",
+                "\"intensity_before\": Number(4)",
+            )]),
+        )
+        .unwrap();
+        let aside = restore(&data, &backup, now).unwrap();
+        assert_eq!(names(&aside), before);
+        assert_eq!(names(&data.journal()), ["20261125T090000Z-a.ron"]);
+        assert!(
+            !data
+                .journal_being_restored(&crate::time::file_stamp(now.instant()))
+                .exists()
+        );
+    }
 
     #[test]
     fn retention_removes_only_rapports_own_dated_backups_and_never_the_new_one() {
@@ -302,7 +565,7 @@ mod tests {
         // Into the same journal: all duplicates.
         let mut same = Journal::open(DataDir::new(dir.path())).unwrap();
         assert_eq!(
-            import(&mut same, &path).unwrap(),
+            import(&mut same, &Workbook::bundled(), &path).unwrap(),
             Imported {
                 added: 0,
                 duplicates: 3,
@@ -312,7 +575,12 @@ mod tests {
         // Into an empty one: all added.
         let other = tempfile::tempdir().unwrap();
         let mut fresh = Journal::open(DataDir::new(other.path())).unwrap();
-        assert_eq!(import(&mut fresh, &path).unwrap().added, 3);
+        assert_eq!(
+            import(&mut fresh, &Workbook::bundled(), &path)
+                .unwrap()
+                .added,
+            3
+        );
         // A different entry under the same id is kept, under a new id.
         let first = fresh.entries().next().unwrap().clone();
         let workbook = Workbook::bundled();
@@ -322,7 +590,7 @@ mod tests {
             .update(&first.id, workbook.get("coping-skills").unwrap(), answers)
             .unwrap();
         assert_eq!(
-            import(&mut fresh, &path).unwrap(),
+            import(&mut fresh, &Workbook::bundled(), &path).unwrap(),
             Imported {
                 added: 0,
                 duplicates: 2,

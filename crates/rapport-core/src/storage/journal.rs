@@ -349,6 +349,14 @@ impl Journal {
         Ok(())
     }
 
+    /// Removes an entry this process has just written (an import taken back), file and all.
+    pub(crate) fn remove_new(&mut self, id: &str) -> io::Result<()> {
+        fs::remove_file(self.path_of(id))?;
+        self.entries.remove(id);
+        self.revision += 1;
+        Ok(())
+    }
+
     /// Replaces the answers of entry `id`, keeping the previous version in `versions/ID/`.
     pub fn update(
         &mut self,
@@ -555,7 +563,7 @@ fn checked(worksheet: &Worksheet, answers: Answers) -> Result<Answers, JournalEr
 
 /// Whether `path` names an entry file (not a temporary or hidden file).
 /// Whether `id` can name an entry's file: an identifier (any case), never a path.
-fn is_entry_id(id: &str) -> bool {
+pub(crate) fn is_entry_id(id: &str) -> bool {
     crate::content::ids::is_identifier(&id.to_lowercase())
 }
 

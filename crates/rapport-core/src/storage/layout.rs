@@ -55,6 +55,7 @@ const WORKSHEETS: &str = "worksheets";
 const PROGRAMMES: &str = "programmes";
 const APP_STATE: &str = "app-state";
 const BEFORE_RESTORE: &str = "journal.before-restore-";
+const BEING_RESTORED: &str = "journal.restoring-";
 const BACKUP_PREFIX: &str = "rapport-";
 const SETTINGS: &str = "settings";
 const CRISIS: &str = "crisis";
@@ -88,6 +89,8 @@ pub enum FileKind {
     Backup,
     /// `journal.before-restore-STAMP/ID.ron`.
     JournalBeforeRestore,
+    /// `journal.restoring-STAMP/ID.ron`: a backup being restored, until it is swapped in.
+    JournalBeingRestored,
     /// `settings.ron` (and copies moved aside when unreadable).
     Settings,
     /// `crisis.ron` (and copies moved aside): readable while locked, so help is always there.
@@ -106,13 +109,14 @@ pub enum FileKind {
 
 impl FileKind {
     /// Every kind, for walking the declaration.
-    pub const ALL: [FileKind; 13] = [
+    pub const ALL: [FileKind; 14] = [
         FileKind::Entry,
         FileKind::EntryVersion,
         FileKind::TrashedEntry,
         FileKind::Draft,
         FileKind::Backup,
         FileKind::JournalBeforeRestore,
+        FileKind::JournalBeingRestored,
         FileKind::Settings,
         FileKind::CrisisContacts,
         FileKind::Protection,
@@ -131,7 +135,8 @@ impl FileKind {
             | FileKind::TrashedEntry
             | FileKind::Draft
             | FileKind::Backup
-            | FileKind::JournalBeforeRestore => Privacy::Private,
+            | FileKind::JournalBeforeRestore
+            | FileKind::JournalBeingRestored => Privacy::Private,
             FileKind::Settings
             | FileKind::CrisisContacts
             | FileKind::Protection
@@ -151,6 +156,7 @@ impl FileKind {
             FileKind::Draft => Place::Folder(DRAFTS),
             FileKind::Backup => Place::Folder(BACKUPS),
             FileKind::JournalBeforeRestore => Place::FoldersNamed(BEFORE_RESTORE),
+            FileKind::JournalBeingRestored => Place::FoldersNamed(BEING_RESTORED),
             FileKind::Settings => Place::Document(SETTINGS),
             FileKind::CrisisContacts => Place::Document(CRISIS),
             FileKind::Protection => Place::Document(PROTECTION),
@@ -339,6 +345,12 @@ impl DataDir {
     #[must_use]
     pub fn journal_before_restore(&self, stamp: &str) -> PathBuf {
         self.root.join(format!("{BEFORE_RESTORE}{stamp}"))
+    }
+
+    /// Where a backup being restored is built, beside the journal, before it is swapped in.
+    #[must_use]
+    pub fn journal_being_restored(&self, stamp: &str) -> PathBuf {
+        self.root.join(format!("{BEING_RESTORED}{stamp}"))
     }
 
     /// Where exports, handouts and charts go unless the user picks another place.
