@@ -27,6 +27,29 @@ pub fn rating_scale(
     value: &mut Option<i64>,
 ) -> bool {
     let mut changed = false;
+    // A wide scale (a worksheet may span up to 100 steps) is a slider, not a row of buttons.
+    if scale.max.saturating_sub(scale.min) > 10 {
+        ui.horizontal_wrapped(|ui| {
+            if !scale.low.is_empty() {
+                ui.label(RichText::new(&scale.low).weak());
+            }
+            let mut number = value.unwrap_or(scale.min);
+            let response = ui.add(egui::Slider::new(&mut number, scale.min..=scale.max));
+            set_accessible_label(ui, &response, label);
+            if response.changed() {
+                *value = Some(number);
+                changed = true;
+            }
+            if !scale.high.is_empty() {
+                ui.label(RichText::new(&scale.high).weak());
+            }
+            if value.is_some() && ui.small_button("Clear").clicked() {
+                *value = None;
+                changed = true;
+            }
+        });
+        return changed;
+    }
     ui.horizontal_wrapped(|ui| {
         if !scale.low.is_empty() {
             ui.label(RichText::new(&scale.low).weak());

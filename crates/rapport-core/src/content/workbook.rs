@@ -390,6 +390,34 @@ mod tests {
     }
 
     #[test]
+    fn definitions_too_large_to_show_or_print_are_refused() {
+        for (field, expected) in [
+            (
+                "Rating(min: 0, max: 10000000, tracked: true)",
+                "at most 100 steps",
+            ),
+            (
+                "Rating(min: -9223372036854775808, max: 9223372036854775807, tracked: true)",
+                "at most 100 steps",
+            ),
+            ("Rating(min: 0, max: 100, tracked: true)", ""),
+        ] {
+            let text = MINIMAL.replace("Rating(min: 0, max: 10, tracked: true)", field);
+            let result = parse_worksheet_text(&text, &sections());
+            if expected.is_empty() {
+                assert!(result.is_ok(), "{field}: {result:?}");
+            } else {
+                let message = result.unwrap_err();
+                assert!(message.contains(expected), "{field}: {message}");
+            }
+        }
+        let options: Vec<String> = (0..61).map(|i| format!("\"o{i}\"")).collect();
+        let many = MINIMAL.replace("[\"a\", \"b\"]", &format!("[{}]", options.join(", ")));
+        let message = parse_worksheet_text(&many, &sections()).unwrap_err();
+        assert!(message.contains("at most 60 options"), "{message}");
+    }
+
+    #[test]
     fn validation_lists_every_mistake() {
         let bad = MINIMAL
             .replace("max: 10", "max: 0")

@@ -25,6 +25,13 @@ impl crate::format::Versioned for Worksheet {
     }
 }
 
+/// The most steps a rating may span (0–100 is the widest in use, e.g. WHO-5's percentage).
+pub const MAX_RATING_STEPS: i64 = 100;
+/// The most options a choice may offer.
+pub const MAX_OPTIONS: usize = 60;
+/// The most steps a worksheet may have.
+pub const MAX_STEPS: usize = 200;
+
 /// One worksheet: an introduction and a series of steps, each asking one thing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Worksheet {
@@ -284,6 +291,12 @@ impl Worksheet {
         if self.version == 0 {
             errors.push("the version must be 1 or more".to_owned());
         }
+        if self.steps.len() > MAX_STEPS {
+            errors.push(format!(
+                "a worksheet may have at most {MAX_STEPS} steps (it has {})",
+                self.steps.len()
+            ));
+        }
         if self.title.trim().is_empty() {
             errors.push("the title is empty".to_owned());
         }
@@ -346,9 +359,28 @@ impl Worksheet {
                     "{name}: a rating needs min below max (it has min {} and max {})",
                     scale.min, scale.max
                 )),
+                // A person rates on a scale they can take in at a glance; anything wider is a
+                // mistake, and would make handouts and the form draw thousands of boxes.
+                Field::Rating(scale)
+                    if scale
+                        .max
+                        .checked_sub(scale.min)
+                        .is_none_or(|span| span > MAX_RATING_STEPS) =>
+                {
+                    errors.push(format!(
+                        "{name}: a rating may span at most {MAX_RATING_STEPS} steps (it goes from {} to {})",
+                        scale.min, scale.max
+                    ));
+                }
                 Field::Choice(choices) | Field::MultiChoice(choices) => {
                     if choices.options.is_empty() {
                         errors.push(format!("{name}: the list of options is empty"));
+                    }
+                    if choices.options.len() > MAX_OPTIONS {
+                        errors.push(format!(
+                            "{name}: a choice may offer at most {MAX_OPTIONS} options (it has {})",
+                            choices.options.len()
+                        ));
                     }
                     let mut options = HashSet::new();
                     for option in &choices.options {
