@@ -54,7 +54,7 @@ pub(super) fn share(
 
 /// `rapport group-summary`: the table (or CSV) on `out`, skipped files on `err`, and the PDF.
 pub(super) fn group_summary(
-    _cx: &Context<'_>,
+    cx: &Context<'_>,
     args: GroupSummaryArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -66,8 +66,8 @@ pub(super) fn group_summary(
         csv,
         pdf,
     } = args;
-    let summary =
-        GroupSummary::of_folder(&folder, &group, programme.as_deref()).map_err(CliError::new)?;
+    let summary = GroupSummary::of_folder(cx.workbook, &folder, &group, programme.as_deref())
+        .map_err(CliError::new)?;
     if csv {
         write!(out, "{}", summary.csv())?;
     } else {

@@ -171,8 +171,13 @@ pub struct GroupView {
 
 impl GroupView {
     /// Imports the share files in `folder` checked against `group`, as the Import button does.
-    pub fn import(&mut self, folder: &str, group: &str) -> Result<(), String> {
-        let group = GroupSummary::of_folder(std::path::Path::new(folder), group, None)?;
+    pub fn import(
+        &mut self,
+        workbook: &rapport_core::content::workbook::Workbook,
+        folder: &str,
+        group: &str,
+    ) -> Result<(), String> {
+        let group = GroupSummary::of_folder(workbook, std::path::Path::new(folder), group, None)?;
         self.charts = (0..group.summary.ranges.len())
             .map(|_| ChartSlot::default())
             .collect();
@@ -229,7 +234,7 @@ impl View for GroupView {
             });
             if ui.button("Import").clicked() {
                 let (folder, group) = (self.folder.clone(), self.group.clone());
-                if let Err(error) = self.import(&folder, &group) {
+                if let Err(error) = self.import(cx.model.workbook(), &folder, &group) {
                     cx.notify(Notice::error(error));
                 }
             }

@@ -234,7 +234,13 @@ fn share_files() {
         fs::write(dir.path().join("good.ron"), valid.replace("Robin", "Ash")).unwrap();
         let path = dir.path().join("damaged.ron");
         let length = write_case(&path, bytes.as_ref());
-        let import = rapport_core::facilitator::share::import(dir.path(), "MAPLE-7", None).unwrap();
+        let import = rapport_core::facilitator::share::import(
+            dir.path(),
+            "MAPLE-7",
+            None,
+            &rapport_core::content::workbook::Workbook::bundled(),
+        )
+        .unwrap();
         assert_eq!(
             import.files.len(),
             1,

@@ -265,6 +265,53 @@ pub fn parse(text: &str, group: &str, programme: Option<&str>) -> Result<ShareFi
     Ok(file)
 }
 
+/// The range a series really has: the score range of the questionnaire `worksheet`, or the
+/// scale of the tracked rating `worksheet/step`; `None` for a series no worksheet tracks.
+fn real_range(workbook: &Workbook, id: &str) -> Option<(i64, i64)> {
+    let (worksheet_id, step) = match id.split_once('/') {
+        Some((worksheet, step)) => (worksheet, Some(step)),
+        None => (id, None),
+    };
+    let worksheet = workbook.get(worksheet_id)?;
+    match step {
+        None => worksheet
+            .questionnaire()
+            .map(crate::content::questionnaire::Questionnaire::range),
+        Some(step) => worksheet
+            .step(step)
+            .and_then(|step| step.field.tracked_scale())
+            .map(|scale| (scale.min, scale.max)),
+    }
+}
+
+/// Checks a share file against the workbook: every series must be one a worksheet tracks, with
+/// that worksheet's real range (so a PHQ-9 said to run to 1,000,000 is refused), and no value
+/// may be dated after the file was made.
+pub fn check_against(file: &ShareFile, workbook: &Workbook) -> Result<(), String> {
+    let made = file.created.date();
+    for series in &file.series {
+        let Some((min, max)) = real_range(workbook, &series.id) else {
+            return Err(format!(
+                "The series “{}” is not one any worksheet in this workbook tracks",
+                series.id
+            ));
+        };
+        if (series.min, series.max) != (min, max) {
+            return Err(format!(
+                "The series “{}” claims the range {} to {}, but {} runs from {min} to {max}",
+                series.label, series.min, series.max, series.id
+            ));
+        }
+        if let Some((date, _)) = series.points.iter().find(|(date, _)| *date > made) {
+            return Err(format!(
+                "The series “{}” has a value dated {date}, after the file was made on {made}",
+                series.label
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// What importing a folder found: the files that were used and those skipped, with why.
 #[derive(Clone, Debug, Default)]
 pub struct Import {
@@ -276,7 +323,12 @@ pub struct Import {
 
 /// Reads every `.ron` file in `folder`, checking each against the group code; the rest import
 /// even when some are skipped. Files are only read, never written.
-pub fn import(folder: &Path, group: &str, programme: Option<&str>) -> Result<Import, String> {
+pub fn import(
+    folder: &Path,
+    group: &str,
+    programme: Option<&str>,
+    workbook: &Workbook,
+) -> Result<Import, String> {
     let listing = std::fs::read_dir(folder).map_err(|error| {
         format!(
             "The folder could not be read: {error}. Path: {}",
@@ -294,7 +346,8 @@ pub fn import(folder: &Path, group: &str, programme: Option<&str>) -> Result<Imp
     for path in paths {
         let parsed = store::read_text(&path, MAX_BYTES)
             .map_err(|error| format!("This file {error}"))
-            .and_then(|text| parse(&text, group, programme));
+            .and_then(|text| parse(&text, group, programme))
+            .and_then(|file| check_against(&file, workbook).map(|()| file));
         match parsed {
             Ok(file) => {
                 if pseudonyms.insert(file.pseudonym.to_lowercase()) {
@@ -517,6 +570,37 @@ mod tests {
                     .collect(),
             }],
         }
+    }
+
+    #[test]
+    fn a_share_file_must_match_the_worksheets_it_claims() {
+        let workbook = Workbook::bundled();
+        let good = file("Robin", &[("2026-11-02", 15)]);
+        assert_eq!(check_against(&good, &workbook), Ok(()));
+
+        let mut inflated = file("Robin", &[("2026-11-02", 999_999)]);
+        inflated.series[0].max = 1_000_000;
+        let error = check_against(&inflated, &workbook).unwrap_err();
+        assert!(error.contains("runs from 0 to 27"), "{error}");
+
+        let mut unknown = good.clone();
+        unknown.series[0].id = "made-up".into();
+        let error = check_against(&unknown, &workbook).unwrap_err();
+        assert!(error.contains("not one any worksheet"), "{error}");
+
+        let future = file("Robin", &[("2027-01-01", 3)]);
+        let error = check_against(&future, &workbook).unwrap_err();
+        assert!(error.contains("after the file was made"), "{error}");
+
+        let mut rating = good.clone();
+        rating.series[0] = SharedSeries {
+            id: "coping-skills/intensity_before".into(),
+            label: "Coping skills: intensity before".into(),
+            min: 0,
+            max: 10,
+            points: vec![("2026-11-02".parse().unwrap(), 7)],
+        };
+        assert_eq!(check_against(&rating, &workbook), Ok(()));
     }
 
     #[test]

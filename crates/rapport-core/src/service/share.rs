@@ -79,10 +79,16 @@ pub struct GroupSummary {
 }
 
 impl GroupSummary {
-    /// Reads every share file in `folder` for the group `group` (and `programme`, if given)
-    /// and summarises them. Files are only read, never written.
-    pub fn of_folder(folder: &Path, group: &str, programme: Option<&str>) -> Result<Self, String> {
-        let import = share::import(folder, group, programme)?;
+    /// Reads every share file in `folder` for the group `group` (and `programme`, if given),
+    /// checking each against `workbook`, and summarises them. Files are only read, never
+    /// written.
+    pub fn of_folder(
+        workbook: &crate::content::workbook::Workbook,
+        folder: &Path,
+        group: &str,
+        programme: Option<&str>,
+    ) -> Result<Self, String> {
+        let import = share::import(folder, group, programme, workbook)?;
         let summary = share::summarise(&import.files);
         Ok(Self { import, summary })
     }
