@@ -285,7 +285,7 @@ pub fn parse_worksheet_text(text: &str, sections: &[Section]) -> Result<Workshee
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn sections() -> Vec<Section> {
@@ -296,7 +296,8 @@ mod tests {
         }]
     }
 
-    const MINIMAL: &str = r#"(
+    /// A small valid worksheet, for tests here and in `storage::definitions`.
+    pub(crate) const MINIMAL: &str = r#"(
         id: "mine", version: 1, title: "Mine", section: "skills",
         introduction: "Hello",
         steps: [

@@ -66,15 +66,7 @@ mod tests {
     use super::*;
     use crate::content::workbook::Origin;
 
-    const MINIMAL: &str = r#"(
-        id: "mine", version: 1, title: "Mine", section: "skills",
-        introduction: "Hello",
-        steps: [
-            (id: "how", label: "How", prompt: "How?", help: "Some help", field: Rating(min: 0, max: 10, tracked: true)),
-            (id: "what", label: "What", prompt: "What?", field: Choice(options: ["a", "b"], other: true)),
-            (id: "when", label: "When", prompt: "When?", field: Date),
-        ],
-    )"#;
+    use crate::content::workbook::tests::MINIMAL;
 
     #[test]
     fn user_worksheets_add_and_override_and_bad_ones_are_reported() {
