@@ -96,10 +96,7 @@ impl View for SettingsView {
         ui.label("Rapport keeps a copy of your whole journal each day you use it, for the last 14 days, in the backups folder. Restoring moves your current journal aside first; nothing is deleted.");
         if ui.button("Back up now").clicked() {
             self.backups = None;
-            let notice = match rapport_core::storage::archive::back_up(
-                cx.model.journal(),
-                rapport_core::time::LocalTime::now(),
-            ) {
+            let notice = match cx.model.back_up_now() {
                 Ok(path) => {
                     super::vocabulary::Notice::info(format!("Backed up to {}", path.display()))
                 }
@@ -113,10 +110,7 @@ impl View for SettingsView {
             .as_ref()
             .is_none_or(|(seen, _)| *seen != revision)
         {
-            self.backups = Some((
-                revision,
-                rapport_core::storage::archive::backups(cx.model.data_dir()),
-            ));
+            self.backups = Some((revision, cx.model.backups()));
         }
         let listed = self
             .backups
@@ -133,11 +127,7 @@ impl View for SettingsView {
                 let button = ui.small_button("Restore");
                 super::widgets::set_accessible_label(ui, &button, format!("Restore {name}"));
                 if button.clicked() {
-                    let notice = match rapport_core::storage::archive::restore(
-                        cx.model.data_dir(),
-                        &backup,
-                        rapport_core::time::LocalTime::now(),
-                    ) {
+                    let notice = match cx.model.restore_backup(&backup) {
                         Ok(aside) => {
                             cx.actions.push(super::vocabulary::Action::Reload);
                             super::vocabulary::Notice::info(format!(

@@ -662,12 +662,10 @@ impl Shell {
 /// Makes today's backup, if not made yet: a copy of the journal each day it is used. A failure
 /// is said, not fatal.
 fn daily_backup(model: &Model) -> Option<Notice> {
-    rapport_core::storage::archive::back_up_daily(
-        model.journal(),
-        rapport_core::time::LocalTime::now(),
-    )
-    .err()
-    .map(|error| Notice::error(format!("Today's backup could not be made: {error}")))
+    model
+        .back_up_daily()
+        .err()
+        .map(|error| Notice::error(format!("Today's backup could not be made: {error}")))
 }
 
 /// The notice at the top of the screen. Returns a saved file the user wants to copy elsewhere.
