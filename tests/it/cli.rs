@@ -1,19 +1,11 @@
 //! The command line, run as a separate process on a temporary data folder.
 
+use crate::common::rapport;
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-
-fn rapport(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("rapport").unwrap();
-    command
-        .arg("--data-dir")
-        .arg(dir)
-        .env_remove("RAPPORT_DATA_DIR");
-    command
-}
 
 fn journal_files(dir: &Path) -> Vec<String> {
     fs::read_dir(dir.join("journal"))

@@ -1,4 +1,4 @@
-//! Helpers shared by the GUI test files.
+//! Helpers shared by the test files.
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -20,4 +20,15 @@ pub fn type_into(harness: &mut Harness<'static, Shell>, role: Role, label: &str,
     harness.run();
     harness.get_by_role_and_label(role, label).type_text(text);
     harness.run();
+}
+
+/// The `rapport` binary on the data folder `dir`, ignoring any `RAPPORT_DATA_DIR` set around
+/// the tests.
+pub fn rapport(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::cargo_bin("rapport").unwrap();
+    command
+        .arg("--data-dir")
+        .arg(dir)
+        .env_remove("RAPPORT_DATA_DIR");
+    command
 }

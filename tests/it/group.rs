@@ -1,20 +1,11 @@
 //! Consented group progress from the command line: participants share only what they choose,
 //! and a facilitator summarises a folder with good and bad files without changing any.
 
+use crate::common::rapport;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-
-fn rapport(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("rapport").unwrap();
-    command
-        .arg("--data-dir")
-        .arg(dir)
-        .env_remove("RAPPORT_DATA_DIR");
-    command
-}
 
 fn participant(folder: &Path, name: &str, scores: &[[i64; 9]], notes: &str) {
     let dir = tempfile::tempdir().unwrap();

@@ -2,19 +2,9 @@
 //! paper size asked for, and its text extracts (with poppler's pdfinfo and pdftotext, which
 //! `.ci/run` installs).
 
+use crate::common::rapport;
 use std::path::Path;
 use std::process::Command;
-
-use assert_cmd::Command as Cli;
-
-fn rapport(dir: &Path) -> Cli {
-    let mut command = Cli::cargo_bin("rapport").unwrap();
-    command
-        .arg("--data-dir")
-        .arg(dir)
-        .env_remove("RAPPORT_DATA_DIR");
-    command
-}
 
 fn tool(name: &str, args: &[&str]) -> String {
     let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
