@@ -163,10 +163,11 @@ impl View for ReportView {
                             .appointment_report(from, to, today, self.choices.clone());
                     self.preview = Some((key, report));
                 }
-                let Some(report) = self.preview.as_ref().map(|(_, report)| report.clone()) else {
+                // Taken out while drawing, so the buttons below may use `self`; put back after.
+                let Some((key, owned)) = self.preview.take() else {
                     return;
                 };
-                let report = &report;
+                let report = &owned;
                 ui.label(RichText::new("What will be printed").strong());
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
@@ -207,6 +208,7 @@ impl View for ReportView {
                         }
                     }
                 }
+                self.preview = Some((key, owned));
             });
     }
 }
