@@ -79,7 +79,8 @@ impl View for ReportView {
             .id_salt("report")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(READING_WIDTH.min(ui.available_width()));
+                // Leave room for the scroll bar, so nothing runs under it.
+                ui.set_max_width(READING_WIDTH.min(ui.available_width() - 16.0));
                 ui.label("One page to take to your doctor or therapist: your check-ins, what you practised, what you are working on, and a note of what you want to talk about. You choose what goes in; nothing you wrote in a worksheet is included unless you tick it.");
                 ui.add_space(8.0);
                 let today = LocalTime::now().date();
