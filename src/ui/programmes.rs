@@ -4,6 +4,7 @@ use egui::{RichText, Ui};
 
 use super::vocabulary::{Action, Cx, Notice, Screen, View};
 use super::widgets::{self, READING_WIDTH};
+use rapport_core::content::programme::SessionKind;
 use rapport_core::facilitator::slides;
 use rapport_core::storage::settings::Following;
 
@@ -37,7 +38,7 @@ fn list(ui: &mut Ui, cx: &mut Cx<'_>) {
                         // Leave room on the right for the button.
                         ui.set_max_width((ui.available_width() - 110.0).max(160.0));
                         ui.label(RichText::new(&programme.title).strong());
-                        ui.label(format!("{} sessions. {}", programme.sessions.len(), programme.summary));
+                        ui.label(format!("{} {}s. {}", programme.sessions.len(), programme.noun(), programme.summary));
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         let button = ui.button("Open");
@@ -78,11 +79,15 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
             ui.set_max_width(READING_WIDTH);
             widgets::page_title(ui, &programme.title);
             widgets::paragraphs(ui, &programme.introduction);
-            widgets::note(ui, "Group sessions built on Interpersonal Therapy assume trained facilitators with supervision and an agreed safety plan for the group. This workbook supports that work; it does not replace it.");
+            if programme.is_self_guided() {
+                widgets::note(ui, "This course is self-help, to follow at your own pace. It does not replace a doctor or therapist. If you feel worse, or have thoughts of harming yourself, talk to a doctor, or press “Get help now” at the top of the window.");
+            } else {
+                widgets::note(ui, "Group sessions built on Interpersonal Therapy assume trained facilitators with supervision and an agreed safety plan for the group. This workbook supports that work; it does not replace it.");
+            }
             ui.add_space(8.0);
             ui.horizontal(|ui| match &following {
                 Some(f) => {
-                    ui.label(format!("You are following this programme: session {} of {}.", f.session, programme.sessions.len()));
+                    ui.label(format!("You are following this programme: {} {} of {}.", programme.noun(), f.session, programme.sessions.len()));
                     if ui.button("Stop following").clicked() {
                         follow = Some(None);
                     }
@@ -104,6 +109,8 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
             for (index, session) in programme.sessions.iter().enumerate() {
                 let number = index + 1;
                 let current = following.as_ref().is_some_and(|f| f.session == number);
+                let noun = session.kind.noun();
+                let own_week = session.kind == SessionKind::SelfGuided;
                 let title = format!("{number}. {} ({} minutes){}", session.title, session.minutes, if current { " — you are here" } else { "" });
                 egui::CollapsingHeader::new(title)
                     .id_salt(("session", id, number))
@@ -116,18 +123,27 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
                             }
                         }
                         ui.add_space(4.0);
-                        ui.label(RichText::new("Agenda").strong());
-                        egui::Grid::new(("agenda", id, number)).striped(true).num_columns(3).show(ui, |ui| {
+                        if own_week {
+                            // A learner reads the week itself, item by item, not a facilitator's timetable.
                             for item in &session.agenda {
-                                ui.label(format!("{} min", item.minutes));
-                                ui.label(item.kind.name());
-                                ui.label(&item.title);
-                                ui.end_row();
+                                ui.label(RichText::new(format!("{} ({} min)", item.title, item.minutes)).strong());
+                                widgets::paragraphs(ui, &item.text);
+                                ui.add_space(4.0);
                             }
-                        });
+                        } else {
+                            ui.label(RichText::new("Agenda").strong());
+                            egui::Grid::new(("agenda", id, number)).striped(true).num_columns(3).show(ui, |ui| {
+                                for item in &session.agenda {
+                                    ui.label(format!("{} min", item.minutes));
+                                    ui.label(item.kind.name());
+                                    ui.label(&item.title);
+                                    ui.end_row();
+                                }
+                            });
+                        }
                         if !session.facilitator_notes.is_empty() {
                             ui.add_space(4.0);
-                            ui.label(RichText::new("Facilitator notes").strong());
+                            ui.label(RichText::new(if own_week { "Notes" } else { "Facilitator notes" }).strong());
                             widgets::paragraphs(ui, &session.facilitator_notes);
                         }
                         if !session.homework.is_empty() {
@@ -140,16 +156,16 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
                         }
                         ui.horizontal(|ui| {
                             let button = ui.button("Present");
-                            widgets::set_accessible_label(ui, &button, format!("Present session {number}"));
+                            widgets::set_accessible_label(ui, &button, format!("Present {noun} {number}"));
                             if button.clicked() {
                                 present = Some(number);
                             }
                             let handout = ui.button("Handout (PDF)");
-                            widgets::set_accessible_label(ui, &handout, format!("Handout for session {number}"));
+                            widgets::set_accessible_label(ui, &handout, format!("Handout for {noun} {number}"));
                             if handout.clicked() {
                                 print = Some(number);
                             }
-                            if current && number < programme.sessions.len() && ui.button("I have done this session").clicked() {
+                            if current && number < programme.sessions.len() && ui.button(format!("I have done this {noun}")).clicked() {
                                 follow = Some(Some(Following {
                                     programme: programme.id.clone(),
                                     session: number + 1,
@@ -180,7 +196,7 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
         );
         let notice = widgets::save_handout(
             cx.model.data_dir().root(),
-            &format!("{}-session-{number}", programme.id),
+            &format!("{}-{}-{number}", programme.id, programme.noun()),
             pdf,
         );
         cx.notify(notice);

@@ -42,6 +42,30 @@ pub enum SessionKind {
     Group,
     /// A workshop session.
     Workshop,
+    /// One week of a course a learner follows on their own, at home, with no facilitator: its
+    /// agenda is what to read and do that week, and its notes speak to the learner.
+    SelfGuided,
+}
+
+impl SessionKind {
+    /// What one session of this kind is called in running text: “week” for a learner's own
+    /// week, “session” otherwise (as in “week 3 of 12”, “session 3 of 8”).
+    #[must_use]
+    pub fn noun(self) -> &'static str {
+        match self {
+            SessionKind::SelfGuided => "week",
+            SessionKind::PreGroup | SessionKind::Group | SessionKind::Workshop => "session",
+        }
+    }
+
+    /// [`SessionKind::noun`] at the start of a heading: “Week” or “Session”.
+    #[must_use]
+    pub fn heading(self) -> &'static str {
+        match self {
+            SessionKind::SelfGuided => "Week",
+            SessionKind::PreGroup | SessionKind::Group | SessionKind::Workshop => "Session",
+        }
+    }
 }
 
 /// One session of a programme.
@@ -49,7 +73,7 @@ pub enum SessionKind {
 pub struct Session {
     /// The session's title.
     pub title: String,
-    /// One to one, group or workshop.
+    /// One to one, group, workshop or a learner's own week.
     pub kind: SessionKind,
     /// Length in minutes; the agenda adds up to it.
     pub minutes: u32,
@@ -170,6 +194,27 @@ impl Programme {
         errors
     }
 
+    /// Whether every session is a learner's own week: a course to follow alone, not to run.
+    #[must_use]
+    pub fn is_self_guided(&self) -> bool {
+        !self.sessions.is_empty()
+            && self
+                .sessions
+                .iter()
+                .all(|session| session.kind == SessionKind::SelfGuided)
+    }
+
+    /// What its sessions are called in running text: “week” for a course followed alone,
+    /// “session” otherwise.
+    #[must_use]
+    pub fn noun(&self) -> &'static str {
+        if self.is_self_guided() {
+            SessionKind::SelfGuided.noun()
+        } else {
+            SessionKind::Group.noun()
+        }
+    }
+
     /// The session at `number`, counting from 1 as facilitators do.
     #[must_use]
     pub fn session(&self, number: usize) -> Option<&Session> {
@@ -226,6 +271,17 @@ mod tests {
         assert_eq!(programme().validate(&exists), Vec::<String>::new());
         assert_eq!(programme().session(1).unwrap().title, "One");
         assert!(programme().session(0).is_none());
+        assert_eq!(programme().noun(), "session");
+    }
+
+    #[test]
+    fn a_course_followed_alone_counts_weeks() {
+        let mut p = programme();
+        p.sessions[0].kind = SessionKind::SelfGuided;
+        assert!(p.is_self_guided());
+        assert_eq!(p.noun(), "week");
+        assert_eq!(SessionKind::SelfGuided.heading(), "Week");
+        assert_eq!(SessionKind::PreGroup.heading(), "Session");
     }
 
     #[test]

@@ -596,10 +596,18 @@ pub fn session_pdf(
 ) -> Result<Vec<u8>, HandoutError> {
     let mut layout = Layout::new(paper);
     layout.text(&programme.title, 11.0, true);
-    layout.text(&format!("Session {number}: {}", session.title), 22.0, false);
+    layout.text(
+        &format!("{} {number}: {}", session.kind.heading(), session.title),
+        22.0,
+        false,
+    );
     layout.gap(8.0);
     if !session.goals.is_empty() {
-        layout.text("What this session is for", 14.0, false);
+        layout.text(
+            &format!("What this {} is for", session.kind.noun()),
+            14.0,
+            false,
+        );
         for goal in &session.goals {
             layout.text(&format!("•  {goal}"), 11.0, false);
         }

@@ -33,8 +33,9 @@ pub fn session_slides(
 ) -> Vec<Slide> {
     let mut slides = vec![Slide {
         kicker: format!(
-            "{} · session {number} of {}",
+            "{} · {} {number} of {}",
             programme.title,
+            session.kind.noun(),
             programme.sessions.len()
         ),
         heading: session.title.clone(),

@@ -117,8 +117,9 @@ impl Dashboard {
             let programme = workbook.programme(&following.programme)?;
             let session = programme.session(following.session)?;
             Some(format!(
-                "{}: session {} of {}, “{}”.",
+                "{}: {} {} of {}, “{}”.",
                 programme.title,
+                session.kind.noun(),
                 following.session,
                 programme.sessions.len(),
                 session.title
@@ -138,8 +139,52 @@ impl Dashboard {
     }
 }
 
-/// At most three suggestions: the programme's next worksheets, a check-in that is due, and a
-/// worksheet not done for a while (or, early on, the next one in the workbook).
+/// The section whose worksheets are IPT's focus areas, one of which a person works on at a time.
+const FOCUS_AREAS: &str = "focus-areas";
+
+/// The worksheets of the followed programme's current session (or week), in order. Where it
+/// offers several focus areas' worksheets, as a course for anyone does, only the one the person
+/// has used most recently is kept, once they have used one.
+fn programme_worksheets<'w>(
+    workbook: &'w Workbook,
+    following: &Following,
+    last: &BTreeMap<&str, LocalTime>,
+) -> Vec<&'w str> {
+    let Some(session) = workbook
+        .programme(&following.programme)
+        .and_then(|programme| programme.session(following.session))
+    else {
+        return Vec::new();
+    };
+    let is_focus = |id: &str| workbook.get(id).is_some_and(|w| w.section == FOCUS_AREAS);
+    let mut ids: Vec<&str> = Vec::new();
+    for id in session
+        .agenda
+        .iter()
+        .flat_map(|item| item.worksheets.iter())
+        .chain(session.homework.iter())
+    {
+        if !ids.contains(&id.as_str()) {
+            ids.push(id);
+        }
+    }
+    let offered: Vec<&str> = ids.iter().copied().filter(|id| is_focus(id)).collect();
+    let chosen = offered
+        .iter()
+        .filter_map(|id| last.get(id).map(|when| (*id, *when)))
+        .max_by_key(|(_, when)| *when)
+        .map(|(id, _)| id);
+    if offered.len() > 1
+        && let Some(chosen) = chosen
+    {
+        ids.retain(|id| !is_focus(id) || *id == chosen);
+    }
+    ids
+}
+
+/// The programme's worksheets for the current session or week, all of them; then, up to three
+/// in all, a check-in that is due and a worksheet not done for a while (or, early on, the next
+/// one in the workbook).
 fn suggest(
     workbook: &Workbook,
     following: Option<&Following>,
@@ -147,6 +192,25 @@ fn suggest(
     now: LocalTime,
 ) -> Vec<Suggestion> {
     let mut suggestions: Vec<Suggestion> = Vec::new();
+    if let Some(following) = following
+        && let Some(programme) = workbook.programme(&following.programme)
+        && let Some(session) = programme.session(following.session)
+    {
+        for id in programme_worksheets(workbook, following, last) {
+            if let Some(worksheet) = workbook.get(id) {
+                suggestions.push(Suggestion {
+                    worksheet: id.to_owned(),
+                    title: worksheet.title.clone(),
+                    reason: format!(
+                        "Part of {} {}, “{}”.",
+                        session.kind.noun(),
+                        following.session,
+                        session.title
+                    ),
+                });
+            }
+        }
+    }
     let mut add = |id: &str, reason: String| {
         if suggestions.len() < 3
             && !suggestions.iter().any(|s| s.worksheet == id)
@@ -163,26 +227,6 @@ fn suggest(
         last.get(id)
             .map(|when| now.instant().duration_since(when.instant()).as_hours() / 24)
     };
-
-    if let Some(following) = following
-        && let Some(programme) = workbook.programme(&following.programme)
-        && let Some(session) = programme.session(following.session)
-    {
-        for id in session
-            .agenda
-            .iter()
-            .flat_map(|item| item.worksheets.iter())
-            .chain(session.homework.iter())
-        {
-            add(
-                id,
-                format!(
-                    "Part of session {}, “{}”.",
-                    following.session, session.title
-                ),
-            );
-        }
-    }
 
     if last.is_empty() {
         if let Some(first) = workbook.worksheets().next() {
@@ -325,6 +369,89 @@ mod tests {
             dashboard.suggestions[0]
                 .reason
                 .starts_with("Part of session 1")
+        );
+    }
+
+    #[test]
+    fn a_course_followed_alone_suggests_the_weeks_worksheets() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = Model::open(DataDir::new(dir.path())).unwrap();
+        let following = Following {
+            programme: "self-guided-ipt".into(),
+            session: 2,
+        };
+        let dashboard = Dashboard::new(
+            model.workbook(),
+            model.journal(),
+            Some(&following),
+            at("2026-11-25T12:00:00+00:00"),
+        );
+        let programme = dashboard.programme.unwrap();
+        assert!(programme.contains("week 2 of 16"), "{programme}");
+        let suggested: Vec<&str> = dashboard
+            .suggestions
+            .iter()
+            .map(|s| s.worksheet.as_str())
+            .collect();
+        assert_eq!(
+            suggested,
+            [
+                "weekly-check-in",
+                "closeness-circle",
+                "interpersonal-inventory"
+            ]
+        );
+        assert!(
+            dashboard
+                .suggestions
+                .iter()
+                .all(|s| s.reason.starts_with("Part of week 2"))
+        );
+    }
+
+    #[test]
+    fn a_week_offering_every_focus_area_suggests_the_one_in_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut model = Model::open(DataDir::new(dir.path())).unwrap();
+        let following = Following {
+            programme: "self-guided-ipt".into(),
+            session: 5,
+        };
+        let suggested = |model: &Model| -> Vec<String> {
+            Dashboard::new(
+                model.workbook(),
+                model.journal(),
+                Some(&following),
+                at("2026-11-25T12:00:00+00:00"),
+            )
+            .suggestions
+            .into_iter()
+            .map(|s| s.worksheet)
+            .collect()
+        };
+        // Before a focus area is begun, all four are offered.
+        let before = suggested(&model);
+        for id in [
+            "grief-and-loss",
+            "role-disputes",
+            "life-changes",
+            "loneliness-and-isolation",
+        ] {
+            assert!(before.iter().any(|s| s == id), "{before:?}");
+        }
+        // Once one is in use, the week suggests that one alone, the week's skill still with it.
+        let mut answers = Answers::new();
+        answers.insert("connected".to_owned(), Answer::Number(4));
+        model
+            .save_new_at(
+                "loneliness-and-isolation",
+                answers,
+                at("2026-11-20T19:00:00+00:00"),
+            )
+            .unwrap();
+        assert_eq!(
+            suggested(&model),
+            ["weekly-check-in", "loneliness-and-isolation", "relaxation"]
         );
     }
 }

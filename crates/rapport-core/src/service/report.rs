@@ -25,8 +25,9 @@ impl Model {
             .and_then(|following| {
                 let programme = self.workbook().programme(&following.programme)?;
                 Some(format!(
-                    "Following “{}”: session {} of {}",
+                    "Following “{}”: {} {} of {}",
                     programme.title,
+                    programme.noun(),
                     following.session,
                     programme.sessions.len()
                 ))
