@@ -8,6 +8,7 @@ mod files;
 mod library;
 mod printable;
 pub mod protect;
+mod remind;
 mod report;
 mod table;
 
@@ -117,6 +118,10 @@ pub enum Command {
     /// bands, what you practised, your focus and goals, and the ratings that changed most.
     /// Written answers go in only from the worksheets you name with --include-text.
     Report(ReportArgs),
+    /// Gentle reminders, off until you turn them on: `rapport remind on --weekly mon --at 19:00`.
+    /// They never say what you wrote, a score or a worksheet's name. `rapport remind --due`
+    /// shows one if it is due, then exits; the desktop's timer runs it while the app is closed.
+    Remind(remind::RemindArgs),
     /// Back up the whole journal now (one file per day, the newest 14 kept).
     Backup,
     /// List the backups, newest first.
@@ -411,6 +416,7 @@ impl Command {
                         }
                 )
                 | Command::Protect { .. }
+                | Command::Remind(_)
         )
     }
 }
@@ -484,6 +490,7 @@ pub fn run(
         Command::GroupSummary(args) => facilitator::group_summary(&cx, args, out, err),
         Command::Handout(args) => facilitator::handout(&cx, args, out),
         Command::Report(args) => report::report(&cx, args, out),
+        Command::Remind(args) => remind::remind(data_dir, args, out),
         Command::DemoData { years } => files::demo_data(&cx, years, out),
     }
 }

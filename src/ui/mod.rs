@@ -17,6 +17,7 @@ mod problems;
 mod programmes;
 mod progress_view;
 mod protection;
+pub mod reminders;
 mod report;
 mod section;
 mod settings;

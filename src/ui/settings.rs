@@ -13,6 +13,7 @@ pub struct SettingsView {
     /// The backups folder as last listed, by journal revision; listed again after a change.
     backups: Option<(u64, Vec<std::path::PathBuf>)>,
     protection: super::protection::ProtectionSettings,
+    reminders: super::reminders::ReminderSettings,
     /// The native dialog choosing an archive to import, while it is open.
     import_dialog: Option<super::files::Dialog>,
 }
@@ -90,6 +91,9 @@ impl View for SettingsView {
 
         ui.add_space(16.0);
         self.protection.ui(ui, cx);
+
+        ui.add_space(16.0);
+        self.reminders.ui(ui, cx);
 
         ui.add_space(16.0);
         ui.label(egui::RichText::new("Backups").strong());

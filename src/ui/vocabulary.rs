@@ -159,6 +159,8 @@ pub enum Action {
     Import(std::path::PathBuf),
     /// Change the passphrase protection, or lock now.
     Protection(super::protection::ProtectionRequest),
+    /// The reminder schedule changed: look again for a due reminder.
+    RemindersChanged,
     /// Present slides full screen.
     Present {
         /// What is presented, for the control bar.
@@ -178,6 +180,8 @@ pub struct Cx<'a> {
     pub actions: &'a mut Vec<Action>,
     /// Settings kept beside the journal (the programme followed).
     pub settings: &'a mut Document<Settings>,
+    /// The desktop entry for reminders, and the wall clock.
+    pub reminders: &'a super::reminders::ReminderHost,
 }
 
 impl Cx<'_> {

@@ -45,6 +45,8 @@ pub struct Format {
 pub const ENTRY: Format = Format::first("entry", "This entry");
 /// `settings.ron`.
 pub const SETTINGS: Format = Format::first("settings", "Your settings");
+/// `reminders.ron`.
+pub const REMINDER_LOG: Format = Format::first("reminders", "The reminders' record");
 /// `crisis.ron`.
 pub const CRISIS: Format = Format::first("crisis", "Your crisis contacts");
 /// `protection.ron`.
@@ -69,8 +71,17 @@ pub const PROGRAMME: Format = Format {
 };
 
 /// Every format, for the tests that check migrations and fixtures.
-pub const ALL: [Format; 9] = [
-    ENTRY, SETTINGS, CRISIS, PROTECTION, SHARE, ARCHIVE, DRAFT, WORKSHEET, PROGRAMME,
+pub const ALL: [Format; 10] = [
+    ENTRY,
+    SETTINGS,
+    REMINDER_LOG,
+    CRISIS,
+    PROTECTION,
+    SHARE,
+    ARCHIVE,
+    DRAFT,
+    WORKSHEET,
+    PROGRAMME,
 ];
 
 /// Which field of a file holds its format number.

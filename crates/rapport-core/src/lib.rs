@@ -11,7 +11,7 @@
 //!   backups, archives, settings and numbered format migrations;
 //! - [`content`]: worksheets, programmes, questionnaires and answers (no I/O);
 //! - leaves used by all: [`time`], [`problem`], [`ron_format`], [`csv`], [`format`] (numbered
-//!   format migrations).
+//!   format migrations), [`schedule`] (when a reminder is due).
 //!
 //! `tests/architecture.rs` in the app crate checks the direction and that no module imports
 //! another in a cycle.
@@ -23,6 +23,7 @@ pub mod format;
 pub mod insight;
 pub mod problem;
 pub mod ron_format;
+pub mod schedule;
 pub mod service;
 pub mod storage;
 pub mod time;

@@ -142,20 +142,52 @@ impl Model {
     ) -> Result<Saved, JournalError> {
         let worksheet = self.worksheet(worksheet_id)?;
         let id = self.journal.add_at(&worksheet, answers, when)?.id.clone();
+        // At worst a needless reminder later: the entry itself is saved.
+        let _ = crate::service::reminders::note_saved(self.data_dir(), worksheet_id, when.date());
         self.problems = self.find_problems();
         Ok(self.saved(&worksheet, id, false))
     }
 
     /// Saves new answers for the entry `entry_id`, keeping its previous version; returns what
-    /// to tell the person, exactly as for a new entry.
+    /// to tell the person, exactly as for a new entry. Refused if the entry's file changed on
+    /// disk since it was read (another window or command edited it).
     pub fn save_edit(&mut self, entry_id: &str, answers: Answers) -> Result<Saved, JournalError> {
+        self.save_edit_since(entry_id, answers, None)
+    }
+
+    /// As [`Model::save_edit`], for answers typed over the entry as it was when its
+    /// [`fingerprint`](crate::storage::journal::fingerprint) was `base`: refused if the entry
+    /// has changed since (the journal was read again meanwhile, with another writer's change).
+    pub fn save_edit_since(
+        &mut self,
+        entry_id: &str,
+        answers: Answers,
+        base: Option<u64>,
+    ) -> Result<Saved, JournalError> {
         let worksheet = self.worksheet_of(entry_id)?;
+        if let Some(base) = base
+            && self
+                .journal
+                .get(entry_id)
+                .is_some_and(|entry| crate::storage::journal::fingerprint(entry) != base)
+        {
+            return Err(JournalError::ChangedElsewhere {
+                path: self.journal.path_of(entry_id),
+            });
+        }
         self.journal.update(entry_id, &worksheet, answers)?;
+        let _ = crate::service::reminders::note_saved(
+            self.data_dir(),
+            &worksheet.id,
+            LocalTime::now().date(),
+        );
         self.problems = self.find_problems();
         Ok(self.saved(&worksheet, entry_id.to_owned(), true))
     }
 
     /// Changes some answers of the entry `entry_id`; answers not in `changes` stay as they were.
+    /// The entry is read again under the writer lock, so the changes apply to the latest
+    /// version on disk and another writer's change to other answers is kept.
     pub fn edit_answers(
         &mut self,
         entry_id: &str,
@@ -193,6 +225,17 @@ impl Model {
             edited,
             assessment,
         }
+    }
+
+    /// Reads the journal again if another window or program changed it since it was read or
+    /// last written here. Returns whether it was read again. A locked journal is left alone.
+    pub fn reload_if_changed(&mut self) -> Result<bool, JournalError> {
+        if self.locked || !self.journal.changed_on_disk() {
+            return Ok(false);
+        }
+        self.journal = self.journal.reopen()?;
+        self.problems = self.find_problems();
+        Ok(true)
     }
 
     /// Runs `change` on the journal, then brings the problems list up to date.

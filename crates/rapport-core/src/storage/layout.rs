@@ -27,8 +27,10 @@ pub const DATA_DIR_ENV: &str = "RAPPORT_DATA_DIR";
 ///   worksheets/       the user's own worksheet definitions
 ///   programmes/       the user's own programmes
 ///   crisis.ron        the user's crisis contacts and helplines
-///   settings.ron      the programme followed, lock and other settings
+///   settings.ron      the programme followed, lock, reminders and other settings
+///   reminders.ron     when the last reminder was shown and the last days of use (dates only)
 ///   protection.ron    the sealed key, when the journal is protected
+///   rapport.lock      the writer lock: held while a window or a command writes
 ///   app-state/        the window's state (size, theme, zoom); never answers
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,11 +60,13 @@ const BEFORE_RESTORE: &str = "journal.before-restore-";
 const BEING_RESTORED: &str = "journal.restoring-";
 const BACKUP_PREFIX: &str = "rapport-";
 const SETTINGS: &str = "settings";
+const REMINDER_LOG: &str = "reminders";
 const CRISIS: &str = "crisis";
 const PROTECTION: &str = "protection";
 /// Between a document's name and the time it was moved aside, e.g. `settings.unreadable-…`.
 const UNREADABLE: &str = ".unreadable-";
 const PROTECTION_KEPT: &str = "protection.kept-";
+const WRITER_LOCK: &str = "rapport.lock";
 
 /// Whether a kind of file holds the user's writing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +97,9 @@ pub enum FileKind {
     JournalBeingRestored,
     /// `settings.ron` (and copies moved aside when unreadable).
     Settings,
+    /// `reminders.ron`: when a reminder was last shown and the last days of use, dates only,
+    /// so `rapport remind --due` decides without reading the journal.
+    ReminderLog,
     /// `crisis.ron` (and copies moved aside): readable while locked, so help is always there.
     CrisisContacts,
     /// `protection.ron` and kept copies: the key, sealed with the passphrase.
@@ -105,11 +112,13 @@ pub enum FileKind {
     UserWorksheet,
     /// `programmes/*.ron`: the user's own programmes.
     UserProgramme,
+    /// `rapport.lock`: empty; locked while a window or a command writes the journal.
+    WriterLock,
 }
 
 impl FileKind {
     /// Every kind, for walking the declaration.
-    pub const ALL: [FileKind; 14] = [
+    pub const ALL: [FileKind; 16] = [
         FileKind::Entry,
         FileKind::EntryVersion,
         FileKind::TrashedEntry,
@@ -118,12 +127,14 @@ impl FileKind {
         FileKind::JournalBeforeRestore,
         FileKind::JournalBeingRestored,
         FileKind::Settings,
+        FileKind::ReminderLog,
         FileKind::CrisisContacts,
         FileKind::Protection,
         FileKind::Export,
         FileKind::AppState,
         FileKind::UserWorksheet,
         FileKind::UserProgramme,
+        FileKind::WriterLock,
     ];
 
     /// Whether files of this kind hold the user's writing.
@@ -138,12 +149,14 @@ impl FileKind {
             | FileKind::JournalBeforeRestore
             | FileKind::JournalBeingRestored => Privacy::Private,
             FileKind::Settings
+            | FileKind::ReminderLog
             | FileKind::CrisisContacts
             | FileKind::Protection
             | FileKind::Export
             | FileKind::AppState
             | FileKind::UserWorksheet
-            | FileKind::UserProgramme => Privacy::Public,
+            | FileKind::UserProgramme
+            | FileKind::WriterLock => Privacy::Public,
         }
     }
 
@@ -158,12 +171,14 @@ impl FileKind {
             FileKind::JournalBeforeRestore => Place::FoldersNamed(BEFORE_RESTORE),
             FileKind::JournalBeingRestored => Place::FoldersNamed(BEING_RESTORED),
             FileKind::Settings => Place::Document(SETTINGS),
+            FileKind::ReminderLog => Place::Document(REMINDER_LOG),
             FileKind::CrisisContacts => Place::Document(CRISIS),
             FileKind::Protection => Place::Document(PROTECTION),
             FileKind::Export => Place::AnyIn(EXPORTS),
             FileKind::AppState => Place::AnyIn(APP_STATE),
             FileKind::UserWorksheet => Place::Folder(WORKSHEETS),
             FileKind::UserProgramme => Place::Folder(PROGRAMMES),
+            FileKind::WriterLock => Place::File(WRITER_LOCK),
         }
     }
 }
@@ -180,6 +195,8 @@ enum Place {
     Document(&'static str),
     /// Any file under `NAME/`.
     AnyIn(&'static str),
+    /// Exactly `NAME`, in the data folder itself.
+    File(&'static str),
 }
 
 fn is_ron(path: &Path) -> bool {
@@ -377,6 +394,12 @@ impl DataDir {
         self.root.join(format!("{SETTINGS}.ron"))
     }
 
+    /// When reminders were last shown, and the last days of use.
+    #[must_use]
+    pub fn reminder_log(&self) -> PathBuf {
+        self.root.join(format!("{REMINDER_LOG}.ron"))
+    }
+
     /// The protection settings (the sealed key), when the journal is protected.
     #[must_use]
     pub fn protection(&self) -> PathBuf {
@@ -387,6 +410,12 @@ impl DataDir {
     #[must_use]
     pub fn protection_kept(&self, stamp: &str) -> PathBuf {
         self.root.join(format!("{PROTECTION_KEPT}{stamp}.ron"))
+    }
+
+    /// The writer lock (see [`crate::storage::writer_lock`]).
+    #[must_use]
+    pub fn writer_lock(&self) -> PathBuf {
+        self.root.join(WRITER_LOCK)
     }
 
     /// Where a document (settings, crisis contacts) that could not be read is moved aside.
@@ -439,6 +468,7 @@ impl DataDir {
                             || name_of(file).starts_with(&format!("{stem}.")))
                 }
                 (Place::AnyIn(folder), [dir, _, ..]) => dir == &folder,
+                (Place::File(name), [file]) => file == &name,
                 _ => false,
             })
     }
@@ -519,6 +549,14 @@ impl DataDir {
             Place::Document(_) => ron_files_in(root)
                 .filter(|path| self.classify(path) == Some(kind))
                 .collect(),
+            Place::File(name) => {
+                let path = root.join(name);
+                if path.is_file() {
+                    vec![path]
+                } else {
+                    Vec::new()
+                }
+            }
             Place::AnyIn(folder) => {
                 let mut found = Vec::new();
                 let mut pending = vec![root.join(folder)];
@@ -553,7 +591,7 @@ impl DataDir {
                 Place::FoldersNamed(prefix) => {
                     folders.extend(folders_in(root).filter(|dir| name_of(dir).starts_with(prefix)));
                 }
-                Place::Document(_) | Place::AnyIn(_) => {}
+                Place::Document(_) | Place::AnyIn(_) | Place::File(_) => {}
             }
         }
         folders
@@ -598,6 +636,7 @@ mod tests {
             (data.app_state().join("app.ron"), FileKind::AppState),
             (data.worksheets().join("mine.ron"), FileKind::UserWorksheet),
             (data.programmes().join("mine.ron"), FileKind::UserProgramme),
+            (data.writer_lock(), FileKind::WriterLock),
         ];
         for (path, _) in &written {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();

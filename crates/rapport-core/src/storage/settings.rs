@@ -1,5 +1,5 @@
 //! The user's settings that belong with their data (not the window's): which programme they
-//! follow, and where they are in it. Kept in `DATA_DIR/settings.ron`.
+//! follow, where they are in it, and when reminders come. Kept in `DATA_DIR/settings.ron`.
 
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +17,8 @@ pub struct Settings {
     pub following: Option<Following>,
     /// Minutes without use after which a protected journal locks itself; `None`: never.
     pub lock_after_minutes: Option<u32>,
+    /// When gentle reminders come; off unless the user turns them on.
+    pub reminders: crate::schedule::Reminders,
 }
 
 impl Default for Settings {
@@ -25,6 +27,7 @@ impl Default for Settings {
             version: 1,
             following: None,
             lock_after_minutes: Some(15),
+            reminders: crate::schedule::Reminders::default(),
         }
     }
 }
