@@ -13,10 +13,14 @@ use super::{
     group, help, overview, problems, programmes, report, section, settings, sidebar, today, trash,
 };
 use rapport_core::service::model::Model;
+use rapport_core::service::reminders;
 use rapport_core::storage::document::Document;
 use rapport_core::storage::layout::DataDir;
 use rapport_core::storage::seal::Sealing;
 use rapport_core::storage::settings::Settings;
+
+/// How often, at most, the journal folder is looked at for other writers' changes.
+const DISK_CHECK_SECONDS: f64 = 2.0;
 
 /// A confirmation waiting for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,8 +70,18 @@ pub struct Shell {
     job: Option<Job>,
     /// When the user last did anything, by `clock`, for locking after idle time.
     last_input: f64,
+    /// The reminders' desktop entry and wall clock.
+    reminder_host: super::reminders::ReminderHost,
+    /// A due reminder on show, until the person answers it.
+    reminder: Option<rapport_core::schedule::Reminder>,
+    /// When to look for a due reminder next; `None`: at the next frame.
+    next_reminder_look: Option<jiff::Timestamp>,
     /// A native "save a copy" dialog for the file of the notice, while it is open.
     copy_dialog: Option<(std::path::PathBuf, super::files::Dialog)>,
+    /// When the journal folder was last looked at for other writers' changes, by `clock`.
+    disk_checked_at: f64,
+    /// Whether the window had the focus at the last frame.
+    was_focused: bool,
 }
 
 impl Shell {
@@ -107,7 +121,27 @@ impl Shell {
             job: None,
             last_input: 0.0,
             copy_dialog: None,
+            reminder_host: super::reminders::ReminderHost::default(),
+            reminder: None,
+            next_reminder_look: None,
+            disk_checked_at: 0.0,
+            was_focused: false,
         }
+    }
+
+    /// Puts the reminders' desktop entry in `host`'s place and reads its clock, so tests use a
+    /// temporary home and a fixed time.
+    #[must_use]
+    pub fn with_reminder_host(mut self, host: super::reminders::ReminderHost) -> Self {
+        self.reminder_host = host;
+        self.next_reminder_look = None;
+        self
+    }
+
+    /// The due reminder on show, if any.
+    #[must_use]
+    pub fn reminder(&self) -> Option<rapport_core::schedule::Reminder> {
+        self.reminder
     }
 
     /// Whether the journal is protected and locked.
@@ -202,6 +236,9 @@ impl Shell {
             return;
         }
 
+        self.notice_changes_on_disk(ui.ctx());
+        self.look_for_reminder(ui.ctx());
+        let mut bar_choice = None;
         let model = match &mut self.model {
             Ok(model) => model,
             Err(error) => {
@@ -216,6 +253,7 @@ impl Shell {
             state: &mut self.state,
             actions: &mut actions,
             settings: &mut self.settings,
+            reminders: &self.reminder_host,
         };
         egui::Panel::left("sidebar")
             .resizable(true)
@@ -224,6 +262,9 @@ impl Shell {
             .show(ui, |ui| sidebar::Sidebar.ui(ui, &mut cx));
 
         egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(reminder) = self.reminder {
+                bar_choice = super::reminders::reminder_bar(ui, reminder);
+            }
             if let Some(notice) = self.notice.clone()
                 && let Some(file) = notice_bar(ui, &notice, &mut self.notice, cx.model)
             {
@@ -249,6 +290,9 @@ impl Shell {
             }
         });
 
+        if let Some(choice) = bar_choice {
+            self.answer_reminder(choice);
+        }
         // Navigate first: moving to another screen clears the old notice, not the new one.
         for action in &actions {
             if let Action::Navigate(screen) = action {
@@ -258,6 +302,7 @@ impl Shell {
         for action in actions {
             match action {
                 Action::Notify(notice) => self.notice = Some(notice),
+                Action::RemindersChanged => self.next_reminder_look = None,
                 Action::Present { title, slides } => {
                     self.presentation = Some(Presentation::new(title, slides, self.clock.clone()));
                     ui.ctx()
@@ -284,6 +329,41 @@ impl Shell {
         }
         self.confirmations(ui.ctx());
         self.finish_copy(ui.ctx());
+    }
+
+    /// Reads the journal again when another window, a command or a sync tool changed it: looked
+    /// at when the window gains the focus, and on frames at most every two seconds. A frame
+    /// only comes with input, so an idle window does no work and schedules no repaint.
+    fn notice_changes_on_disk(&mut self, ctx: &egui::Context) {
+        let now = self.clock.now();
+        let focused = ctx.input(|input| input.focused);
+        let gained = focused && !self.was_focused;
+        self.was_focused = focused;
+        if !gained && (now - self.disk_checked_at).abs() < DISK_CHECK_SECONDS {
+            return;
+        }
+        self.disk_checked_at = now;
+        let Ok(model) = &mut self.model else {
+            return;
+        };
+        match model.reload_if_changed() {
+            Ok(false) => {}
+            Ok(true) => {
+                if let Some((id, base)) = self.views.worksheet.editing() {
+                    let changed = model
+                        .journal()
+                        .get(id)
+                        .map(rapport_core::storage::journal::fingerprint)
+                        != base;
+                    if changed {
+                        self.notice = Some(Notice::error(
+                            "The entry you are editing was changed in another window or by another program. Your answers are still here, and saving them will be refused so that the other version is not lost: copy what you need, cancel editing and open the entry again.",
+                        ));
+                    }
+                }
+            }
+            Err(error) => self.notice = Some(Notice::error(error.to_string())),
+        }
     }
 
     /// Copies the notice's file where the user chose, once the dialog closes.
@@ -327,6 +407,7 @@ impl Shell {
                         state: &mut self.state,
                         actions: &mut actions,
                         settings: &mut self.settings,
+                        reminders: &self.reminder_host,
                     };
                     self.views.help.ui(ui, &mut cx);
                 }
@@ -633,6 +714,63 @@ impl Shell {
             }
             Some(false) => self.pending = None,
             None => {}
+        }
+    }
+
+    /// Shows a due reminder, looking only when the schedule could have changed its answer, and
+    /// asks egui to wake the app then: no polling, no repaint while nothing changes.
+    fn look_for_reminder(&mut self, ctx: &egui::Context) {
+        let now = (self.reminder_host.clock)();
+        if self
+            .next_reminder_look
+            .is_some_and(|next| now.timestamp() < next)
+        {
+            return;
+        }
+        let data_dir = self.data_dir.clone();
+        let mut shown = None;
+        // Showing in the app cannot fail; the record keeps the timer from showing it again.
+        let _ = reminders::show_due::<std::convert::Infallible>(&data_dir, &now, |reminder| {
+            shown = Some(reminder);
+            Ok(())
+        });
+        if shown.is_some() {
+            self.reminder = shown;
+        }
+        let next = reminders::next_look(&data_dir, &now);
+        self.next_reminder_look = Some(
+            next.as_ref()
+                .map_or(jiff::Timestamp::MAX, jiff::ZonedDateTime::timestamp),
+        );
+        if let Some(next) = next {
+            let wait = now.timestamp().duration_until(next.timestamp());
+            if let Ok(wait) = std::time::Duration::try_from(wait) {
+                ctx.request_repaint_after(wait);
+            }
+        }
+    }
+
+    /// Carries out the person's answer to the reminder bar.
+    fn answer_reminder(&mut self, choice: super::reminders::BarChoice) {
+        use super::reminders::BarChoice;
+        self.reminder = None;
+        match choice {
+            BarChoice::NotNow => {}
+            BarChoice::Open => {
+                let screen = super::reminders::destination(&self.settings.value.reminders);
+                self.navigate(screen);
+            }
+            BarChoice::TurnOff => {
+                let today = (self.reminder_host.clock)().date();
+                let result =
+                    reminders::turn_off(&self.data_dir, self.reminder_host.entries.as_ref(), today);
+                self.settings = rapport_core::storage::settings::load(&self.data_dir);
+                self.next_reminder_look = None;
+                self.notice = Some(match result {
+                    Ok(changed) => Notice::info(changed.message),
+                    Err(error) => Notice::error(error.to_string()),
+                });
+            }
         }
     }
 
