@@ -216,6 +216,8 @@ impl Value {
 pub struct Form {
     worksheet_id: String,
     editing: Option<String>,
+    /// The fingerprint of the entry being edited as it was when the form was filled from it.
+    base: Option<u64>,
     values: BTreeMap<String, Value>,
     dirty: bool,
     /// Counts changes, so a draft can be saved once per burst of typing.
@@ -243,6 +245,7 @@ impl Form {
         Self {
             worksheet_id: worksheet.id.clone(),
             editing: None,
+            base: None,
             values: worksheet
                 .steps
                 .iter()
@@ -277,6 +280,7 @@ impl Form {
     pub fn edit(worksheet: &Worksheet, entry: &Entry) -> Self {
         let mut form = Self::new(worksheet);
         form.editing = Some(entry.id.clone());
+        form.base = Some(rapport_core::storage::journal::fingerprint(entry));
         for step in &worksheet.steps {
             form.values
                 .insert(step.id.clone(), Value::from_answers(step, &entry.answers));
@@ -294,6 +298,12 @@ impl Form {
     #[must_use]
     pub fn editing(&self) -> Option<&str> {
         self.editing.as_deref()
+    }
+
+    /// The fingerprint of the edited entry as the form was filled from it, if known.
+    #[must_use]
+    pub fn base(&self) -> Option<u64> {
+        self.base
     }
 
     /// Whether the user typed something not yet saved.

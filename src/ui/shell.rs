@@ -80,8 +80,6 @@ pub struct Shell {
     copy_dialog: Option<(std::path::PathBuf, super::files::Dialog)>,
     /// When the journal folder was last looked at for other writers' changes, by `clock`.
     disk_checked_at: f64,
-    /// Whether the window had the focus at the last frame.
-    was_focused: bool,
 }
 
 impl Shell {
@@ -125,7 +123,6 @@ impl Shell {
             reminder: None,
             next_reminder_look: None,
             disk_checked_at: 0.0,
-            was_focused: false,
         }
     }
 
@@ -336,9 +333,12 @@ impl Shell {
     /// only comes with input, so an idle window does no work and schedules no repaint.
     fn notice_changes_on_disk(&mut self, ctx: &egui::Context) {
         let now = self.clock.now();
-        let focused = ctx.input(|input| input.focused);
-        let gained = focused && !self.was_focused;
-        self.was_focused = focused;
+        let gained = ctx.input(|input| {
+            input
+                .events
+                .iter()
+                .any(|event| matches!(event, egui::Event::WindowFocused(true)))
+        });
         if !gained && (now - self.disk_checked_at).abs() < DISK_CHECK_SECONDS {
             return;
         }

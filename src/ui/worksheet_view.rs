@@ -73,6 +73,13 @@ impl WorksheetView {
         self.history = HistoryView::default();
     }
 
+    /// The entry the form is editing, with its fingerprint as the form was filled from it.
+    #[must_use]
+    pub fn editing(&self) -> Option<(&str, Option<u64>)> {
+        let form = self.form.as_ref()?;
+        Some((form.editing()?, form.base()))
+    }
+
     /// The chart cache, for tests.
     #[must_use]
     pub fn charts(&self) -> &ChartCache {
@@ -311,7 +318,7 @@ impl WorksheetView {
         let result = match form.editing() {
             Some(id) => {
                 let id = id.to_owned();
-                cx.model.save_edit(&id, answers)
+                cx.model.save_edit_since(&id, answers, form.base())
             }
             None => cx.model.save_new(&worksheet.id, answers),
         };

@@ -193,6 +193,8 @@ impl Model {
         entry_id: &str,
         changes: Answers,
     ) -> Result<Saved, JournalError> {
+        let _lock = self.journal.lock()?;
+        self.journal.load_one(entry_id)?;
         let mut merged = self
             .journal
             .get(entry_id)

@@ -186,6 +186,8 @@ pub fn import(
 ) -> Result<Imported, ArchiveError> {
     let (_, entries) = read_archive(path, journal.data_dir().sealing())?;
     check_archive(&entries, Some(workbook), path)?;
+    // One writer for the whole import, so that taking it back cannot race another window.
+    let _lock = journal.lock()?;
     let mut result = Imported::default();
     let mut written: Vec<String> = Vec::new();
     for mut entry in entries {
@@ -253,6 +255,7 @@ pub fn backups(data_dir: &DataDir) -> Vec<PathBuf> {
 /// Writes today's backup of the whole journal (replacing today's earlier one), and removes
 /// backups beyond the newest [`KEEP_BACKUPS`]. Returns the backup's path.
 pub fn back_up(journal: &Journal, now: LocalTime) -> Result<PathBuf, ArchiveError> {
+    let _lock = journal.lock()?;
     let path = journal.data_dir().backup_for(now.date());
     let text = zeroize::Zeroizing::new(archive_text(&archive(journal.entries(), now)));
     journal
@@ -295,6 +298,8 @@ pub fn back_up_daily(journal: &Journal, now: LocalTime) -> Result<Option<PathBuf
 pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<PathBuf, ArchiveError> {
     let (_, entries) = read_archive(backup, data_dir.sealing())?;
     check_archive(&entries, None, backup)?;
+    let _lock =
+        crate::storage::writer_lock::WriterLock::acquire(data_dir).map_err(JournalError::from)?;
     let stamp = crate::time::file_stamp(now.instant());
     let building = data_dir.journal_being_restored(&stamp);
     let unchanged = |what: String| {

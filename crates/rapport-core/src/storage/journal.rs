@@ -14,6 +14,7 @@ use crate::ron_format;
 use crate::storage::atomic::{self as store, Overwrite};
 use crate::storage::layout::DataDir;
 use crate::storage::seal::Sealing;
+use crate::storage::writer_lock::{LockError, WriterLock};
 use crate::time::LocalTime;
 
 /// The largest entry file that will be read. Real entries are a few kilobytes.
@@ -48,6 +49,26 @@ pub enum JournalError {
         expected: String,
         /// The worksheet that was given.
         given: String,
+    },
+    /// Another window or command is writing the journal, and did not finish in time.
+    #[error(transparent)]
+    Busy(#[from] LockError),
+    /// The entry's file changed on disk after it was read here (another window, a command, a
+    /// sync tool): the edit is refused rather than written over the other change.
+    #[error(
+        "This entry was changed in another window or by another program after it was opened here, so your changes were not saved over it. Your answers are still here: open the entry again to see the other version, then make your changes to it. Path: {}", path.display()
+    )]
+    ChangedElsewhere {
+        /// The entry's file.
+        path: PathBuf,
+    },
+    /// The entry's file went away after it was read here.
+    #[error(
+        "This entry was deleted or moved in another window or by another program after it was opened here, so your changes were not saved. Look in the trash. Path: {}", path.display()
+    )]
+    GoneElsewhere {
+        /// The entry's file.
+        path: PathBuf,
     },
     /// The disk refused.
     #[error("Could not {action}: {source}. Path: {}", path.display())]
@@ -120,6 +141,39 @@ pub fn entry_to_ron(entry: &Entry) -> String {
         + "\n"
 }
 
+/// A short fingerprint of an entry's content, to tell whether it changed since it was read
+/// (not a security measure: it guards against another writer, not an adversary).
+#[must_use]
+pub fn fingerprint(entry: &Entry) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let text = zeroize::Zeroizing::new(entry_to_ron(entry));
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// What the journal folder looked like at a moment: its modification time and identity. A
+/// save, an edit, a delete or a restore in any process changes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FolderStamp {
+    modified: Option<std::time::SystemTime>,
+    identity: u64,
+}
+
+impl FolderStamp {
+    fn of(folder: &Path) -> Option<Self> {
+        let metadata = fs::metadata(folder).ok()?;
+        #[cfg(unix)]
+        let identity = std::os::unix::fs::MetadataExt::ino(&metadata);
+        #[cfg(not(unix))]
+        let identity = 0;
+        Some(Self {
+            modified: metadata.modified().ok(),
+            identity,
+        })
+    }
+}
+
 /// A deleted entry in the trash.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrashedEntry {
@@ -138,6 +192,8 @@ pub struct Journal {
     entries: BTreeMap<String, Entry>,
     problems: Vec<Problem>,
     revision: u64,
+    /// The journal folder as this journal last read or wrote it, to notice other writers.
+    seen: Option<FolderStamp>,
 }
 
 impl Journal {
@@ -145,6 +201,7 @@ impl Journal {
     /// [`Journal::problems`] and left untouched; a missing folder is an empty journal.
     pub fn open(dir: DataDir) -> Result<Self, JournalError> {
         let folder = dir.journal();
+        let seen = FolderStamp::of(&folder);
         // Opening never writes: the folder is created by the first save.
         let paths = match fs::read_dir(&folder) {
             Ok(_) => entry_files(&folder),
@@ -167,7 +224,56 @@ impl Journal {
             entries,
             problems,
             revision: 0,
+            seen,
         })
+    }
+
+    /// Reads the journal again from disk, as [`Journal::open`], keeping the revision rising
+    /// so that views cached on it are redrawn.
+    pub fn reopen(&self) -> Result<Self, JournalError> {
+        let mut reopened = Self::open(self.dir.clone())?;
+        reopened.revision = self.revision + 1;
+        Ok(reopened)
+    }
+
+    /// Whether another window or program has changed the journal folder since this journal
+    /// read or last wrote it (cheap: one `stat` of the folder).
+    #[must_use]
+    pub fn changed_on_disk(&self) -> bool {
+        FolderStamp::of(&self.dir.journal()) != self.seen
+    }
+
+    /// Takes the data folder's writer lock (see [`crate::storage::writer_lock`]).
+    pub fn lock(&self) -> Result<WriterLock, JournalError> {
+        Ok(WriterLock::acquire(&self.dir)?)
+    }
+
+    /// Notes the journal folder as this journal's own writes left it (under the writer lock,
+    /// so no other writer's change can hide in between).
+    fn note_own_write(&mut self) {
+        self.seen = FolderStamp::of(&self.dir.journal());
+    }
+
+    /// Refuses unless the file of entry `id` still holds the entry as read here.
+    fn check_unchanged(&self, id: &str) -> Result<(), JournalError> {
+        let path = self.path_of(id);
+        let loaded = self
+            .entries
+            .get(id)
+            .ok_or_else(|| JournalError::NotFound(id.to_owned()))?;
+        match read_entry_file(&path, self.dir.sealing()) {
+            Ok(on_disk) if on_disk == *loaded => Ok(()),
+            Ok(_) => Err(JournalError::ChangedElsewhere { path }),
+            Err(EntryFileError::Read(store::ReadError::Io(error)))
+                if error.kind() == io::ErrorKind::NotFound =>
+            {
+                Err(JournalError::GoneElsewhere { path })
+            }
+            Err(error) => Err(JournalError::Unreadable {
+                reason: error.to_string(),
+                path,
+            }),
+        }
     }
 
     /// Reads the one entry `id` into a journal opened with [`Journal::empty`], for editing it
@@ -197,6 +303,7 @@ impl Journal {
             entries: BTreeMap::new(),
             problems: Vec::new(),
             revision: 0,
+            seen: None,
         }
     }
 
@@ -272,6 +379,7 @@ impl Journal {
         when: LocalTime,
     ) -> Result<&Entry, JournalError> {
         let answers = checked(worksheet, answers)?;
+        let _lock = self.lock()?;
         self.sweep();
         let base = format!(
             "{}-{}",
@@ -309,6 +417,7 @@ impl Journal {
         let id = entry.id.clone();
         self.entries.insert(id.clone(), entry);
         self.revision += 1;
+        self.note_own_write();
         Ok(&self.entries[&id])
     }
 
@@ -342,22 +451,27 @@ impl Journal {
             )));
         }
         let path = self.path_of(&entry.id);
+        let _lock = self.lock()?;
         self.write_entry(&path, &entry, Overwrite::Never)
             .map_err(JournalError::io("save the entry", &path))?;
         self.entries.insert(entry.id.clone(), entry);
         self.revision += 1;
+        self.note_own_write();
         Ok(())
     }
 
     /// Removes an entry this process has just written (an import taken back), file and all.
     pub(crate) fn remove_new(&mut self, id: &str) -> io::Result<()> {
+        let _lock = WriterLock::acquire(&self.dir)?;
         fs::remove_file(self.path_of(id))?;
         self.entries.remove(id);
         self.revision += 1;
+        self.note_own_write();
         Ok(())
     }
 
     /// Replaces the answers of entry `id`, keeping the previous version in `versions/ID/`.
+    /// Refuses, changing nothing, if the entry's file changed on disk since it was read here.
     pub fn update(
         &mut self,
         id: &str,
@@ -387,6 +501,9 @@ impl Journal {
             });
         }
         let answers = checked(worksheet, answers)?;
+        let _lock = self.lock()?;
+        self.check_unchanged(id)?;
+        let previous = &self.entries[id];
         self.keep_version(previous)?;
         let mut entry = previous.clone();
         entry.answers = answers;
@@ -398,6 +515,7 @@ impl Journal {
             .map_err(JournalError::io("save the entry", &path))?;
         self.entries.insert(id.to_owned(), entry);
         self.revision += 1;
+        self.note_own_write();
         Ok(&self.entries[id])
     }
 
@@ -475,6 +593,7 @@ impl Journal {
         if !self.entries.contains_key(id) {
             return Err(JournalError::NotFound(id.to_owned()));
         }
+        let _lock = self.lock()?;
         let from = self.path_of(id);
         let trash = self.dir.trash();
         let mut to = trash.join(format!("{id}.ron"));
@@ -488,6 +607,7 @@ impl Journal {
             .map_err(JournalError::io("move the entry to the trash", &from))?;
         self.entries.remove(id);
         self.revision += 1;
+        self.note_own_write();
         Ok(to)
     }
 
@@ -508,6 +628,7 @@ impl Journal {
 
     /// Restores an entry from the trash, by its id. Refuses if an entry with that id exists.
     pub fn restore(&mut self, id: &str) -> Result<&Entry, JournalError> {
+        let _lock = self.lock()?;
         let trashed = self
             .trash()
             .into_iter()
@@ -518,6 +639,7 @@ impl Journal {
             .map_err(JournalError::io("restore the entry from the trash", &to))?;
         self.entries.insert(id.to_owned(), trashed.entry);
         self.revision += 1;
+        self.note_own_write();
         Ok(&self.entries[id])
     }
 }
@@ -735,6 +857,81 @@ mod tests {
             error.contains("could not be read") && error.ends_with("broken.ron"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn an_edit_is_refused_when_another_writer_changed_the_entry_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let when = at("2026-11-25T21:42:00+00:00");
+        let mut window = Journal::open(data.clone()).unwrap();
+        let id = window
+            .add_at(
+                &coping(),
+                answers(&[("intensity_before", Answer::Number(3))]),
+                when,
+            )
+            .unwrap()
+            .id
+            .clone();
+        assert!(!window.changed_on_disk(), "its own save is not another's");
+        // A command line edits the entry while the window has it open.
+        let mut command = Journal::open(data.clone()).unwrap();
+        command
+            .update_at(
+                &id,
+                &coping(),
+                answers(&[("intensity_before", Answer::Number(9))]),
+                at("2026-11-25T21:43:00+00:00"),
+            )
+            .unwrap();
+        assert!(window.changed_on_disk(), "the window can tell");
+        let error = window
+            .update_at(
+                &id,
+                &coping(),
+                answers(&[("intensity_before", Answer::Number(5))]),
+                at("2026-11-25T21:44:00+00:00"),
+            )
+            .unwrap_err();
+        assert!(
+            matches!(error, JournalError::ChangedElsewhere { .. }),
+            "{error}"
+        );
+        assert!(
+            error.to_string().contains("changed in another window"),
+            "{error}"
+        );
+        let on_disk = read_entry_file(&data.entry(&id), &Sealing::Plain).unwrap();
+        assert_eq!(on_disk.answers["intensity_before"], Answer::Number(9));
+        assert_eq!(window.versions(&id).len(), 1, "no version written");
+        // Read again, the window edits the latest and keeps the other writer's version.
+        let mut window = window.reopen().unwrap();
+        assert!(!window.changed_on_disk());
+        window
+            .update_at(
+                &id,
+                &coping(),
+                answers(&[("intensity_before", Answer::Number(5))]),
+                at("2026-11-25T21:44:00+00:00"),
+            )
+            .unwrap();
+        assert_eq!(window.versions(&id).len(), 2);
+        // And an entry deleted elsewhere is not written back.
+        Journal::open(data.clone()).unwrap().delete(&id).unwrap();
+        let error = window
+            .update_at(
+                &id,
+                &coping(),
+                answers(&[("intensity_before", Answer::Number(1))]),
+                when,
+            )
+            .unwrap_err();
+        assert!(
+            matches!(error, JournalError::GoneElsewhere { .. }),
+            "{error}"
+        );
+        assert!(!data.entry(&id).exists());
     }
 
     #[test]

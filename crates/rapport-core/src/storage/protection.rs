@@ -27,6 +27,7 @@ use crate::storage::seal::{
     DataKey, RandomFailed, SEALED_MAGIC, from_hex, is_sealed, open, open_file, random_bytes, seal,
     to_hex,
 };
+use crate::storage::writer_lock::{LockError, WriterLock};
 
 /// The format of `protection.ron` this version writes.
 pub const PROTECTION_FORMAT: u32 = 1;
@@ -98,6 +99,9 @@ pub enum VaultError {
     /// The system's random number source failed.
     #[error(transparent)]
     Random(#[from] RandomFailed),
+    /// Another window or command is writing the journal.
+    #[error(transparent)]
+    Busy(#[from] LockError),
 }
 
 /// Where a conversion stands.
@@ -321,6 +325,7 @@ pub fn turn_on(
     passphrase: &str,
     progress: Progress<'_>,
 ) -> Result<(Arc<DataKey>, Converted), VaultError> {
+    let _lock = WriterLock::acquire(data_dir)?;
     if Protection::read(data_dir)?.is_some() {
         return Err(VaultError::AlreadyProtected);
     }
@@ -340,6 +345,7 @@ pub fn turn_off(
     key: &Arc<DataKey>,
     progress: Progress<'_>,
 ) -> Result<Converted, VaultError> {
+    let _lock = WriterLock::acquire(data_dir)?;
     protection.state = ProtectionState::TurningOff;
     protection.write(data_dir)?;
     finish(data_dir, protection, key, progress)
@@ -353,6 +359,10 @@ pub fn finish(
     key: &Arc<DataKey>,
     progress: Progress<'_>,
 ) -> Result<Converted, VaultError> {
+    if protection.state == ProtectionState::Protected {
+        return Ok(Converted::default());
+    }
+    let _lock = WriterLock::acquire(data_dir)?;
     let mut converted = match protection.state {
         ProtectionState::Protected => return Ok(Converted::default()),
         ProtectionState::TurningOn => convert(data_dir, key, true, progress)?,
@@ -391,6 +401,7 @@ pub fn change_passphrase(
     key: &DataKey,
     new_passphrase: &str,
 ) -> Result<Protection, VaultError> {
+    let _lock = WriterLock::acquire(data_dir)?;
     let mut changed = Protection::new(new_passphrase, key, protection.state)?;
     changed.state = protection.state;
     changed.write(data_dir)?;
