@@ -1,6 +1,13 @@
 //! `cargo run -p xtask -- generate`: writes the man page and the shell completions from the
 //! command line's own clap definitions into `packaging/generated/`, so they are never written
 //! by hand. CI runs it and fails if the committed files differ (`-- check`).
+//!
+//! `cargo run -p xtask -- readability [--max-grade 8] [--safety-max 10] [--top 3] [--check]`:
+//! the Flesch–Kincaid grade of every workbook file, its hardest sentences, and any safety text
+//! above the limit (see `readability.rs`). It reports and succeeds; with `--check` it fails when
+//! a file or a safety text is above its limit.
+
+mod readability;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,6 +19,9 @@ use clap_complete::Shell;
 #[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
     let action = std::env::args().nth(1).unwrap_or_default();
+    if action == "readability" {
+        return readability_report(std::env::args().skip(2).collect());
+    }
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../packaging/generated");
     let files = match generated() {
         Ok(files) => files,
@@ -51,7 +61,7 @@ fn main() -> ExitCode {
             }
         }
         _ => {
-            eprintln!("usage: cargo run -p xtask -- generate|check");
+            eprintln!("usage: cargo run -p xtask -- generate|check|readability");
             ExitCode::FAILURE
         }
     }
@@ -73,4 +83,34 @@ fn generated() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
         files.push((PathBuf::from(name), bytes));
     }
     Ok(files)
+}
+
+/// Prints the readability report of the workbook.
+#[allow(clippy::print_stdout, clippy::print_stderr)]
+fn readability_report(mut args: Vec<String>) -> ExitCode {
+    let check = args.iter().any(|arg| arg == "--check");
+    args.retain(|arg| arg != "--check");
+    let settings = match readability::Settings::parse(&args) {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("xtask readability: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    match readability::score(&root, settings) {
+        Ok(reports) => {
+            let (text, ok) = readability::render(&reports, settings);
+            print!("{text}");
+            if check && !ok {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(error) => {
+            eprintln!("xtask readability: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }
