@@ -15,6 +15,8 @@ for path in \
     ./usr/bin/rapport \
     ./usr/share/applications/rapport.desktop \
     ./usr/share/metainfo/org.rapport.rapport.metainfo.xml \
+    ./usr/lib/systemd/user/rapport-reminders.service \
+    ./usr/lib/systemd/user/rapport-reminders.timer \
     ./usr/share/icons/hicolor/16x16/apps/rapport.png \
     ./usr/share/icons/hicolor/48x48/apps/rapport.png \
     ./usr/share/icons/hicolor/256x256/apps/rapport.png \
@@ -50,5 +52,15 @@ dpkg -x "$deb" "$root"
 man_page=$(ls "$root"/usr/share/man/man1/rapport.1*)
 if command -v man >/dev/null 2>&1; then
     MANWIDTH=80 man -l "$man_page" 2>/dev/null | grep -q 'rapport'
+fi
+# The reminder units parse (they ship disabled: reminders are off until turned on).
+if command -v systemd-analyze >/dev/null; then
+    # /usr/bin/rapport is not installed here, so that one complaint is expected.
+    verified=$(systemd-analyze verify "$root/usr/lib/systemd/user/rapport-reminders.timer" \
+        "$root/usr/lib/systemd/user/rapport-reminders.service" 2>&1 || true)
+    if grep -v "is not executable" <<<"$verified" | grep -q .; then
+        echo "check-deb: the reminder units do not verify: $verified" >&2
+        exit 1
+    fi
 fi
 echo "check-deb: $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB, $(wc -l <<<"$contents") entries) is complete and runs"

@@ -6,7 +6,7 @@ use egui::{RichText, TextEdit, Ui};
 
 use super::chart_view::ChartSlot;
 use super::vocabulary::{Cx, Notice, View};
-use super::widgets::{self, READING_WIDTH};
+use super::widgets;
 use rapport_core::facilitator::share::{self, ShareFile};
 use rapport_core::insight::chart::{Chart, GroupChart};
 use rapport_core::service::share::{GroupSummary, save_share};
@@ -60,7 +60,7 @@ impl View for ShareView {
         }
         let mut save = None;
         egui::ScrollArea::vertical().id_salt("share").show(ui, |ui| {
-            ui.set_max_width(READING_WIDTH);
+            widgets::reading_column(ui);
             widgets::page_title(ui, "Share my progress with my facilitator");
             ui.label("This makes a file you can give your facilitator. It holds only the numbers and dates you tick below, under a name you choose. None of your written answers are included. Nothing is sent anywhere: you decide where the file goes.");
             ui.add_space(8.0);
@@ -212,7 +212,7 @@ impl View for GroupView {
         }
         let data_dir = cx.model.data_dir().clone();
         egui::ScrollArea::vertical().id_salt("group").show(ui, |ui| {
-            ui.set_max_width(READING_WIDTH);
+            widgets::reading_column(ui);
             widgets::page_title(ui, "Group progress");
             widgets::note(ui, "This summary is a conversation aid, not a clinical assessment. It shows only what participants chose to share, and no one's figures on their own. Group formats assume trained, supervised facilitators.");
             ui.add_space(8.0);

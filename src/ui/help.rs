@@ -4,7 +4,7 @@
 use egui::{RichText, TextEdit, Ui};
 
 use super::vocabulary::{Cx, Notice, Screen, View};
-use super::widgets::{self, READING_WIDTH, set_accessible_label};
+use super::widgets::{self, set_accessible_label};
 use rapport_core::content::crisis::{self, Contact, CrisisContacts, Helpline};
 use rapport_core::content::entry::Entry;
 use rapport_core::content::worksheet::Worksheet;
@@ -25,7 +25,7 @@ impl View for HelpView {
             rapport_core::storage::crisis_file::load_contacts(cx.model.data_dir())
         });
         egui::ScrollArea::vertical().id_salt(("help", cx.state.alert.is_some())).show(ui, |ui| {
-            ui.set_max_width(READING_WIDTH);
+            widgets::reading_column(ui);
             widgets::page_title(ui, "Get help now");
             if let Some(alert) = cx.state.alert.clone() {
                 widgets::note(ui, &alert);

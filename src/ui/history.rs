@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::vocabulary::{Cx, Notice};
-use super::widgets::{self, READING_WIDTH};
+use super::widgets;
 use rapport_core::content::entry::Entry;
 use rapport_core::content::worksheet::Worksheet;
 
@@ -111,7 +111,7 @@ impl HistoryView {
             egui::ScrollArea::vertical()
                 .id_salt(("entry", &entry.id))
                 .show(ui, |ui| {
-                    ui.set_max_width(READING_WIDTH);
+                    widgets::reading_column(ui);
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(entry.created.human()).strong());
                         if entry.edited != entry.created {

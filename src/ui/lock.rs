@@ -160,7 +160,7 @@ impl Job {
 
     /// Shows the task's progress, for conversions.
     pub fn ui(&self, ui: &mut Ui) {
-        ui.set_max_width(widgets::READING_WIDTH);
+        widgets::reading_column(ui);
         ui.add_space(40.0);
         ui.heading(self.title);
         ui.add_space(10.0);

@@ -3,14 +3,14 @@
 use egui::{RichText, Ui};
 
 use super::vocabulary::{Cx, View};
-use super::widgets::{self, READING_WIDTH};
+use super::widgets;
 
 /// Lists every file Rapport could not use. The files themselves are never changed.
 pub struct ProblemsView;
 
 impl View for ProblemsView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        ui.set_max_width(READING_WIDTH);
+        widgets::reading_column(ui);
         widgets::page_title(ui, "Problems");
         let mut problems = cx.model.problems().to_vec();
         problems.extend(cx.settings.problem().cloned());

@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::vocabulary::{Action, Cx, Notice, Screen, View};
-use super::widgets::{self, READING_WIDTH};
+use super::widgets;
 use rapport_core::content::programme::SessionKind;
 use rapport_core::facilitator::slides;
 use rapport_core::storage::settings::Following;
@@ -26,7 +26,7 @@ impl View for ProgrammesView {
 fn list(ui: &mut Ui, cx: &mut Cx<'_>) {
     let mut open = None;
     egui::ScrollArea::vertical().id_salt("programmes").show(ui, |ui| {
-        ui.set_max_width(READING_WIDTH);
+        widgets::reading_column(ui);
         widgets::page_title(ui, "Programmes");
         ui.label("A programme is a series of sessions built from the worksheets: for a group led by a facilitator, or to follow on your own at home, one session at a time.");
         ui.add_space(8.0);
@@ -76,7 +76,7 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
     egui::ScrollArea::vertical()
         .id_salt(("programme", id))
         .show(ui, |ui| {
-            ui.set_max_width(READING_WIDTH);
+            widgets::reading_column(ui);
             widgets::page_title(ui, &programme.title);
             widgets::paragraphs(ui, &programme.introduction);
             if programme.is_self_guided() {

@@ -10,7 +10,7 @@ use rapport_core::time::LocalTime;
 
 use super::files::{Chosen, Dialog};
 use super::vocabulary::{Cx, Notice, View};
-use super::widgets::{self, READING_WIDTH};
+use super::widgets;
 
 /// The summary screen. The preview is rebuilt when its inputs change, not every frame.
 pub struct ReportView {
@@ -80,7 +80,7 @@ impl View for ReportView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 // Leave room for the scroll bar, so nothing runs under it.
-                ui.set_max_width(READING_WIDTH.min(ui.available_width() - 16.0));
+                widgets::reading_column(ui);
                 ui.label("One page to take to your doctor or therapist: your check-ins, what you practised, what you are working on, and a note of what you want to talk about. You choose what goes in; nothing you wrote in a worksheet is included unless you tick it.");
                 ui.add_space(8.0);
                 let today = LocalTime::now().date();

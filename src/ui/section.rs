@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::vocabulary::{Cx, Screen, View};
-use super::widgets::{self, READING_WIDTH};
+use super::widgets;
 
 /// The page of one section.
 pub struct SectionView {
@@ -22,7 +22,7 @@ impl View for SectionView {
         egui::ScrollArea::vertical()
             .id_salt(("section", &section.id))
             .show(ui, |ui| {
-                ui.set_max_width(READING_WIDTH);
+                widgets::reading_column(ui);
                 widgets::page_title(ui, &section.title);
                 widgets::paragraphs(ui, &section.introduction);
                 if section.id == "getting-started" {

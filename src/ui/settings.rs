@@ -3,7 +3,7 @@
 use egui::Ui;
 
 use super::vocabulary::{Cx, ThemeChoice, View};
-use super::widgets::{self, READING_WIDTH};
+use super::widgets;
 use rapport_core::service::export::ExportFormat;
 
 /// Theme, text size, the data folder, backups, export and import.
@@ -32,7 +32,16 @@ impl View for SettingsView {
             }
             self.import_dialog = None;
         }
-        ui.set_max_width(READING_WIDTH);
+        egui::ScrollArea::vertical()
+            .id_salt("settings")
+            .show(ui, |ui| self.sections(ui, cx));
+    }
+}
+
+impl SettingsView {
+    /// Every section, in a reading column.
+    fn sections(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        widgets::reading_column(ui);
         widgets::page_title(ui, "Settings");
 
         ui.label(egui::RichText::new("Appearance").strong());
@@ -148,7 +157,7 @@ impl View for SettingsView {
 
         ui.add_space(16.0);
         ui.label(egui::RichText::new("Export and import").strong());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             for format in ExportFormat::ALL {
                 if ui.button(format!("Export {}", format.label())).clicked() {
                     let notice = export(cx, format);
@@ -156,9 +165,10 @@ impl View for SettingsView {
                 }
             }
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label("Archive to import:");
-            ui.add(egui::TextEdit::singleline(&mut self.import_path).desired_width(320.0))
+            let width = 320.0_f32.min(ui.available_width() - 8.0);
+            ui.add(egui::TextEdit::singleline(&mut self.import_path).desired_width(width))
                 .labelled_by(label.id);
             if ui.button("Choose…").clicked() {
                 self.import_dialog = Some(super::files::Dialog::pick_archive(

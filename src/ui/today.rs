@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::vocabulary::{Cx, Screen, View};
-use super::widgets::{self, READING_WIDTH};
+use super::widgets;
 use rapport_core::insight::dashboard::{Dashboard, Suggestion};
 use rapport_core::time::LocalTime;
 
@@ -39,7 +39,7 @@ impl View for TodayView {
         };
         let mut open = None;
         egui::ScrollArea::vertical().id_salt("today").show(ui, |ui| {
-            ui.set_max_width(READING_WIDTH);
+            widgets::reading_column(ui);
             widgets::page_title(ui, &dashboard.greeting);
             ui.label(RichText::new(&dashboard.date).weak());
             ui.add_space(10.0);

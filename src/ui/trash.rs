@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::vocabulary::{Cx, Notice, View};
-use super::widgets::{self, READING_WIDTH};
+use super::widgets;
 use rapport_core::storage::journal::TrashedEntry;
 
 /// Deleted entries, newest first.
@@ -15,7 +15,7 @@ pub struct TrashView {
 
 impl View for TrashView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        ui.set_max_width(READING_WIDTH);
+        widgets::reading_column(ui);
         widgets::page_title(ui, "Trash");
         let revision = cx.model.journal().revision();
         if self

@@ -7,6 +7,13 @@ use rapport_core::content::worksheet::RatingScale;
 /// The widest that reading text should run, in points, for comfortable line lengths.
 pub const READING_WIDTH: f32 = 720.0;
 
+/// Narrows `ui` to a reading column: [`READING_WIDTH`] at most, and never wider than the space
+/// there is (less room for a scroll bar), so nothing runs past the window's edge.
+/// (`Ui::set_max_width` alone can widen a narrow panel.)
+pub fn reading_column(ui: &mut Ui) {
+    ui.set_max_width(READING_WIDTH.min(ui.available_width() - 16.0).max(120.0));
+}
+
 /// Gives a widget an accessible name other than its visible text (e.g. "Intensity before: 7"
 /// for a button that shows "7"), so screen readers and tests can tell widgets apart.
 pub fn set_accessible_label(ui: &Ui, response: &Response, label: impl Into<String>) {

@@ -6,7 +6,7 @@ use super::form::Form;
 use super::history::HistoryView;
 use super::progress_view::ChartCache;
 use super::vocabulary::{Cx, Notice, Tab};
-use super::widgets::{self, READING_WIDTH};
+use super::widgets;
 use rapport_core::content::worksheet::Worksheet;
 
 /// The worksheet screen. Keeps the form while the user moves between its tabs.
@@ -239,7 +239,7 @@ impl WorksheetView {
             .id_salt(("form", &worksheet.id, editing.is_some()))
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(READING_WIDTH);
+                widgets::reading_column(ui);
                 if let Some(id) = &editing {
                     let when = cx
                         .model

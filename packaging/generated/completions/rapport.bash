@@ -64,6 +64,9 @@ _rapport() {
             rapport,protect)
                 cmd="rapport__subcmd__protect"
                 ;;
+            rapport,remind)
+                cmd="rapport__subcmd__remind"
+                ;;
             rapport,report)
                 cmd="rapport__subcmd__report"
                 ;;
@@ -130,6 +133,9 @@ _rapport() {
             rapport__subcmd__help,protect)
                 cmd="rapport__subcmd__help__subcmd__protect"
                 ;;
+            rapport__subcmd__help,remind)
+                cmd="rapport__subcmd__help__subcmd__remind"
+                ;;
             rapport__subcmd__help,report)
                 cmd="rapport__subcmd__help__subcmd__report"
                 ;;
@@ -157,6 +163,15 @@ _rapport() {
             rapport__subcmd__help__subcmd__protect,on)
                 cmd="rapport__subcmd__help__subcmd__protect__subcmd__on"
                 ;;
+            rapport__subcmd__help__subcmd__remind,off)
+                cmd="rapport__subcmd__help__subcmd__remind__subcmd__off"
+                ;;
+            rapport__subcmd__help__subcmd__remind,on)
+                cmd="rapport__subcmd__help__subcmd__remind__subcmd__on"
+                ;;
+            rapport__subcmd__help__subcmd__remind,snooze)
+                cmd="rapport__subcmd__help__subcmd__remind__subcmd__snooze"
+                ;;
             rapport__subcmd__protect,change)
                 cmd="rapport__subcmd__protect__subcmd__change"
                 ;;
@@ -181,6 +196,30 @@ _rapport() {
             rapport__subcmd__protect__subcmd__help,on)
                 cmd="rapport__subcmd__protect__subcmd__help__subcmd__on"
                 ;;
+            rapport__subcmd__remind,help)
+                cmd="rapport__subcmd__remind__subcmd__help"
+                ;;
+            rapport__subcmd__remind,off)
+                cmd="rapport__subcmd__remind__subcmd__off"
+                ;;
+            rapport__subcmd__remind,on)
+                cmd="rapport__subcmd__remind__subcmd__on"
+                ;;
+            rapport__subcmd__remind,snooze)
+                cmd="rapport__subcmd__remind__subcmd__snooze"
+                ;;
+            rapport__subcmd__remind__subcmd__help,help)
+                cmd="rapport__subcmd__remind__subcmd__help__subcmd__help"
+                ;;
+            rapport__subcmd__remind__subcmd__help,off)
+                cmd="rapport__subcmd__remind__subcmd__help__subcmd__off"
+                ;;
+            rapport__subcmd__remind__subcmd__help,on)
+                cmd="rapport__subcmd__remind__subcmd__help__subcmd__on"
+                ;;
+            rapport__subcmd__remind__subcmd__help,snooze)
+                cmd="rapport__subcmd__remind__subcmd__help__subcmd__snooze"
+                ;;
             *)
                 ;;
         esac
@@ -188,7 +227,7 @@ _rapport() {
 
     case "${cmd}" in
         rapport)
-            opts="-h -V --data-dir --passphrase-file --exit-after-first-frame --help --version worksheets programmes add edit trash restore-entry entries progress chart handout share group-summary report backup backups restore export import check protect demo-data help"
+            opts="-h -V --data-dir --passphrase-file --exit-after-first-frame --help --version worksheets programmes add edit trash restore-entry entries progress chart handout share group-summary report remind backup backups restore export import check protect demo-data help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -520,7 +559,7 @@ _rapport() {
             return 0
             ;;
         rapport__subcmd__help)
-            opts="worksheets programmes add edit trash restore-entry entries progress chart handout share group-summary report backup backups restore export import check protect demo-data help"
+            opts="worksheets programmes add edit trash restore-entry entries progress chart handout share group-summary report remind backup backups restore export import check protect demo-data help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -786,6 +825,62 @@ _rapport() {
             return 0
             ;;
         rapport__subcmd__help__subcmd__protect__subcmd__on)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__help__subcmd__remind)
+            opts="on off snooze"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__help__subcmd__remind__subcmd__off)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__help__subcmd__remind__subcmd__on)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__help__subcmd__remind__subcmd__snooze)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1096,6 +1191,196 @@ _rapport() {
                 return 0
             fi
             case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__remind)
+            opts="-h --due --dry-run --data-dir --passphrase-file --help on off snooze help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__remind__subcmd__help)
+            opts="on off snooze help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__remind__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__remind__subcmd__help__subcmd__off)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__remind__subcmd__help__subcmd__on)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__remind__subcmd__help__subcmd__snooze)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__remind__subcmd__off)
+            opts="-h --data-dir --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__remind__subcmd__on)
+            opts="-h --weekly --programme --check-in --every --at --quiet-days --quiet-hours --data-dir --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --weekly)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --programme)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --check-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --every)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quiet-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quiet-hours)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__remind__subcmd__snooze)
+            opts="-h --days --data-dir --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
