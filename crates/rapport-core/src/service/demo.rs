@@ -1,9 +1,16 @@
 //! Synthetic journals: years of plausible entries, for trying the app and for measuring it.
 //!
-//! Ratings drift slowly (distress easing, confidence growing) with day-to-day noise, a weekly
-//! rhythm and gaps of a few days to a few weeks, as real use has.
+//! One made-up person's story (`demo_story.ron`) supplies the written answers, told together
+//! so each entry's answers fit its prompts and each other. Every rating follows one underlying
+//! course of wellbeing: it improves over the first months and years, with setbacks of a few
+//! weeks now and then, so measures move together (mood and feeling supported rise while
+//! loneliness and distress ease). Day-to-day noise, a weekly rhythm, a weekly check-in most
+//! Sundays and gaps of a few days to a few weeks make it look like real use.
+
+use std::collections::BTreeMap;
 
 use jiff::{SignedDuration, Timestamp, tz::Offset};
+use serde::Deserialize;
 
 use crate::content::entry::{Answer, Answers, Placement};
 use crate::content::workbook::Workbook;
@@ -11,7 +18,66 @@ use crate::content::worksheet::{Field, Worksheet};
 use crate::storage::journal::{Journal, JournalError};
 use crate::time::LocalTime;
 
-/// Phrases for text answers; enough variety that summaries differ.
+/// The worksheet done once a week, on Sundays, rather than at random.
+const WEEKLY: &str = "weekly-check-in";
+
+/// One entry's written answers from the story, told together.
+#[derive(Debug, Default, Deserialize)]
+struct Scenario {
+    /// Whether it belongs to the better times.
+    #[serde(default)]
+    better: bool,
+    /// Answers by step id: text, a listed option, or list items and options split by " | ".
+    answers: BTreeMap<String, String>,
+}
+
+/// The story's scenarios, by worksheet id.
+fn story() -> BTreeMap<String, Vec<Scenario>> {
+    crate::ron_format::options()
+        .from_str(include_str!("demo_story.ron"))
+        .unwrap_or_default()
+}
+
+/// The person's course: wellbeing from 0 (at their lowest) to 1, by day of the plan.
+struct Course {
+    /// Setbacks: first day, length in days, depth.
+    setbacks: Vec<(i64, i64, f64)>,
+}
+
+impl Course {
+    /// About one setback every fifteen months, each a dip of a few weeks.
+    fn new(days: i64, rng: &mut fastrand::Rng) -> Self {
+        let count = (days / 450).max(1);
+        let setbacks = (0..count)
+            .map(|_| {
+                (
+                    rng.i64(60..days.max(61)),
+                    rng.i64(28..=70),
+                    0.12 + rng.f64() * 0.14,
+                )
+            })
+            .collect();
+        Self { setbacks }
+    }
+
+    /// Wellbeing on `day`: rising from about 0.28 towards 0.78 over the first year or two,
+    /// lower during a setback.
+    fn wellbeing(&self, day: i64) -> f64 {
+        let recovery = 1.0 - (-(day as f64) / 240.0).exp();
+        let dip: f64 = self
+            .setbacks
+            .iter()
+            .filter(|(start, length, _)| (*start..start + length).contains(&day))
+            .map(|(start, length, depth)| {
+                let phase = (day - start) as f64 / *length as f64;
+                depth * (phase * std::f64::consts::PI).sin()
+            })
+            .sum();
+        (0.28 + 0.5 * recovery - dip).clamp(0.05, 0.95)
+    }
+}
+
+/// Phrases for text answers of worksheets the story does not know (a person's own).
 const PHRASES: &[&str] = &[
     "We argued about who does the shopping",
     "My sister cancelled again at the last minute",
@@ -64,12 +130,17 @@ pub fn plan(workbook: &Workbook, plan: DemoPlan, end: Timestamp) -> Vec<DemoEntr
     // A made-up safety plan would be out of place on the crisis screen; people write their own.
     let worksheets: Vec<&Worksheet> = workbook
         .worksheets()
-        .filter(|w| w.has_tracked() && w.id != crate::content::crisis::SAFETY_PLAN)
+        .filter(|w| {
+            w.has_tracked() && w.id != crate::content::crisis::SAFETY_PLAN && w.id != WEEKLY
+        })
         .collect();
+    let weekly = workbook.get(WEEKLY).filter(|w| w.has_tracked());
     if worksheets.is_empty() {
         return Vec::new();
     }
+    let story = story();
     let days = i64::from(plan.years) * 365;
+    let course = Course::new(days, &mut rng);
     let offset = Offset::UTC;
     let mut entries = Vec::new();
     let mut day = 0;
@@ -79,17 +150,37 @@ pub fn plan(workbook: &Workbook, plan: DemoPlan, end: Timestamp) -> Vec<DemoEntr
             day += rng.i64(3..=21);
             continue;
         }
-        let progress = day as f64 / days as f64;
-        let count = poisson(&mut rng, plan.entries_per_day);
-        for _ in 0..count {
-            let worksheet = worksheets[rng.usize(..worksheets.len())];
-            let seconds = (days - day) * 86_400 - rng.i64(7 * 3600..23 * 3600);
+        let wellbeing = course.wellbeing(day);
+        let mut add = |worksheet: &Worksheet, seconds: i64, rng: &mut fastrand::Rng| {
             let when = LocalTime::with_offset(end - SignedDuration::from_secs(seconds), offset);
             entries.push(DemoEntry {
                 worksheet: worksheet.id.clone(),
                 when,
-                answers: answers(worksheet, progress, when, &mut rng),
+                answers: answers(worksheet, story.get(&worksheet.id), wellbeing, when, rng),
             });
+        };
+        let start_of_day = (days - day) * 86_400;
+        let count = poisson(&mut rng, plan.entries_per_day);
+        for _ in 0..count {
+            let worksheet = worksheets[rng.usize(..worksheets.len())];
+            add(
+                worksheet,
+                start_of_day - rng.i64(7 * 3600..23 * 3600),
+                &mut rng,
+            );
+        }
+        // The weekly check-in, on most Sunday evenings.
+        let sunday = end - SignedDuration::from_secs(start_of_day - 19 * 3600);
+        if let Some(weekly) = weekly
+            && LocalTime::with_offset(sunday, offset).date().weekday()
+                == jiff::civil::Weekday::Sunday
+            && rng.f64() < 0.85
+        {
+            add(
+                weekly,
+                start_of_day - rng.i64(18 * 3600..21 * 3600),
+                &mut rng,
+            );
         }
         day += 1;
     }
@@ -119,8 +210,8 @@ pub fn fill(
     Ok(written)
 }
 
-/// Whether a rating measures something unwelcome (distress, stress, feeling stuck…), which
-/// made-up data should show easing over time and after practice.
+/// Whether a rating measures something unwelcome (distress, stress, loneliness, feeling
+/// stuck…), which made-up data should show easing as wellbeing grows and after practice.
 fn eases(step_id: &str) -> bool {
     [
         "intensity",
@@ -132,6 +223,8 @@ fn eases(step_id: &str) -> bool {
         "stuck",
         "grief",
         "hard",
+        "lonely",
+        "affects",
     ]
     .iter()
     .any(|word| step_id.contains(word))
@@ -149,9 +242,39 @@ fn poisson(rng: &mut fastrand::Rng, mean: f64) -> u32 {
     count
 }
 
+/// A scenario from the story for an entry: from the better times with a chance that grows with
+/// wellbeing, when the story has both kinds.
+fn pick<'s>(
+    scenarios: &'s [Scenario],
+    wellbeing: f64,
+    rng: &mut fastrand::Rng,
+) -> Option<&'s Scenario> {
+    let better = rng.f64() < wellbeing;
+    let fitting: Vec<&Scenario> = scenarios.iter().filter(|s| s.better == better).collect();
+    let pool: Vec<&Scenario> = if fitting.is_empty() {
+        scenarios.iter().collect()
+    } else {
+        fitting
+    };
+    (!pool.is_empty()).then(|| pool[rng.usize(..pool.len())])
+}
+
+/// The story's answer for a step, as its field takes it.
+fn told(field: &Field, text: &str) -> Option<Answer> {
+    let items = || text.split(" | ").map(str::to_owned).collect::<Vec<_>>();
+    match field {
+        Field::Text | Field::LongText => Some(Answer::Text(text.to_owned())),
+        Field::Choice(_) => Some(Answer::Choice(text.to_owned())),
+        Field::MultiChoice(_) => Some(Answer::Choices(items())),
+        Field::List(_) => Some(Answer::List(items())),
+        _ => None,
+    }
+}
+
 fn answers(
     worksheet: &Worksheet,
-    progress: f64,
+    story: Option<&Vec<Scenario>>,
+    wellbeing: f64,
     when: LocalTime,
     rng: &mut fastrand::Rng,
 ) -> Answers {
@@ -161,25 +284,37 @@ fn answers(
     } else {
         0.0
     };
+    let scenario = story.and_then(|scenarios| pick(scenarios, wellbeing, rng));
     for step in &worksheet.steps {
         // Leave some steps blank, as people do; questionnaires are answered whole.
-        if !matches!(step.field, Field::Questionnaire(_)) && rng.f64() < 0.15 {
+        if !matches!(step.field, Field::Questionnaire(_)) && rng.f64() < 0.12 {
+            continue;
+        }
+        if let Some(scenario) = scenario
+            && let Some(answer) = scenario
+                .answers
+                .get(&step.id)
+                .and_then(|text| told(&step.field, text))
+        {
+            answers.insert(step.id.clone(), answer);
             continue;
         }
         let answer = match &step.field {
+            // A worksheet the story tells leaves the steps a scenario leaves out blank.
+            Field::Text | Field::LongText | Field::List(_) if scenario.is_some() => continue,
             Field::Text | Field::LongText => {
                 Answer::Text(PHRASES[rng.usize(..PHRASES.len())].to_owned())
             }
             Field::Rating(scale) => {
                 let span = (scale.max - scale.min) as f64;
-                // Distress-like ratings ease over the years; everything else grows.
+                // Distress-like ratings ease as wellbeing grows; everything else grows with it.
                 let easing = eases(&step.id);
                 let trend = if easing {
-                    0.75 - 0.35 * progress
+                    0.95 - 0.9 * wellbeing
                 } else {
-                    0.3 + 0.45 * progress
+                    0.05 + 0.9 * wellbeing
                 };
-                let noise = (rng.f64() - 0.5) * 0.3 + weekend / span;
+                let noise = (rng.f64() - 0.5) * 0.25 + weekend / span;
                 let mut value = scale.min as f64 + span * (trend + noise);
                 if step.id.ends_with("_after")
                     && let Some(Answer::Number(before)) =
@@ -193,6 +328,15 @@ fn answers(
                     };
                 }
                 Answer::Number((value.round() as i64).clamp(scale.min, scale.max))
+            }
+            // How hard things have been (a questionnaire's last question) follows the course:
+            // its options run from least to most difficult.
+            Field::Choice(choices) if step.id == "difficulty" => {
+                let last = choices.options.len().saturating_sub(1) as f64;
+                let index = ((1.0 - wellbeing) * last * 1.2 + (rng.f64() - 0.5)).round();
+                Answer::Choice(
+                    choices.options[(index.max(0.0) as usize).min(last as usize)].clone(),
+                )
             }
             Field::Choice(choices) => {
                 Answer::Choice(choices.options[rng.usize(..choices.options.len())].clone())
@@ -253,9 +397,9 @@ fn answers(
                     values.iter().max().copied().unwrap_or(0),
                 );
                 let level = if questionnaire.scoring.higher_is_better {
-                    0.35 + 0.4 * progress
+                    0.1 + 0.8 * wellbeing
                 } else {
-                    0.6 - 0.45 * progress
+                    0.9 - 0.85 * wellbeing
                 };
                 for item in &questionnaire.items {
                     let value = if item.alert_above.is_some() {
@@ -322,6 +466,103 @@ mod tests {
         let again = plan(&workbook, DemoPlan::default(), end);
         assert_eq!(again.len(), entries.len());
         assert_eq!(again[100].answers, entries[100].answers);
+    }
+
+    #[test]
+    fn the_story_fits_every_worksheet_it_tells() {
+        let workbook = Workbook::bundled();
+        let story: BTreeMap<String, Vec<Scenario>> = crate::ron_format::options()
+            .from_str(include_str!("demo_story.ron"))
+            .unwrap();
+        for (id, scenarios) in &story {
+            let worksheet = workbook
+                .get(id)
+                .unwrap_or_else(|| panic!("no worksheet {id}"));
+            assert!(!scenarios.is_empty(), "{id}");
+            for scenario in scenarios {
+                let mut answers = Answers::new();
+                for (step_id, text) in &scenario.answers {
+                    let step = worksheet
+                        .step(step_id)
+                        .unwrap_or_else(|| panic!("{id} has no step {step_id}"));
+                    let answer = told(&step.field, text)
+                        .unwrap_or_else(|| panic!("{id}.{step_id} is not told in words"));
+                    answers.insert(step_id.clone(), answer);
+                }
+                crate::content::entry::check_answers(worksheet, &answers)
+                    .unwrap_or_else(|error| panic!("{id}: {error}"));
+            }
+        }
+        // Every written step of every worksheet in the demo comes from the story, so no answer
+        // is a stray phrase that does not fit its prompt.
+        for worksheet in workbook
+            .worksheets()
+            .filter(|w| w.has_tracked() && w.id != crate::content::crisis::SAFETY_PLAN)
+        {
+            for step in &worksheet.steps {
+                if matches!(step.field, Field::Text | Field::LongText | Field::List(_)) {
+                    assert!(
+                        story.get(&worksheet.id).is_some_and(|scenarios| scenarios
+                            .iter()
+                            .any(|s| s.answers.contains_key(&step.id))),
+                        "the story never answers {}.{}",
+                        worksheet.id,
+                        step.id
+                    );
+                }
+            }
+        }
+    }
+
+    /// The mean of a rating over the entries of a worksheet in a span of years.
+    fn mean(
+        entries: &[DemoEntry],
+        worksheet: &str,
+        step: &str,
+        years: std::ops::Range<f64>,
+    ) -> f64 {
+        let first = entries[0].when.instant().as_second() as f64;
+        let year = 365.0 * 86_400.0;
+        let values: Vec<f64> = entries
+            .iter()
+            .filter(|e| e.worksheet == worksheet)
+            .filter(|e| years.contains(&((e.when.instant().as_second() as f64 - first) / year)))
+            .filter_map(|e| match e.answers.get(step) {
+                Some(Answer::Number(n)) => Some(*n as f64),
+                _ => None,
+            })
+            .collect();
+        assert!(!values.is_empty(), "{worksheet}.{step}");
+        values.iter().sum::<f64>() / values.len() as f64
+    }
+
+    #[test]
+    fn the_measures_tell_one_story() {
+        let workbook = Workbook::bundled();
+        let end = Timestamp::from_second(1_795_000_000).unwrap();
+        let entries = plan(&workbook, DemoPlan::default(), end);
+        let early = 0.0..0.5;
+        let later = 3.0..10.0;
+        // Mood lifts, feeling supported rises, and loneliness falls, together.
+        let mood = |years| mean(&entries, WEEKLY, "mood", years);
+        assert!(mood(later.clone()) > mood(early.clone()) + 2.0);
+        let supported = |years| mean(&entries, "closeness-circle", "supported", years);
+        let lonely = |years| mean(&entries, "closeness-circle", "lonely", years);
+        assert!(supported(later.clone()) > supported(early.clone()) + 2.0);
+        assert!(lonely(later.clone()) < lonely(early.clone()) - 2.0);
+        assert!(
+            mean(&entries, "relaxation", "distress_after", 0.0..10.0)
+                < mean(&entries, "relaxation", "distress_before", 0.0..10.0)
+        );
+        // The check-in comes most weeks, not at random.
+        let weekly = entries.iter().filter(|e| e.worksheet == WEEKLY).count();
+        assert!((350..=520).contains(&weekly), "{weekly}");
+        // Setbacks: some weeks well after the start are much lower than the years around them.
+        let course = Course::new(3650, &mut fastrand::Rng::with_seed(7));
+        let lowest = (730..3650)
+            .map(|day| course.wellbeing(day))
+            .fold(f64::INFINITY, f64::min);
+        assert!(lowest < course.wellbeing(3649) - 0.1, "{lowest}");
     }
 
     #[test]
