@@ -93,6 +93,9 @@ fn a_fixture_of_every_format_and_version_reads_through_its_migrations() {
             "settings" => format
                 .parse::<rapport_core::storage::settings::Settings>(text)
                 .map(drop),
+            "reminders" => format
+                .parse::<rapport_core::storage::reminder_log::ReminderLog>(text)
+                .map(drop),
             "crisis" => format
                 .parse::<rapport_core::content::crisis::CrisisContacts>(text)
                 .map(drop),
