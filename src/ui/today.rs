@@ -6,35 +6,36 @@ use egui::{RichText, Ui};
 use super::vocabulary::{Cx, Screen, View};
 use super::widgets;
 use rapport_core::insight::dashboard::{Dashboard, Suggestion};
+use rapport_core::storage::settings::Following;
 use rapport_core::time::LocalTime;
 
 /// Shown wherever it matters that Rapport is self-help, not treatment.
 pub const NOT_A_SUBSTITUTE: &str = "Rapport is a self-help workbook. It is not a substitute for professional care, diagnosis or treatment. If you are struggling, please talk to a doctor, counsellor or therapist. If you might be in danger, press “Get help now” at the top of the window.";
 
-/// The Today screen, with its summary cached until the journal or the day changes.
+/// The Today screen, with its summary cached until the journal, the day or the programme
+/// followed (or its week) changes.
 #[derive(Default)]
 pub struct TodayView {
-    cached: Option<(u64, jiff::civil::Date, Dashboard)>,
+    cached: Option<(u64, jiff::civil::Date, Option<Following>, Dashboard)>,
 }
 
 impl View for TodayView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         let now = LocalTime::now();
         let revision = cx.model.journal().revision();
-        if self
-            .cached
-            .as_ref()
-            .is_none_or(|(seen, day, _)| *seen != revision || *day != now.date())
-        {
+        let following = &cx.settings.value.following;
+        if self.cached.as_ref().is_none_or(|(seen, day, followed, _)| {
+            *seen != revision || *day != now.date() || followed != following
+        }) {
             let dashboard = Dashboard::new(
                 cx.model.workbook(),
                 cx.model.journal(),
                 cx.settings.value.following.as_ref(),
                 now,
             );
-            self.cached = Some((revision, now.date(), dashboard));
+            self.cached = Some((revision, now.date(), following.clone(), dashboard));
         }
-        let Some((_, _, dashboard)) = &self.cached else {
+        let Some((_, _, _, dashboard)) = &self.cached else {
             return;
         };
         let mut open = None;

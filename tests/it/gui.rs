@@ -900,3 +900,51 @@ fn the_appointment_summary_previews_what_prints_and_saves_where_asked() {
     let bytes = fs::read(&target).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
 }
+
+#[test]
+fn a_learner_follows_the_self_guided_course_week_by_week() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    click(&mut harness, "Programmes");
+    harness.get_by_label_contains("16 weeks.");
+    click(
+        &mut harness,
+        "Open Interpersonal Therapy on your own: a 12-week course",
+    );
+    // A course for one person says so, not the facilitators' note.
+    harness.get_by_label_contains("This course is self-help, to follow at your own pace");
+    click(&mut harness, "Follow this programme at home");
+    harness.get_by_label("You are following this programme: week 1 of 16.");
+    // The week reads as the learner's own: its items and their text.
+    harness
+        .get_by_label_contains("1. Week 1: depression")
+        .click();
+    harness.run();
+    harness.get_by_label("What depression is (10 min)");
+    harness.get_by_label_contains("Depression is more than feeling sad.");
+
+    // Today follows the week and suggests its worksheets.
+    click(&mut harness, "Today");
+    harness.get_by_label_contains("week 1 of 16, “Week 1: depression, the sick role");
+    harness.get_by_label("Start PHQ-9: mood");
+    harness.get_by_label("Start My starting point");
+
+    // Done with week 1: week 2 starts with the weekly check-in and the map of people.
+    click(&mut harness, "Programmes");
+    click(
+        &mut harness,
+        "Open Interpersonal Therapy on your own: a 12-week course",
+    );
+    click(&mut harness, "I have done this week");
+    harness.get_by_label("You are following this programme: week 2 of 16.");
+    click(&mut harness, "Today");
+    harness.get_by_label_contains("week 2 of 16");
+    harness.get_by_label("Start Weekly check-in");
+    harness.get_by_label("Start Closeness circle");
+    harness.get_by_label("Start Interpersonal inventory");
+    click(&mut harness, "Start Weekly check-in");
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("weekly-check-in".to_owned())
+    );
+}
