@@ -330,3 +330,29 @@ fn sealed_entries_that_are_damaged_locked_or_from_another_key() {
     assert_eq!(wrong.len(), 0);
     assert_eq!(wrong.problems().len(), 2);
 }
+
+/// A named pipe where an entry should be: `check` reports it instead of waiting for ever for
+/// something to write to it.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_the_journal_is_reported_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal");
+    fs::create_dir_all(&journal).unwrap();
+    let pipe = journal.join("20261125T100000Z-coping-skills.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let output = crate::common::rapport(dir.path())
+        .arg("check")
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "{said}");
+    assert!(said.contains("not a regular file"), "{said}");
+}

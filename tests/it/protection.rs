@@ -349,3 +349,155 @@ fn a_passphrase_opens_the_journal_however_it_was_written_down() {
         .assert()
         .success();
 }
+
+/// A plain entry copied into a protected journal, and a temporary file left by a killed save,
+/// are problems that `check` reports; the next unlock seals the one and removes the other.
+#[test]
+fn a_plain_file_in_a_protected_journal_is_reported_by_check_and_sealed_at_unlock() {
+    let dir = tempfile::tempdir().unwrap();
+    let entry_file = protected_journal(dir.path());
+    let passphrase = dir.path().join("passphrase.txt");
+    fs::write(&passphrase, format!("{PASSPHRASE}\n")).unwrap();
+    assert!(rapport_core::storage::seal::is_sealed(
+        &fs::read(&entry_file).unwrap()
+    ));
+    let copied = dir
+        .path()
+        .join("journal")
+        .join("20261101T090000Z-coping-skills.ron");
+    fs::write(
+        &copied,
+        r#"(version: 1, id: "20261101T090000Z-coping-skills", worksheet: "coping-skills", worksheet_version: 1,
+    created: "2026-11-01T09:00:00+00:00", edited: "2026-11-01T09:00:00+00:00",
+    answers: {"situation": Text("Copied from my old laptop")})"#,
+    )
+    .unwrap();
+    let temp = dir.path().join("drafts").join(".rapport-killed.tmp");
+    fs::create_dir_all(temp.parent().unwrap()).unwrap();
+    fs::write(&temp, "half a plain draft").unwrap();
+    let rapport = |args: &[&str]| {
+        crate::common::rapport(dir.path())
+            .arg("--passphrase-file")
+            .arg(&passphrase)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let check = rapport(&["check"]);
+    let said = String::from_utf8_lossy(&check.stdout).into_owned();
+    assert!(!check.status.success(), "{said}");
+    assert!(
+        said.contains("plain text in a protected journal") && said.contains("20261101T090000Z"),
+        "{said}"
+    );
+    assert!(said.contains("temporary file was left"), "{said}");
+    assert!(copied.exists() && temp.exists(), "check changes nothing");
+
+    let unlocked = rapport(&["entries"]);
+    assert!(unlocked.status.success());
+    assert!(
+        String::from_utf8_lossy(&unlocked.stderr).contains("Sealed 1 file(s)"),
+        "{}",
+        String::from_utf8_lossy(&unlocked.stderr)
+    );
+    assert!(rapport_core::storage::seal::is_sealed(
+        &fs::read(&copied).unwrap()
+    ));
+    assert!(!temp.exists(), "the killed save's temporary file is gone");
+    let check = rapport(&["check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+/// A window opened before protection was turned on elsewhere never writes plain text into the
+/// now protected journal; and a conversion clears every private folder of temporary files.
+#[test]
+fn a_save_begun_before_protection_was_turned_on_writes_nothing_plain() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = DataDir::new(dir.path());
+    let mut window = rapport_core::service::model::Model::open(plain.clone()).unwrap();
+    window
+        .save_new(
+            "coping-skills",
+            [("situation".to_owned(), Answer::Text("first".into()))].into(),
+        )
+        .unwrap();
+    let stray = [
+        dir.path().join("journal").join(".rapport-a.tmp"),
+        dir.path().join("drafts").join(".rapport-b.tmp"),
+        dir.path().join("backups").join(".rapport-c.tmp"),
+    ];
+    for file in &stray {
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(file, "plain words from a killed save").unwrap();
+    }
+    vault::turn_on(&plain, PASSPHRASE, &mut |_, _| {}).unwrap();
+    for file in &stray {
+        assert!(!file.exists(), "{} survived the conversion", file.display());
+    }
+    let error = window
+        .save_new(
+            "coping-skills",
+            [("situation".to_owned(), Answer::Text("secret".into()))].into(),
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("protected with a passphrase in another window"),
+        "{error}"
+    );
+    for file in plain.private_files() {
+        assert!(
+            rapport_core::storage::seal::is_sealed(&fs::read(&file).unwrap()),
+            "{} is plain",
+            file.display()
+        );
+    }
+    rapport_core::storage::draft::save(
+        &plain,
+        &rapport_core::storage::draft::Draft {
+            version: 1,
+            worksheet: "coping-skills".into(),
+            editing: None,
+            saved: rapport_core::time::LocalTime::now(),
+            answers: [("situation".to_owned(), Answer::Text("secret".into()))].into(),
+        },
+    )
+    .unwrap_err();
+    assert!(!plain.draft("coping-skills").exists());
+}
+
+/// A conversion waits for the writer lock like any writer, and changes nothing if it cannot
+/// have it.
+#[test]
+fn protect_on_takes_the_writer_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    protected_journal(dir.path());
+    let data = DataDir::new(dir.path());
+    let passphrase = dir.path().join("passphrase.txt");
+    fs::write(&passphrase, format!("{PASSPHRASE}\n")).unwrap();
+    let before = fs::read(data.protection()).unwrap();
+    let held = fs::File::open(data.writer_lock()).unwrap();
+    held.try_lock().unwrap();
+    let output = crate::common::rapport(dir.path())
+        .arg("--passphrase-file")
+        .arg(&passphrase)
+        .args(["protect", "off"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("already changing this journal"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        fs::read(data.protection()).unwrap(),
+        before,
+        "nothing changed"
+    );
+    drop(held);
+}

@@ -23,6 +23,8 @@ pub struct Model {
     journal: Journal,
     /// Problems with the crisis contacts and settings files, read once when opened.
     file_problems: Vec<Problem>,
+    /// Plain or temporary files found in a protected journal when it was opened.
+    protection_problems: Vec<Problem>,
     /// Derived from the above; recomputed after every change so reading it is free.
     problems: Vec<Problem>,
     /// Whether the journal is protected and not unlocked: nothing of it was read.
@@ -33,11 +35,13 @@ impl Model {
     /// Loads the workbook (bundled plus the user's worksheets) and the journal of `data_dir`.
     pub fn open(data_dir: DataDir) -> Result<Self, JournalError> {
         let workbook = Workbook::load(Some(&data_dir));
+        let protection_problems = unsealed_files(&data_dir);
         let journal = Journal::open(data_dir)?;
         let mut model = Self {
             workbook,
             journal,
             file_problems: Vec::new(),
+            protection_problems,
             problems: Vec::new(),
             locked: false,
         };
@@ -53,6 +57,7 @@ impl Model {
             workbook: Workbook::load(Some(&data_dir)),
             journal: Journal::empty(data_dir),
             file_problems: Vec::new(),
+            protection_problems: Vec::new(),
             problems: Vec::new(),
             locked: false,
         }
@@ -73,6 +78,7 @@ impl Model {
             workbook: Workbook::load(Some(&data_dir)),
             journal: Journal::empty(data_dir),
             file_problems: Vec::new(),
+            protection_problems: Vec::new(),
             problems: Vec::new(),
             locked: true,
         }
@@ -399,6 +405,7 @@ impl Model {
     fn find_problems(&self) -> Vec<Problem> {
         let mut problems: Vec<Problem> = self.workbook.problems().to_vec();
         problems.extend_from_slice(&self.file_problems);
+        problems.extend_from_slice(&self.protection_problems);
         problems.extend_from_slice(self.journal.problems());
         for entry in self.journal.entries() {
             let path = self.journal.path_of(&entry.id);
@@ -431,4 +438,37 @@ impl Model {
             .cloned()
             .ok_or_else(|| JournalError::Invalid(format!("there is no worksheet “{id}”")))
     }
+}
+
+/// In a protected (unlocked) journal, the private files that are plain text and the temporary
+/// files a killed save left, each a problem: anyone with the folder could read them.
+fn unsealed_files(data_dir: &DataDir) -> Vec<Problem> {
+    if !matches!(data_dir.sealing(), crate::storage::seal::Sealing::Sealed(_)) {
+        return Vec::new();
+    }
+    let plain = crate::storage::protection::plain_files(data_dir)
+        .into_iter()
+        .map(|path| {
+            Problem::new(
+                path,
+                "This file is plain text in a protected journal (copied in, or saved by an older Rapport), so anyone with the folder can read it. It is sealed the next time you unlock the journal",
+            )
+        });
+    let temporary = data_dir
+        .private_folders()
+        .into_iter()
+        .flat_map(|folder| std::fs::read_dir(folder).into_iter().flatten().flatten())
+        .map(|item| item.path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(crate::storage::atomic::is_temp_name)
+        })
+        .map(|path| {
+            Problem::new(
+                path,
+                "This temporary file was left by a save that was interrupted, and may hold writing in plain text. It is removed at the next save or unlock",
+            )
+        });
+    plain.chain(temporary).collect()
 }

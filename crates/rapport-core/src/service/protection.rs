@@ -71,6 +71,12 @@ impl Finished {
     /// What to tell the person.
     #[must_use]
     pub fn describe(&self) -> String {
+        if self.was == ProtectionState::Protected {
+            return format!(
+                "Sealed {} file(s) that were plain text in your protected journal (copied in, or saved by an older Rapport).",
+                self.converted.files
+            );
+        }
         format!(
             "Finished turning protection {} (it had been interrupted): {} file(s) rewritten.",
             if self.was == ProtectionState::TurningOn {
@@ -112,10 +118,24 @@ pub fn unlock(
     let key = Arc::new(unwrap_key(&protection, passphrase)?);
     let unlocked = data_dir.with_sealing(Sealing::Sealed(key.clone()));
     let was = protection.state;
-    if !finish || was == ProtectionState::Protected {
+    if !finish {
         return Ok(Unlocked {
             data_dir: unlocked,
             finished: None,
+        });
+    }
+    if was == ProtectionState::Protected {
+        // Plain files found in the protected journal (copied in, or saved by a Rapport that
+        // did not know) are sealed now; if another window is writing, at the next unlock.
+        let converted = match vault::seal_strays(&unlocked, &key, progress) {
+            Ok(converted) => converted,
+            Err(VaultError::Busy(_)) => Converted::default(),
+            Err(error) => return Err(error),
+        };
+        let sealed_any = converted.files > 0 || !converted.skipped.is_empty();
+        return Ok(Unlocked {
+            data_dir: unlocked,
+            finished: sealed_any.then_some(Finished { was, converted }),
         });
     }
     let converted = vault::finish(&unlocked, &mut protection, &key, progress)?;

@@ -476,8 +476,8 @@ mod tests {
         assert_eq!(names(&data.journal()), before);
         assert_eq!(
             names(dir.path()),
-            ["backup.ron", "journal"],
-            "nothing moved aside or left half-built"
+            ["backup.ron", "journal", "rapport.lock"],
+            "nothing moved aside or left half-built (the writer lock is the save's)"
         );
 
         // A good backup swaps in whole, and the old journal is kept beside it.

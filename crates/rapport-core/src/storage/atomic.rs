@@ -164,6 +164,10 @@ pub enum ReadError {
     /// The file has no content.
     #[error("is empty")]
     Empty,
+    /// Not a regular file: a folder, a named pipe, a device. Never opened, since opening a
+    /// pipe waits for a writer for ever.
+    #[error("is not a regular file (a folder, a named pipe or a device), so it was not read")]
+    NotAFile,
     /// The file is sealed and the journal is not unlocked.
     #[error("is protected by your passphrase; unlock the journal to read it")]
     Locked,
@@ -210,7 +214,22 @@ fn text_of(bytes: Vec<u8>) -> Result<String, ReadError> {
     Ok(text)
 }
 
+/// Opens `path` for reading only if it is a regular file (following symbolic links): a named
+/// pipe would block the open until something writes to it, and hang the app or `check`.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    if !fs::metadata(path)?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a folder, a named pipe or a device)",
+        ));
+    }
+    File::open(path)
+}
+
 fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    if !fs::metadata(path)?.is_file() {
+        return Err(ReadError::NotAFile);
+    }
     let file = File::open(path)?;
     let size = file.metadata()?.len();
     if size > limit {
@@ -241,11 +260,13 @@ pub fn remove_stale_temp_files(dir: &Path, older_than: std::time::Duration) -> u
         .filter_map(Result::ok)
         .filter(|item| is_temp_name(&item.file_name().to_string_lossy()))
         .filter(|item| {
-            item.metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|modified| now.duration_since(modified).ok())
-                .is_some_and(|age| age > older_than)
+            older_than.is_zero()
+                || item
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|modified| now.duration_since(modified).ok())
+                    .is_some_and(|age| age > older_than)
         })
         .filter(|item| fs::remove_file(item.path()).is_ok())
         .count()
@@ -364,6 +385,28 @@ mod tests {
             "a young temporary file may belong to a save in progress"
         );
         assert!(entry.exists(), "only temporary files are ever removed");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("entry.ron");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let (done, finished) = std::sync::mpsc::channel();
+        let path = pipe.clone();
+        std::thread::spawn(move || {
+            let _ = done.send(read_text(&path, 99).map(drop));
+        });
+        let result = finished
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("reading a named pipe returns at once instead of hanging");
+        assert!(matches!(result, Err(ReadError::NotAFile)), "{result:?}");
+        assert!(open_regular(&pipe).is_err());
     }
 
     #[test]

@@ -37,8 +37,13 @@ impl Versioned for Draft {
     }
 }
 
-/// Writes the draft of a worksheet, replacing the previous one.
+/// Writes the draft of a worksheet, replacing the previous one. Under the writer lock, waiting
+/// only a moment for it: a draft is written again a second later anyway.
 pub fn save(data_dir: &DataDir, draft: &Draft) -> std::io::Result<()> {
+    let _lock = crate::storage::writer_lock::WriterLock::acquire_within(
+        data_dir,
+        std::time::Duration::from_millis(300),
+    )?;
     let text = zeroize::Zeroizing::new(
         ron::ser::to_string_pretty(draft, ron_format::pretty()).unwrap_or_default(),
     );

@@ -379,8 +379,8 @@ impl Journal {
         when: LocalTime,
     ) -> Result<&Entry, JournalError> {
         let answers = checked(worksheet, answers)?;
-        let _lock = self.lock()?;
-        self.sweep();
+        let lock = self.lock()?;
+        self.sweep(&lock);
         let base = format!(
             "{}-{}",
             when.instant().strftime("%Y%m%dT%H%M%SZ"),
@@ -501,7 +501,8 @@ impl Journal {
             });
         }
         let answers = checked(worksheet, answers)?;
-        let _lock = self.lock()?;
+        let lock = self.lock()?;
+        self.sweep(&lock);
         self.check_unchanged(id)?;
         let previous = &self.entries[id];
         self.keep_version(previous)?;
@@ -534,12 +535,13 @@ impl Journal {
         self.revision += 1;
     }
 
-    /// Clears temporary files that interrupted saves left behind, once per journal: opening
-    /// never writes, so this waits for the first save.
-    fn sweep(&mut self) {
+    /// Clears temporary files that interrupted saves left behind in every private folder, once
+    /// per journal, under the writer lock (so none can belong to a save still running):
+    /// opening never writes, so this waits for the first write.
+    fn sweep(&mut self, lock: &WriterLock) {
         if !self.swept {
             self.swept = true;
-            store::remove_stale_temp_files(&self.dir.journal(), std::time::Duration::from_hours(1));
+            lock.sweep_temp_files(&self.dir);
         }
     }
 

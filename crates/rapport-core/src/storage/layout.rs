@@ -255,13 +255,32 @@ impl DataDir {
     }
 
     /// Writes a private file (entry, version, draft, backup), sealed if the journal is protected.
+    /// Refused, writing nothing, if protection was turned on or off by another window or
+    /// command since this folder was opened: a plain file is never written into a protected
+    /// journal (nor a sealed one into a journal whose key is gone).
     pub fn write_private(
         &self,
         path: &Path,
         text: &str,
         overwrite: crate::storage::atomic::Overwrite,
     ) -> std::io::Result<()> {
+        self.check_sealing()?;
         crate::storage::atomic::write_private(path, text, overwrite, &self.sealing)
+    }
+
+    /// Whether this folder's sealing still matches the journal on disk.
+    fn check_sealing(&self) -> std::io::Result<()> {
+        let protected = self.protection().exists();
+        let message = match (&self.sealing, protected) {
+            (Sealing::Plain, true) => {
+                "this journal was protected with a passphrase in another window or command after it was opened here, so nothing was written in plain text. Open Rapport again, unlock the journal, and save again"
+            }
+            (Sealing::Sealed(_), false) => {
+                "passphrase protection was turned off in another window or command after the journal was unlocked here, so nothing was written. Open Rapport again and save again"
+            }
+            _ => return Ok(()),
+        };
+        Err(std::io::Error::other(message))
     }
 
     /// Reads a private file, sealed or plain.

@@ -362,12 +362,16 @@ pub fn finish(
     if protection.state == ProtectionState::Protected {
         return Ok(Converted::default());
     }
-    let _lock = WriterLock::acquire(data_dir)?;
+    let lock = WriterLock::acquire(data_dir)?;
+    // A killed save's temporary file may hold plain text: none survives a conversion.
+    lock.sweep_temp_files(data_dir);
+    let files = data_dir.private_files();
     let mut converted = match protection.state {
         ProtectionState::Protected => return Ok(Converted::default()),
-        ProtectionState::TurningOn => convert(data_dir, key, true, progress)?,
-        ProtectionState::TurningOff => convert(data_dir, key, false, progress)?,
+        ProtectionState::TurningOn => convert(&files, key, true, progress)?,
+        ProtectionState::TurningOff => convert(&files, key, false, progress)?,
     };
+    lock.sweep_temp_files(data_dir);
     if protection.state == ProtectionState::TurningOn {
         protection.state = ProtectionState::Protected;
         protection.write(data_dir)?;
@@ -408,14 +412,59 @@ pub fn change_passphrase(
     Ok(changed)
 }
 
-/// Rewrites every private file sealed (or, with `sealing` false, plain), one file at a time.
-fn convert(
+/// The private files of a protected journal that are plain text: a copy from elsewhere, or a
+/// save by a Rapport that did not know the journal was protected. Reads only each file's first
+/// bytes.
+#[must_use]
+pub fn plain_files(data_dir: &DataDir) -> Vec<PathBuf> {
+    data_dir
+        .private_files()
+        .into_iter()
+        .filter(|path| {
+            let mut head = [0u8; 32];
+            read_head(path, &mut head[..SEALED_MAGIC.len()])
+                .is_some_and(|read| read > 0 && !is_sealed(&head[..read]))
+        })
+        .collect()
+}
+
+fn read_head(path: &Path, head: &mut [u8]) -> Option<usize> {
+    use std::io::Read as _;
+    let mut file = store::open_regular(path).ok()?;
+    let mut read = 0;
+    while read < head.len() {
+        match file.read(&mut head[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(_) => return None,
+        }
+    }
+    Some(read)
+}
+
+/// Seals the plain files found in a protected journal ([`plain_files`]) and removes temporary
+/// files left by killed saves, under the writer lock. Run at each unlock.
+pub fn seal_strays(
     data_dir: &DataDir,
+    key: &DataKey,
+    progress: Progress<'_>,
+) -> Result<Converted, VaultError> {
+    let lock = WriterLock::acquire(data_dir)?;
+    lock.sweep_temp_files(data_dir);
+    let strays = plain_files(data_dir);
+    if strays.is_empty() {
+        return Ok(Converted::default());
+    }
+    convert(&strays, key, true, progress)
+}
+
+/// Rewrites the private `files` sealed (or, with `sealing` false, plain), one at a time.
+fn convert(
+    files: &[PathBuf],
     key: &DataKey,
     sealing: bool,
     progress: Progress<'_>,
 ) -> Result<Converted, VaultError> {
-    let files = data_dir.private_files();
     let mut converted = Converted::default();
     let mut folders = std::collections::BTreeSet::new();
     for (done, path) in files.iter().enumerate() {
@@ -465,9 +514,15 @@ fn convert(
 }
 
 fn read_bytes(path: &Path) -> Result<Zeroizing<Vec<u8>>, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|error| format!("This file could not be read ({error}); it was left as it is"))?
-        .len();
+    let metadata = std::fs::metadata(path)
+        .map_err(|error| format!("This file could not be read ({error}); it was left as it is"))?;
+    if !metadata.is_file() {
+        return Err(
+            "This is not a regular file (a named pipe or a device); it was left as it is"
+                .to_owned(),
+        );
+    }
+    let size = metadata.len();
     if size > MAX_CONVERT_BYTES {
         return Err(format!(
             "This file is {size} bytes, larger than any Rapport file; it was left as it is"

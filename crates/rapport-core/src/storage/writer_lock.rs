@@ -104,6 +104,16 @@ impl WriterLock {
         Ok(Self { path })
     }
 
+    /// Removes every temporary file from the private folders of `data_dir` (the journal,
+    /// versions, trash, drafts, backups, restores). Safe whatever their age, because it takes
+    /// this lock: every writer of private files holds it while its temporary file exists, so
+    /// any found now was left by a save that was killed, and may hold plain text.
+    pub fn sweep_temp_files(&self, data_dir: &DataDir) {
+        for folder in data_dir.private_folders() {
+            atomic::remove_stale_temp_files(&folder, Duration::ZERO);
+        }
+    }
+
     /// Whether this thread holds the writer lock of `data_dir`.
     #[must_use]
     pub fn is_held(data_dir: &DataDir) -> bool {
