@@ -222,6 +222,8 @@ pub struct Form {
     dirty: bool,
     /// Counts changes, so a draft can be saved once per burst of typing.
     generation: u64,
+    /// The breathing pacer, for a step that shows it.
+    pacer: super::pacer::BreathingPacer,
 }
 
 impl Drop for Form {
@@ -253,6 +255,7 @@ impl Form {
                 .collect(),
             dirty: false,
             generation: 0,
+            pacer: super::pacer::BreathingPacer::default(),
         }
     }
 
@@ -326,8 +329,9 @@ impl Form {
         Ok(answers)
     }
 
-    /// Shows the steps. Marks the form dirty when anything changes.
-    pub fn ui(&mut self, ui: &mut Ui, worksheet: &Worksheet) {
+    /// Shows the steps, with any tool a step has (the pacer moves only if `reduce_motion` is
+    /// off). Marks the form dirty when anything changes.
+    pub fn ui(&mut self, ui: &mut Ui, worksheet: &Worksheet, reduce_motion: bool) {
         let count = worksheet.steps.len();
         for (index, step) in worksheet.steps.iter().enumerate() {
             let value = self
@@ -344,6 +348,10 @@ impl Form {
                 let prompt = ui.label(RichText::new(&step.prompt).strong());
                 if let Some(help) = &step.help {
                     ui.label(RichText::new(help).weak());
+                }
+                if step.aid == Some(rapport_core::content::worksheet::Aid::BreathingPacer) {
+                    ui.add_space(4.0);
+                    self.pacer.ui(ui, reduce_motion);
                 }
                 ui.add_space(4.0);
                 if step_editor(ui, step, value, prompt.id) {

@@ -271,8 +271,8 @@ fn questionnaire_answers(
                 ))
                 .strong(),
             );
-            if !score.band.advice.is_empty() {
-                ui.label(&score.band.advice);
+            for advice in score.advice() {
+                ui.label(advice);
             }
         }
         None => {

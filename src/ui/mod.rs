@@ -12,6 +12,7 @@ mod help;
 mod history;
 mod lock;
 mod overview;
+pub mod pacer;
 mod present;
 mod problems;
 mod programmes;
@@ -48,11 +49,13 @@ pub struct RapportApp {
 }
 
 impl RapportApp {
-    /// Builds the app for `data_dir`, restoring the UI state eframe saved last time.
+    /// Builds the app for `data_dir` over its `opened` journal, restoring the UI state eframe
+    /// saved last time.
     #[must_use]
     pub fn new(
         creation: &eframe::CreationContext<'_>,
         data_dir: DataDir,
+        opened: shell::Opened,
         exit_after_first_frame: bool,
     ) -> Self {
         let state: UiState = creation
@@ -60,7 +63,7 @@ impl RapportApp {
             .and_then(|storage| eframe::get_value(storage, UI_STATE_KEY))
             .unwrap_or_default();
         Self {
-            shell: Shell::new(data_dir, state),
+            shell: Shell::with_opened(data_dir, state, opened),
             exit_after_first_frame,
             named: false,
         }
@@ -174,13 +177,28 @@ pub fn run(data_dir: DataDir, exit_after_first_frame: bool) -> Result<(), Window
         persistence_path: Some(data_dir.app_state()),
         ..Default::default()
     };
+    // Read the journal while eframe creates the window and its GL context: on two cores the two
+    // overlap, so ten years open about as fast as an empty journal.
+    let opening = {
+        let data_dir = data_dir.clone();
+        std::thread::Builder::new()
+            .name("open journal".to_owned())
+            .spawn(move || shell::Opened::open(&data_dir))
+    };
     eframe::run_native(
         "Rapport",
         options,
-        Box::new(|creation| {
+        Box::new(move |creation| {
+            let opened = match opening {
+                Ok(thread) => thread
+                    .join()
+                    .unwrap_or_else(|_| shell::Opened::open(&data_dir)),
+                Err(_) => shell::Opened::open(&data_dir),
+            };
             Ok(Box::new(RapportApp::new(
                 creation,
                 data_dir,
+                opened,
                 exit_after_first_frame,
             )))
         }),

@@ -68,6 +68,10 @@ impl SettingsView {
                 cx.state.zoom = 1.0;
             }
         });
+        ui.checkbox(&mut cx.state.reduce_motion, "Reduce motion")
+            .on_hover_text(
+                "The breathing pacer shows words and a count instead of a moving circle.",
+            );
         ui.label(
             egui::RichText::new("Ctrl + and Ctrl − change the size anywhere; Ctrl 0 resets it.")
                 .weak(),

@@ -85,17 +85,21 @@ pub struct Shell {
 impl Shell {
     /// Opens the data folder and restores `state`.
     #[must_use]
-    pub fn new(data_dir: DataDir, mut state: UiState) -> Self {
-        let (model, lock) = match rapport_core::storage::protection::Protection::read(&data_dir) {
-            Ok(None) => (open_model(&data_dir), None),
-            Ok(Some(_)) => (
-                Ok(Model::locked(data_dir.clone())),
-                Some(LockView::default()),
-            ),
-            Err(error) => (Err(error.to_string()), None),
-        };
+    pub fn new(data_dir: DataDir, state: UiState) -> Self {
+        let opened = Opened::open(&data_dir);
+        Self::with_opened(data_dir, state, opened)
+    }
+
+    /// The shell over a journal already opened (see [`Opened`]), restoring `state`.
+    #[must_use]
+    pub fn with_opened(data_dir: DataDir, mut state: UiState, opened: Opened) -> Self {
+        let Opened {
+            model,
+            locked,
+            backup_error,
+        } = opened;
+        let lock = locked.then(LockView::default);
         let settings = rapport_core::storage::settings::load(&data_dir);
-        let backup_error = model.as_ref().ok().and_then(daily_backup);
         if let (Ok(model), Screen::Worksheet(id)) = (&model, &state.screen)
             && model.workbook().get(id).is_none()
         {
@@ -464,13 +468,19 @@ impl Shell {
                 })
         };
         let notice = match outcome {
-            Outcome::Unlocked { key, converted } => {
+            Outcome::Unlocked {
+                key,
+                converted,
+                warning,
+            } => {
                 self.lock = None;
                 self.help_while_locked = false;
                 self.reopen(key.map_or(Sealing::Plain, Sealing::Sealed));
                 let backup = self.model.as_ref().ok().and_then(daily_backup);
                 let skipped = skipped(&converted);
-                if skipped.is_empty() {
+                if let Some(warning) = warning {
+                    Some(Notice::error(format!("{warning}{skipped}")))
+                } else if skipped.is_empty() {
                     backup
                 } else {
                     Some(Notice::error(format!(
@@ -858,6 +868,33 @@ fn notice_bar(
 }
 
 /// Opens the journal; a failure is described with what to check.
+/// The journal opened, or found protected and left locked, with today's backup made: the slow
+/// part of starting, which may run on another thread while the window is being created.
+pub struct Opened {
+    model: Result<Model, String>,
+    locked: bool,
+    backup_error: Option<Notice>,
+}
+
+impl Opened {
+    /// Opens `data_dir`'s journal (nothing of it is read if it is protected) and makes today's
+    /// backup if it is not made yet.
+    #[must_use]
+    pub fn open(data_dir: &DataDir) -> Self {
+        let (model, locked) = match rapport_core::storage::protection::Protection::read(data_dir) {
+            Ok(None) => (open_model(data_dir), false),
+            Ok(Some(_)) => (Ok(Model::locked(data_dir.clone())), true),
+            Err(error) => (Err(error.to_string()), false),
+        };
+        let backup_error = model.as_ref().ok().and_then(daily_backup);
+        Self {
+            model,
+            locked,
+            backup_error,
+        }
+    }
+}
+
 fn open_model(data_dir: &DataDir) -> Result<Model, String> {
     Model::open(data_dir.clone()).map_err(|error| {
         format!(

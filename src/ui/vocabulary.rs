@@ -86,6 +86,8 @@ pub struct UiState {
     pub theme: ThemeChoice,
     /// Text and UI size, 1.0 being normal.
     pub zoom: f32,
+    /// Whether moving things (the breathing pacer) stay still, changing once a second instead.
+    pub reduce_motion: bool,
     /// A message for the top of the crisis screen, set when an answer calls for it. Never saved.
     #[serde(skip)]
     pub alert: Option<String>,
@@ -98,6 +100,7 @@ impl Default for UiState {
             tab: Tab::Fill,
             theme: ThemeChoice::System,
             zoom: 1.0,
+            reduce_motion: false,
             alert: None,
         }
     }

@@ -259,7 +259,7 @@ impl WorksheetView {
                     widgets::note(ui, advice);
                 }
                 ui.add_space(8.0);
-                form.ui(ui, worksheet);
+                form.ui(ui, worksheet, cx.state.reduce_motion);
             });
 
         if cancel_edit {

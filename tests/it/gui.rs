@@ -948,3 +948,33 @@ fn a_learner_follows_the_self_guided_course_week_by_week() {
         Screen::Worksheet("weekly-check-in".to_owned())
     );
 }
+
+/// The relaxation worksheet's breathing step has the pacer: it starts, shows the breath and the
+/// time left, and stops; with "Reduce motion" on, it shows words and a count, not a circle.
+#[test]
+fn the_breathing_pacer_starts_counts_and_stops_and_respects_reduce_motion() {
+    for reduce_motion in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let state = UiState {
+            screen: Screen::Worksheet("relaxation".into()),
+            reduce_motion,
+            ..UiState::default()
+        };
+        let mut harness = app_with(dir.path(), state);
+        assert!(harness.query_by_label_contains("left").is_none());
+        // While it runs the pacer repaints (every frame, or once a second), so step, not run.
+        harness.get_by_label("Start the breathing pacer").click();
+        harness.run_steps(3);
+        if reduce_motion {
+            harness.get_by_label("Breathe in… 4");
+        } else {
+            harness.get_by_label("Breathe in");
+        }
+        harness.get_by_label_contains("3:00 left");
+        assert!(harness.query_by_label_contains("0:00 left").is_none());
+        harness.get_by_label("Stop the breathing pacer").click();
+        harness.run_steps(3);
+        assert!(harness.query_by_label("Breathe in").is_none());
+        harness.get_by_label("Start the breathing pacer");
+    }
+}

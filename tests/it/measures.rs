@@ -118,6 +118,43 @@ fn who5_is_the_raw_score_times_four_with_fifty_or_less_flagged() {
     );
 }
 
+/// WHO-5's second rule: any single item at 0 ("At no time") or 1 ("Some of the time") also
+/// suggests talking to a doctor, whatever the total.
+#[test]
+fn who5_flags_any_single_item_at_0_or_1_even_with_a_good_total() {
+    let workbook = Workbook::bundled();
+    let worksheet = workbook.get("who5").unwrap();
+    let who5 = worksheet.questionnaire().unwrap();
+    let answers = |values: [i64; 5]| -> Answers {
+        ["q1", "q2", "q3", "q4", "q5"]
+            .into_iter()
+            .zip(values)
+            .map(|(id, v)| (id.to_owned(), Answer::Number(v)))
+            .collect()
+    };
+    for (values, flagged) in [
+        ([5, 5, 5, 5, 1], true),
+        ([5, 5, 5, 5, 0], true),
+        ([2, 2, 2, 2, 2], false),
+        ([5, 5, 5, 5, 2], false),
+    ] {
+        let score = who5.score(&answers(values)).unwrap();
+        assert_eq!(score.low_item.is_some(), flagged, "{values:?}");
+        let said = rapport_core::service::saved::Assessment::of(worksheet, &answers(values))
+            .unwrap()
+            .score_text();
+        assert_eq!(said.contains("talk to a doctor"), flagged, "{said}");
+    }
+    let good_but_flagged = who5.score(&answers([5, 5, 5, 5, 1])).unwrap();
+    assert_eq!(good_but_flagged.band.label, "Good wellbeing");
+    assert_eq!(good_but_flagged.advice().len(), 2);
+    // PHQ-9 and GAD-7 have no such rule.
+    for measure in ["phq9", "gad7"] {
+        let q = workbook.get(measure).unwrap().questionnaire().unwrap();
+        assert!(q.scoring.low_item.is_none(), "{measure}");
+    }
+}
+
 #[test]
 fn item_ids_and_official_response_options() {
     let workbook = Workbook::bundled();

@@ -20,6 +20,21 @@ pub fn cell(text: &str) -> String {
     }
 }
 
+/// Writes one CSV line (with its line break) of `cells`, each through [`cell`]: for tables too
+/// big to hold, written row by row.
+pub fn write_line<'a>(
+    out: &mut dyn std::io::Write,
+    cells: impl IntoIterator<Item = &'a str>,
+) -> std::io::Result<()> {
+    for (index, text) in cells.into_iter().enumerate() {
+        if index > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(cell(text).as_bytes())?;
+    }
+    out.write_all(b"\n")
+}
+
 /// Writes a table as CSV, one line per row, every cell through [`cell`].
 #[must_use]
 pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> String {

@@ -64,6 +64,19 @@ pub struct Scoring {
     /// Whether the total is charted in Progress.
     #[serde(default)]
     pub tracked: bool,
+    /// Advice given, whatever the total, when any one item is answered this low or lower
+    /// (WHO-5: any item at 0 or 1 also suggests talking to a doctor).
+    #[serde(default)]
+    pub low_item: Option<LowItem>,
+}
+
+/// A second check beside the bands: any single item at or below `at_most`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LowItem {
+    /// The highest response value that counts as low.
+    pub at_most: i64,
+    /// What to tell the person, shown like the band's advice.
+    pub advice: String,
 }
 
 fn one() -> i64 {
@@ -93,6 +106,21 @@ pub struct Score<'a> {
     pub max: i64,
     /// The band the total falls in.
     pub band: &'a Band,
+    /// The low-item advice, when any item is answered that low (see [`LowItem`]).
+    pub low_item: Option<&'a str>,
+}
+
+impl Score<'_> {
+    /// Everything to tell the person beside the number: the band's advice, then the low-item
+    /// advice if it applies.
+    #[must_use]
+    pub fn advice(&self) -> Vec<&str> {
+        [Some(self.band.advice.as_str()), self.low_item]
+            .into_iter()
+            .flatten()
+            .filter(|text| !text.is_empty())
+            .collect()
+    }
 }
 
 impl Questionnaire {
@@ -285,6 +313,7 @@ mod tests {
                 meaningful_change: Some(2),
                 source: "Test".into(),
                 tracked: true,
+                low_item: None,
             },
             alert: None,
         }

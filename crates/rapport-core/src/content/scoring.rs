@@ -25,10 +25,19 @@ impl Questionnaire {
         }
         let total = sum * self.scoring.multiplier;
         let band = self.band(total)?;
+        let low_item = self.scoring.low_item.as_ref().and_then(|low| {
+            self.items
+                .iter()
+                .any(|item| {
+                    matches!(answers.get(&item.id), Some(Answer::Number(v)) if *v <= low.at_most)
+                })
+                .then_some(low.advice.as_str())
+        });
         Some(Score {
             total,
             max: self.range().1,
             band,
+            low_item,
         })
     }
 

@@ -92,6 +92,16 @@ pub struct Step {
     pub help: Option<String>,
     /// What kind of answer the step takes.
     pub field: Field,
+    /// A tool the app shows with the step, e.g. the breathing pacer.
+    #[serde(default)]
+    pub aid: Option<Aid>,
+}
+
+/// A tool shown with a step, beside its question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Aid {
+    /// A calm animation of breathing in and out at a chosen pace, with a timer.
+    BreathingPacer,
 }
 
 /// The kind of answer a step takes.

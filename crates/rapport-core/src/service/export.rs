@@ -98,14 +98,14 @@ impl Model {
             .collect();
         entries.sort_by_key(|entry| entry.created);
         let workbook = self.workbook();
-        let text = match format {
-            ExportFormat::Csv => export::to_csv(workbook, &entries, worksheet),
-            ExportFormat::Markdown => export::to_markdown(workbook, &entries),
+        // Streamed to the file: memory stays that of the journal, however big the export.
+        export::write_streamed(path, |out| match format {
+            ExportFormat::Csv => export::write_csv(out, workbook, &entries, worksheet),
+            ExportFormat::Markdown => export::write_markdown(out, workbook, &entries),
             ExportFormat::Archive => {
-                archive::archive_text(&archive::archive(entries.iter().copied(), LocalTime::now()))
+                archive::write_archive(out, entries.iter().copied(), LocalTime::now())
             }
-        };
-        export::write(path, &text)?;
+        })?;
         Ok(Exported {
             entries: entries.len(),
             path: path.to_path_buf(),

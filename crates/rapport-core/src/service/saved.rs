@@ -40,6 +40,8 @@ pub struct ScoreLine {
     pub max: i64,
     /// The band's name, e.g. "Moderate".
     pub band: String,
+    /// Advice beyond the band, e.g. WHO-5's "any item at 0 or 1" suggestion.
+    pub low_item: Option<String>,
 }
 
 /// Said on the crisis screen when a questionnaire has no words of its own for it.
@@ -54,6 +56,7 @@ impl Assessment {
             total: score.total,
             max: score.max,
             band: score.band.label.clone(),
+            low_item: score.low_item.map(str::to_owned),
         });
         let crisis = questionnaire.alerts(answers).next().map(|_| {
             questionnaire
@@ -72,10 +75,17 @@ impl Assessment {
     #[must_use]
     pub fn score_text(&self) -> String {
         match &self.score {
-            Some(score) => format!(
-                "{}: {} of {} ({})",
-                self.label, score.total, score.max, score.band
-            ),
+            Some(score) => {
+                let mut text = format!(
+                    "{}: {} of {} ({})",
+                    self.label, score.total, score.max, score.band
+                );
+                if let Some(advice) = &score.low_item {
+                    text.push_str(". ");
+                    text.push_str(advice);
+                }
+                text
+            }
             None => format!(
                 "{}: not scored, because not every item was answered",
                 self.label

@@ -74,6 +74,30 @@ pub fn archive_text(archive: &Archive) -> String {
     ron::ser::to_string_pretty(archive, ron_format::pretty()).unwrap_or_default() + "\n"
 }
 
+/// Writes the archive of `entries` to `out` entry by entry, byte for byte what [`archive_text`]
+/// gives, without holding the whole archive in memory.
+pub fn write_archive<'a>(
+    out: &mut dyn std::io::Write,
+    entries: impl IntoIterator<Item = &'a Entry>,
+    now: LocalTime,
+) -> std::io::Result<()> {
+    let empty = archive_text(&archive(std::iter::empty(), now));
+    let head = empty
+        .strip_suffix("    entries: [],\n)\n")
+        .ok_or_else(|| std::io::Error::other("the archive's layout changed"))?;
+    out.write_all(head.as_bytes())?;
+    out.write_all(b"    entries: [\n")?;
+    let plain = ron_format::pretty().extensions(ron::extensions::Extensions::empty());
+    for entry in entries {
+        let text = ron::ser::to_string_pretty(&entry_to_ron(entry), plain.clone())
+            .map_err(std::io::Error::other)?;
+        out.write_all(b"        ")?;
+        out.write_all(text.as_bytes())?;
+        out.write_all(b",\n")?;
+    }
+    out.write_all(b"    ],\n)\n")
+}
+
 /// Reads an archive file (plain, or a backup sealed with this journal's key), refusing anything
 /// that is not one.
 pub fn read_archive(path: &Path, sealing: &Sealing) -> Result<(Archive, Vec<Entry>), ArchiveError> {
@@ -348,6 +372,41 @@ pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<Path
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_streamed_archive_is_byte_for_byte_the_archive() {
+        let dir = tempfile::tempdir().unwrap();
+        let workbook = Workbook::bundled();
+        let mut journal = Journal::open(DataDir::new(dir.path())).unwrap();
+        for text in [
+            "plain",
+            "a \"quoted\" one",
+            "raw \"# and \"## inside",
+            "line\nbreak, 中文 مرحبا 🙂",
+        ] {
+            journal
+                .add(
+                    workbook.get("coping-skills").unwrap(),
+                    [(
+                        "situation".to_owned(),
+                        crate::content::entry::Answer::Text(text.into()),
+                    )]
+                    .into(),
+                )
+                .unwrap();
+        }
+        let now = LocalTime::now();
+        let whole = archive_text(&archive(journal.entries(), now));
+        let mut streamed = Vec::new();
+        write_archive(&mut streamed, journal.entries(), now).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+        let mut none = Vec::new();
+        write_archive(&mut none, std::iter::empty(), now).unwrap();
+        let back: Archive = format::ARCHIVE
+            .parse(&String::from_utf8(none).unwrap())
+            .unwrap();
+        assert!(back.entries.is_empty());
+    }
     use super::*;
 
     /// An archive's entries as text, each an entry file of `worksheet` with these answers.

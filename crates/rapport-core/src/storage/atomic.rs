@@ -67,6 +67,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> io::Resu
     sync_dir(dir)
 }
 
+/// As [`write_atomic`] (replacing), with the bytes streamed by `fill` into a buffered
+/// temporary file: for exports, whose size should not decide how much memory they take.
+pub fn write_atomic_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = folder_of(path)?;
+    create_private_dir_all(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    {
+        let mut buffered = io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+        fill(&mut buffered)?;
+        buffered.flush()?;
+    }
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
 /// As [`write_atomic`] (replacing, in an existing folder), but leaves flushing the folder to
 /// the caller: for rewriting many files in one folder, which is then flushed once.
 pub fn write_atomic_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {

@@ -1,19 +1,35 @@
 //! The journal as CSV (one row per entry, one column per field) and as readable Markdown.
 
-use std::fmt::Write as _;
+use std::io::{self, Write};
 use std::path::Path;
 
 use crate::content::entry::{Answer, Entry};
 use crate::content::workbook::Workbook;
 use crate::content::worksheet::{Field, Slot};
 use crate::storage::archive::ArchiveError;
-use crate::storage::atomic::{self as store, Overwrite};
+use crate::storage::atomic as store;
 
 /// The entries as CSV: one row per entry, one column per field. With one worksheet the
 /// columns are its fields' labels; for the whole journal, `worksheet.field` ids.
 #[must_use]
 pub fn to_csv(workbook: &Workbook, entries: &[&Entry], one_worksheet: Option<&str>) -> String {
-    let mut columns: Vec<(String, String)> = Vec::new(); // (worksheet, answer id)
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_csv(&mut out, workbook, entries, one_worksheet);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the entries as CSV (see [`to_csv`]) row by row, so that memory does not grow with
+/// the export.
+pub fn write_csv(
+    out: &mut dyn Write,
+    workbook: &Workbook,
+    entries: &[&Entry],
+    one_worksheet: Option<&str>,
+) -> io::Result<()> {
+    let present: std::collections::HashSet<&str> =
+        entries.iter().map(|e| e.worksheet.as_str()).collect();
+    let mut columns: Vec<(&str, &str)> = Vec::new(); // (worksheet, answer id)
     let mut header = vec![
         "id".to_owned(),
         "worksheet".to_owned(),
@@ -22,7 +38,7 @@ pub fn to_csv(workbook: &Workbook, entries: &[&Entry], one_worksheet: Option<&st
     ];
     for worksheet in workbook.worksheets() {
         if one_worksheet.is_some_and(|id| id != worksheet.id)
-            || !entries.iter().any(|e| e.worksheet == worksheet.id)
+            || !present.contains(worksheet.id.as_str())
         {
             continue;
         }
@@ -33,48 +49,60 @@ pub fn to_csv(workbook: &Workbook, entries: &[&Entry], one_worksheet: Option<&st
             } else {
                 format!("{}.{id}", worksheet.id)
             });
-            columns.push((worksheet.id.clone(), id.to_owned()));
+            columns.push((worksheet.id.as_str(), id));
         }
     }
-    let rows: Vec<Vec<String>> = entries
-        .iter()
-        .map(|entry| {
-            let mut row = vec![
-                entry.id.clone(),
-                entry.worksheet.clone(),
-                entry.created.to_string(),
-                entry.edited.to_string(),
-            ];
-            row.extend(columns.iter().map(|(worksheet, id)| {
+    crate::csv::write_line(out, header.iter().map(String::as_str))?;
+    for entry in entries {
+        let fixed = [
+            entry.id.clone(),
+            entry.worksheet.clone(),
+            entry.created.to_string(),
+            entry.edited.to_string(),
+        ];
+        let answers: Vec<String> = columns
+            .iter()
+            .map(|(worksheet, id)| {
                 if *worksheet == entry.worksheet {
                     entry
                         .answers
-                        .get(id)
+                        .get(*id)
                         .map(Answer::display)
                         .unwrap_or_default()
                 } else {
                     String::new()
                 }
-            }));
-            row
-        })
-        .collect();
-    crate::csv::to_csv(&header, &rows)
+            })
+            .collect();
+        crate::csv::write_line(out, fixed.iter().chain(&answers).map(String::as_str))?;
+    }
+    Ok(())
 }
 
 /// The entries as Markdown, readable and printable: each entry's answers under its prompts.
 #[must_use]
 pub fn to_markdown(workbook: &Workbook, entries: &[&Entry]) -> String {
-    let mut out = String::from("# My Rapport journal\n\n");
+    let mut out = Vec::new();
+    let _ = write_markdown(&mut out, workbook, entries);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the entries as Markdown (see [`to_markdown`]), entry by entry.
+pub fn write_markdown(
+    out: &mut dyn Write,
+    workbook: &Workbook,
+    entries: &[&Entry],
+) -> io::Result<()> {
+    out.write_all(b"# My Rapport journal\n\n")?;
     for entry in entries {
         let worksheet = workbook.get(&entry.worksheet);
         let title = worksheet.map_or(entry.worksheet.as_str(), |w| w.title.as_str());
-        let _ = write!(
+        write!(
             out,
             "## {}, {}\n\n",
             markdown_text(title),
             entry.created.human()
-        );
+        )?;
         for (id, answer) in &entry.answers {
             let prompt = worksheet.and_then(|w| w.slot(id)).map_or_else(
                 || id.clone(),
@@ -89,15 +117,15 @@ pub fn to_markdown(workbook: &Workbook, entries: &[&Entry]) -> String {
                 }
                 _ => answer.display(),
             };
-            let _ = write!(
+            write!(
                 out,
                 "**{}**\n\n{}\n\n",
                 markdown_text(&prompt),
                 markdown_text(&text).replace('\n', "  \n")
-            );
+            )?;
         }
     }
-    out
+    Ok(())
 }
 
 /// `text` as Markdown that shows it exactly: raw HTML, links, images, emphasis, headings and
@@ -120,7 +148,15 @@ pub fn markdown_text(text: &str) -> String {
 
 /// Writes text to `path` atomically.
 pub fn write(path: &Path, text: &str) -> Result<(), ArchiveError> {
-    store::write_atomic(path, text.as_bytes(), Overwrite::Replace).map_err(|error| {
+    write_streamed(path, |out| out.write_all(text.as_bytes()))
+}
+
+/// Writes `path` atomically from `fill`, which streams into a buffered temporary file.
+pub fn write_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), ArchiveError> {
+    store::write_atomic_streamed(path, fill).map_err(|error| {
         ArchiveError::Io(format!(
             "Could not write: {error}. Path: {}",
             path.display()
