@@ -91,6 +91,9 @@ pub fn unlock(
     }
     let passphrase = read_passphrase(passphrase_file, "Passphrase for your Rapport journal: ")?;
     let unlocked = protection::unlock(data_dir, &passphrase, finish, &mut |_, _| {})?;
+    if let Some(warning) = &unlocked.warning {
+        let _ = writeln!(log, "{warning}");
+    }
     if let Some(finished) = &unlocked.finished {
         let _ = writeln!(log, "{}", finished.describe());
         report_skipped(&finished.converted, log);

@@ -44,6 +44,8 @@ pub enum Outcome {
         key: Option<Arc<DataKey>>,
         /// What the finished conversion did, if one was under way.
         converted: Converted,
+        /// Said when the protection file was changed outside Rapport.
+        warning: Option<String>,
     },
     /// Protection is on.
     TurnedOn {
@@ -111,6 +113,7 @@ impl Job {
             Ok(Outcome::Unlocked {
                 key: unlocked.key(),
                 converted: unlocked.finished.map(|f| f.converted).unwrap_or_default(),
+                warning: unlocked.warning,
             })
         })
     }

@@ -39,6 +39,9 @@ pub struct Format {
     pub migrations: &'static [Migration],
     /// Which field holds the format number.
     pub key: VersionKey,
+    /// Formats whose next one only adds optional fields: a file of such a format reads as it
+    /// is, without its RON value being rewritten (which loses the names of enum variants).
+    pub additive: &'static [u32],
 }
 
 /// A journal entry (`journal/`, `versions/`, `trash/`, inside archives).
@@ -49,8 +52,26 @@ pub const SETTINGS: Format = Format::first("settings", "Your settings");
 pub const REMINDER_LOG: Format = Format::first("reminders", "The reminders' record");
 /// `crisis.ron`.
 pub const CRISIS: Format = Format::first("crisis", "Your crisis contacts");
-/// `protection.ron`.
-pub const PROTECTION: Format = Format::first("protection", "The protection file");
+/// `protection.ron`. Format 2 adds `state_tag`, which authenticates the state with the data
+/// key; a file of format 1 has none, and is tagged at its next unlock.
+pub const PROTECTION: Format = Format {
+    current: 2,
+    migrations: &[Migration {
+        from: 1,
+        run: no_change,
+    }],
+    additive: &[1],
+    ..Format::first("protection", "The protection file")
+};
+
+/// A migration that only raises the format number: the new format adds an optional field.
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "a migration step has this signature"
+)]
+fn no_change(_: &mut ron::Value) -> Result<(), String> {
+    Ok(())
+}
 /// A participant's share file.
 pub const SHARE: Format = Format::first("share", "This share file");
 /// A RON archive or backup.
@@ -108,6 +129,7 @@ impl Format {
             current: 1,
             migrations: &[],
             key: VersionKey::Version,
+            additive: &[],
         }
     }
 }
@@ -180,6 +202,12 @@ impl Format {
         // The common case parses once; only a file that is not of the current format is probed.
         let (found, detail) = match options.from_str::<T>(text) {
             Ok(value) if value.format() == self.current => return Ok(value),
+            Ok(value)
+                if (value.format()..self.current).all(|from| self.additive.contains(&from))
+                    && (1..self.current).contains(&value.format()) =>
+            {
+                return Ok(value);
+            }
             Ok(value) => (value.format(), String::new()),
             // Written before files declared their RON extensions: `Some((…))` of a struct.
             Err(_)
@@ -310,6 +338,7 @@ mod tests {
             run: rename_name_to_title,
         }],
         key: VersionKey::Version,
+        additive: &[],
     };
 
     #[test]

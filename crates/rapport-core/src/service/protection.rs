@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 
 use crate::storage::layout::DataDir;
 use crate::storage::protection::{
-    self as vault, Converted, Progress, Protection, ProtectionState, VaultError,
+    self as vault, Converted, Progress, Protection, ProtectionState, StateCheck, VaultError,
 };
 use crate::storage::seal::{DataKey, Sealing};
 
@@ -56,7 +56,13 @@ pub struct Unlocked {
     pub data_dir: DataDir,
     /// The conversion that was finished, if one had been interrupted.
     pub finished: Option<Finished>,
+    /// Said when the protection file's state could not be confirmed with the key (changed
+    /// outside Rapport), and so was not followed.
+    pub warning: Option<String>,
 }
+
+/// Said when `protection.ron` was changed outside Rapport.
+pub const FORGED_STATE: &str = "The protection file was changed outside Rapport: its state could not be confirmed with your passphrase's key, so it was not followed. Your journal stays protected, and every file is sealed. To turn protection off, use Turn off protection (rapport protect off), which asks for your passphrase.";
 
 /// A conversion that had been interrupted, and was finished.
 #[derive(Debug)]
@@ -117,13 +123,32 @@ pub fn unlock(
     let mut protection = Protection::read(data_dir)?.ok_or(VaultError::NotProtected)?;
     let key = Arc::new(unwrap_key(&protection, passphrase)?);
     let unlocked = data_dir.with_sealing(Sealing::Sealed(key.clone()));
-    let was = protection.state;
+    // Only a state Rapport wrote is followed; one that cannot be confirmed (edited, or a
+    // format-1 file claiming protection is being turned off) is taken the safe way: sealing.
+    let check = protection.check_state(&key);
+    let trusted = match check {
+        StateCheck::Authentic => true,
+        StateCheck::Untagged => protection.state != ProtectionState::TurningOff,
+        StateCheck::Forged => false,
+    };
+    let warning = (!trusted).then(|| FORGED_STATE.to_owned());
+    if !trusted {
+        protection.state = ProtectionState::TurningOn;
+    }
     if !finish {
         return Ok(Unlocked {
             data_dir: unlocked,
             finished: None,
+            warning,
         });
     }
+    if check == StateCheck::Untagged && trusted {
+        // A file from before states were tagged: tagged now, with the key just unwrapped.
+        if let Ok(_lock) = crate::storage::writer_lock::WriterLock::acquire(data_dir) {
+            protection.write(data_dir, &key)?;
+        }
+    }
+    let was = protection.state;
     if was == ProtectionState::Protected {
         // Plain files found in the protected journal (copied in, or saved by a Rapport that
         // did not know) are sealed now; if another window is writing, at the next unlock.
@@ -136,6 +161,7 @@ pub fn unlock(
         return Ok(Unlocked {
             data_dir: unlocked,
             finished: sealed_any.then_some(Finished { was, converted }),
+            warning,
         });
     }
     let converted = vault::finish(&unlocked, &mut protection, &key, progress)?;
@@ -146,6 +172,7 @@ pub fn unlock(
             unlocked
         },
         finished: Some(Finished { was, converted }),
+        warning,
     })
 }
 
@@ -193,6 +220,76 @@ pub fn skipped_lines(converted: &Converted) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An entry file, protection turned on, and the protection file's text.
+    fn protected() -> (tempfile::TempDir, DataDir, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        std::fs::create_dir_all(data.journal()).unwrap();
+        std::fs::write(data.entry("a"), "(version: 1, secret: \"words\")").unwrap();
+        turn_on(&data, "correct horse battery", &mut |_, _| {}).unwrap();
+        let text = std::fs::read_to_string(data.protection()).unwrap();
+        assert!(text.contains("state_tag"), "{text}");
+        (dir, data, text)
+    }
+
+    #[test]
+    fn a_state_edited_to_turn_protection_off_is_detected_and_not_followed() {
+        let (_dir, data, text) = protected();
+        for forged in [
+            text.replace("state: Protected", "state: TurningOff"),
+            // Without its tag, as a format-1 file claiming the same.
+            text.replace("state: Protected", "state: TurningOff")
+                .lines()
+                .filter(|line| !line.contains("state_tag"))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .replace("version: 2", "version: 1"),
+        ] {
+            std::fs::write(data.protection(), &forged).unwrap();
+            // `check` (no finishing) is told too, and changes nothing.
+            let checked = unlock(&data, "correct horse battery", false, &mut |_, _| {}).unwrap();
+            assert!(checked.warning.is_some());
+            assert_eq!(std::fs::read_to_string(data.protection()).unwrap(), forged);
+            let unlocked = unlock(&data, "correct horse battery", true, &mut |_, _| {}).unwrap();
+            let warning = unlocked.warning.clone().unwrap();
+            assert!(warning.contains("changed outside Rapport"), "{warning}");
+            assert!(unlocked.key().is_some(), "still protected");
+            let entry = std::fs::read(data.entry("a")).unwrap();
+            assert!(crate::storage::seal::is_sealed(&entry), "not made plain");
+            let protection = Protection::read(&data).unwrap().unwrap();
+            assert_eq!(protection.state, ProtectionState::Protected);
+            let key = unlocked.key().unwrap();
+            assert_eq!(protection.check_state(&key), StateCheck::Authentic);
+        }
+    }
+
+    #[test]
+    fn a_protection_file_from_before_states_were_tagged_is_tagged_at_unlock() {
+        let (_dir, data, text) = protected();
+        let legacy: String = text
+            .lines()
+            .filter(|line| !line.contains("state_tag"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace("version: 2", "version: 1");
+        std::fs::write(data.protection(), &legacy).unwrap();
+        let unlocked = unlock(&data, "correct horse battery", true, &mut |_, _| {}).unwrap();
+        assert!(unlocked.warning.is_none());
+        let protection = Protection::read(&data).unwrap().unwrap();
+        assert_eq!(protection.version, 2);
+        assert_eq!(
+            protection.check_state(&unlocked.key().unwrap()),
+            StateCheck::Authentic
+        );
+        // And turning protection off, with the passphrase, still works.
+        turn_off(&data, "correct horse battery", &mut |_, _| {}).unwrap();
+        assert!(Protection::read(&data).unwrap().is_none());
+        assert_eq!(
+            std::fs::read_to_string(data.entry("a")).unwrap(),
+            "(version: 1, secret: \"words\")"
+        );
+    }
 
     #[test]
     fn a_passphrase_is_the_same_however_it_was_typed() {

@@ -114,6 +114,7 @@ mod tests {
         current: 1,
         migrations: &[],
         key: crate::format::VersionKey::Version,
+        additive: &[],
     };
 
     impl Versioned for Note {

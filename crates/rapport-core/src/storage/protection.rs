@@ -30,7 +30,7 @@ use crate::storage::seal::{
 use crate::storage::writer_lock::{LockError, WriterLock};
 
 /// The format of `protection.ron` this version writes.
-pub const PROTECTION_FORMAT: u32 = 1;
+pub const PROTECTION_FORMAT: u32 = 2;
 /// The shortest passphrase accepted.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// How long deriving the key from the passphrase should take, in seconds.
@@ -44,6 +44,8 @@ const MAX_KDF_ITERATIONS: u32 = 256;
 const SALT_LEN: usize = 16;
 /// Bound to the wrapped data key, so it cannot be mistaken for a sealed file or the reverse.
 const KEY_AAD: &[u8] = b"RAPPORT-DATA-KEY-1";
+/// Starts what the state tag authenticates.
+const STATE_AAD: &str = "RAPPORT-PROTECTION-STATE-1";
 /// The largest file converted; larger ones are left as they are and reported.
 const MAX_CONVERT_BYTES: u64 = crate::storage::archive::MAX_BYTES;
 
@@ -166,6 +168,22 @@ pub struct Protection {
     pub wrapped_key: String,
     /// Whether a conversion is under way.
     pub state: ProtectionState,
+    /// The state, the wrapped key and the key derivation settings, authenticated with the
+    /// data key (an empty message sealed with them as associated data), as hex. Without the
+    /// passphrase nobody can make one, so an edited or swapped state is detected at unlock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_tag: Option<String>,
+}
+
+/// Whether the state written in `protection.ron` is the one Rapport wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateCheck {
+    /// The tag matches: Rapport wrote this state with this journal's key.
+    Authentic,
+    /// A file from before states were tagged (format 1).
+    Untagged,
+    /// The tag does not match: the file was changed outside Rapport.
+    Forged,
 }
 
 impl Versioned for Protection {
@@ -215,7 +233,39 @@ impl Protection {
         Ok(protection)
     }
 
-    fn write(&self, data_dir: &DataDir) -> Result<(), VaultError> {
+    /// What the state tag binds: everything in the file but the tag.
+    fn state_aad(&self) -> Vec<u8> {
+        let kdf = &self.kdf;
+        format!(
+            "{STATE_AAD}\n{}\n{:?}\n{}\n{}:{}:{}:{}:{}",
+            self.version,
+            self.state,
+            self.wrapped_key,
+            kdf.algorithm,
+            kdf.memory_kib,
+            kdf.iterations,
+            kdf.parallelism,
+            kdf.salt
+        )
+        .into_bytes()
+    }
+
+    /// Whether the state is the one Rapport wrote, checked with the unlocked data key.
+    #[must_use]
+    pub fn check_state(&self, key: &DataKey) -> StateCheck {
+        let Some(tag) = &self.state_tag else {
+            return StateCheck::Untagged;
+        };
+        match from_hex(tag) {
+            Some(bytes) if open(key, &bytes, &self.state_aad()).is_ok() => StateCheck::Authentic,
+            _ => StateCheck::Forged,
+        }
+    }
+
+    /// Tags the state with `key`, then saves the file atomically.
+    pub fn write(&mut self, data_dir: &DataDir, key: &DataKey) -> Result<(), VaultError> {
+        self.version = PROTECTION_FORMAT;
+        self.state_tag = Some(to_hex(&seal(key, &[], &self.state_aad())?));
         let path = data_dir.protection();
         let text = ron::ser::to_string_pretty(self, ron_format::pretty()).unwrap_or_default();
         store::write_atomic(&path, text.as_bytes(), Overwrite::Replace).map_err(|source| {
@@ -254,6 +304,7 @@ impl Protection {
             kdf,
             wrapped_key: to_hex(&wrapped),
             state,
+            state_tag: None,
         })
     }
 }
@@ -331,7 +382,7 @@ pub fn turn_on(
     }
     let key = DataKey::random()?;
     let mut protection = Protection::new(passphrase, &key, ProtectionState::TurningOn)?;
-    protection.write(data_dir)?;
+    protection.write(data_dir, &key)?;
     let key = Arc::new(key);
     let converted = finish(data_dir, &mut protection, &key, progress)?;
     Ok((key, converted))
@@ -347,7 +398,7 @@ pub fn turn_off(
 ) -> Result<Converted, VaultError> {
     let _lock = WriterLock::acquire(data_dir)?;
     protection.state = ProtectionState::TurningOff;
-    protection.write(data_dir)?;
+    protection.write(data_dir, key)?;
     finish(data_dir, protection, key, progress)
 }
 
@@ -374,7 +425,7 @@ pub fn finish(
     lock.sweep_temp_files(data_dir);
     if protection.state == ProtectionState::TurningOn {
         protection.state = ProtectionState::Protected;
-        protection.write(data_dir)?;
+        protection.write(data_dir, key)?;
     } else {
         let path = data_dir.protection();
         let result = if converted.skipped.is_empty() {
@@ -408,7 +459,7 @@ pub fn change_passphrase(
     let _lock = WriterLock::acquire(data_dir)?;
     let mut changed = Protection::new(new_passphrase, key, protection.state)?;
     changed.state = protection.state;
-    changed.write(data_dir)?;
+    changed.write(data_dir, key)?;
     Ok(changed)
 }
 
@@ -552,6 +603,7 @@ mod tests {
             wrapped_key: to_hex(&seal(&wrapping, key.bytes().as_slice(), KEY_AAD).unwrap()),
             kdf,
             state: ProtectionState::Protected,
+            state_tag: None,
         }
     }
 
