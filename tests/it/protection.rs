@@ -501,3 +501,60 @@ fn protect_on_takes_the_writer_lock() {
     );
     drop(held);
 }
+
+/// Backups follow protection: sealed while it is on, plain once it is off, restorable after
+/// each change; and a window opened before protection was turned on elsewhere cannot leave a
+/// plain backup of the protected journal.
+#[test]
+fn backups_are_sealed_exactly_while_protected_and_stay_restorable() {
+    let dir = tempfile::tempdir().unwrap();
+    let passphrase = dir.path().join("passphrase.txt");
+    fs::write(&passphrase, format!("{PASSPHRASE}\n")).unwrap();
+    let run = |args: &[&str]| {
+        let output = crate::common::rapport(dir.path())
+            .arg("--passphrase-file")
+            .arg(&passphrase)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    run(&["add", "coping-skills", "situation=Row with my sister"]);
+    let data = DataDir::new(dir.path());
+    let stale = rapport_core::service::model::Model::open(data.clone()).unwrap();
+    run(&["protect", "on"]);
+    let error = stale.back_up_now().unwrap_err().to_string();
+    assert!(error.contains("protected with a passphrase"), "{error}");
+    assert!(
+        data.files_of(rapport_core::storage::layout::FileKind::Backup)
+            .is_empty(),
+        "no plain backup of a protected journal"
+    );
+    let backup = run(&["backup"]);
+    let backup = PathBuf::from(
+        backup
+            .lines()
+            .last()
+            .unwrap()
+            .trim()
+            .rsplit(' ')
+            .next()
+            .unwrap(),
+    );
+    let backups = data.files_of(rapport_core::storage::layout::FileKind::Backup);
+    assert_eq!(backups.len(), 1, "{backup:?}");
+    let sealed = |path: &Path| rapport_core::storage::seal::is_sealed(&fs::read(path).unwrap());
+    assert!(sealed(&backups[0]));
+    run(&["protect", "off"]);
+    assert!(!sealed(&backups[0]), "plain once protection is off");
+    run(&["restore", backups[0].to_str().unwrap()]);
+    run(&["protect", "on"]);
+    assert!(sealed(&backups[0]), "sealed with the new key");
+    run(&["restore", backups[0].to_str().unwrap()]);
+    assert!(run(&["entries"]).contains("coping-skills"));
+}
