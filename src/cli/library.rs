@@ -28,10 +28,11 @@ pub(super) fn list_programmes(
         })?;
         writeln!(
             out,
-            "{} ({}, {} sessions)",
+            "{} ({}, {} {}s)",
             programme.title,
             programme.id,
-            programme.sessions.len()
+            programme.sessions.len(),
+            programme.noun()
         )?;
         for (number, session) in programme.sessions.iter().enumerate() {
             writeln!(
@@ -59,9 +60,10 @@ pub(super) fn list_programmes(
     for programme in workbook.programmes() {
         writeln!(
             out,
-            "{:<24} {:>2} sessions  {}",
+            "{:<24} {:>2} {:<9} {}",
             programme.id,
             programme.sessions.len(),
+            format!("{}s", programme.noun()),
             programme.title
         )?;
         for (number, session) in programme.sessions.iter().enumerate() {
