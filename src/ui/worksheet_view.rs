@@ -248,6 +248,27 @@ impl WorksheetView {
                         .map(|entry| entry.created.human())
                         .unwrap_or_default();
                     widgets::note(ui, &format!("You are editing your entry from {when}. The version before your changes is kept."));
+                    let known = worksheet.answer_ids();
+                    let hidden: Vec<&str> = cx
+                        .model
+                        .journal()
+                        .get(id)
+                        .map(|entry| {
+                            entry
+                                .answers
+                                .keys()
+                                .map(String::as_str)
+                                .filter(|key| !known.contains(key))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    if !hidden.is_empty() {
+                        widgets::note(ui, &format!(
+                            "{} of this entry's answers are not shown here ({}): the worksheet no longer has the steps they answer, because your own worksheet file changed it. They are kept as they are when you save, and exports include them.",
+                            hidden.len(),
+                            hidden.join(", ")
+                        ));
+                    }
                     ui.add_space(8.0);
                 }
                 egui::CollapsingHeader::new("About this worksheet")

@@ -17,6 +17,7 @@ mod gui;
 mod handout;
 mod layout;
 mod measures;
+mod overrides;
 mod protection;
 mod reminders;
 mod trust;

@@ -429,7 +429,44 @@ impl Model {
                 Some(_) => {}
             }
         }
+        problems.extend(self.narrowing_overrides());
         problems
+    }
+
+    /// A user's worksheet file (most often one overriding a bundled worksheet) that does not
+    /// accept the answers of existing entries: it dropped a step or narrowed its range or
+    /// choices. One problem per file, naming how many entries.
+    fn narrowing_overrides(&self) -> Vec<Problem> {
+        let mut misfits: std::collections::BTreeMap<&str, usize> =
+            std::collections::BTreeMap::new();
+        for entry in self.journal.entries() {
+            if let Some(worksheet) = self.workbook.get(&entry.worksheet)
+                && matches!(
+                    self.workbook.origin(&worksheet.id),
+                    Some(crate::content::workbook::Origin::User(_))
+                )
+                && check_answers(worksheet, &entry.answers).is_err()
+            {
+                *misfits.entry(worksheet.id.as_str()).or_default() += 1;
+            }
+        }
+        misfits
+            .into_iter()
+            .filter_map(|(id, count)| {
+                let Some(crate::content::workbook::Origin::User(path)) = self.workbook.origin(id)
+                else {
+                    return None;
+                };
+                let title = self.workbook.get(id).map_or(id, |w| w.title.as_str());
+                Some(Problem::new(
+                    path,
+                    format!(
+                        "Your worksheet file for “{title}” does not accept the answers of {count} existing {} (it drops a step they answer, or narrows its range or choices). Those answers are kept, and exports still include them; put the steps back as they were to edit them here",
+                        if count == 1 { "entry" } else { "entries" }
+                    ),
+                ))
+            })
+            .collect()
     }
 
     fn worksheet(&self, id: &str) -> Result<Worksheet, JournalError> {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::content::entry::{Answer, Entry};
 use crate::content::workbook::Workbook;
-use crate::content::worksheet::{Field, Slot};
+use crate::content::worksheet::{Field, Slot, Worksheet};
 use crate::storage::archive::ArchiveError;
 use crate::storage::atomic as store;
 
@@ -29,6 +29,27 @@ pub fn write_csv(
 ) -> io::Result<()> {
     let present: std::collections::HashSet<&str> =
         entries.iter().map(|e| e.worksheet.as_str()).collect();
+    // Answers the worksheet no longer asks for (a user's file that dropped a step), or to a
+    // worksheet no longer in the workbook, get columns of their own: an export never drops one.
+    let mut extra: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
+        std::collections::BTreeMap::new();
+    for entry in entries {
+        if one_worksheet.is_some_and(|id| id != entry.worksheet) {
+            continue;
+        }
+        let known = workbook
+            .get(&entry.worksheet)
+            .map(Worksheet::answer_ids)
+            .unwrap_or_default();
+        for id in entry.answers.keys() {
+            if !known.contains(&id.as_str()) {
+                extra
+                    .entry(entry.worksheet.as_str())
+                    .or_default()
+                    .insert(id.as_str());
+            }
+        }
+    }
     let mut columns: Vec<(&str, &str)> = Vec::new(); // (worksheet, answer id)
     let mut header = vec![
         "id".to_owned(),
@@ -50,6 +71,16 @@ pub fn write_csv(
                 format!("{}.{id}", worksheet.id)
             });
             columns.push((worksheet.id.as_str(), id));
+        }
+    }
+    for (worksheet, ids) in &extra {
+        for id in ids {
+            header.push(if one_worksheet.is_some() {
+                (*id).to_owned()
+            } else {
+                format!("{worksheet}.{id}")
+            });
+            columns.push((*worksheet, *id));
         }
     }
     crate::csv::write_line(out, header.iter().map(String::as_str))?;
