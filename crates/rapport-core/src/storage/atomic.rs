@@ -249,17 +249,48 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 }
 
 fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    if !fs::metadata(path)?.is_file() {
+    // Opened without blocking, so a named pipe cannot hang the open; then one `fstat` both
+    // refuses anything but a regular file and gives the size, and one `read` usually takes the
+    // whole file: four system calls a file, which is most of what opening ten years costs.
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc_nonblock());
+    }
+    let mut file = options.open(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
         return Err(ReadError::NotAFile);
     }
-    let file = File::open(path)?;
-    let size = file.metadata()?.len();
+    let size = metadata.len();
     if size > limit {
         return Err(ReadError::TooLarge { size, limit });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // The file may grow between the size check and the read: never read past the limit.
-    file.take(limit + 1).read_to_end(&mut bytes)?;
+    let expected = usize::try_from(size).unwrap_or(0);
+    let mut bytes = vec![0; expected + 1];
+    let mut filled = 0;
+    // A regular file reads short only at its end; a longer file grew since the `fstat`.
+    loop {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error.into()),
+        }
+        if filled < bytes.len() {
+            break;
+        }
+        if filled as u64 > limit {
+            return Err(ReadError::TooLarge {
+                size: filled as u64,
+                limit,
+            });
+        }
+        bytes.resize(bytes.len() * 2, 0);
+    }
+    bytes.truncate(filled);
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge {
             size: bytes.len() as u64,
@@ -267,6 +298,17 @@ fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         });
     }
     Ok(bytes)
+}
+
+/// `O_NONBLOCK`, without a dependency on `libc` for one constant (it is 0o4000 on Linux and
+/// the BSDs' 0x0004 elsewhere).
+#[cfg(unix)]
+fn libc_nonblock() -> i32 {
+    if cfg!(any(target_os = "linux", target_os = "android")) {
+        0o4000
+    } else {
+        0x0004
+    }
 }
 
 /// Removes temporary files left in `dir` by a save that was interrupted (a crash, a kill), if
