@@ -168,6 +168,16 @@ pub(super) fn summary_table(
         .map(|s| (*s).to_owned())
         .collect();
     let row = |label: &str, week: String, s: &rapport_core::insight::spread::Spread| {
+        if !s.is_shown() {
+            return vec![
+                label.to_owned(),
+                week,
+                s.n.to_string(),
+                rapport_core::insight::spread::SUPPRESSED.to_owned(),
+                String::new(),
+                String::new(),
+            ];
+        }
         vec![
             label.to_owned(),
             week,

@@ -251,18 +251,32 @@ impl View for GroupView {
                 let weeks: Vec<_> = summary.weeks.iter().filter(|r| &r.series == id).cloned().collect();
                 let title = weeks.first().map_or_else(|| id.clone(), |r| r.label.clone());
                 ui.add_space(10.0);
-                slot.show(ui, &data_dir, self.revision, 300.0, || {
-                    Chart::Group(GroupChart { title, range: *range, weeks })
-                });
+                let chart = GroupChart { title, range: *range, weeks };
+                let suppressed = chart.suppressed_weeks();
+                slot.show(ui, &data_dir, self.revision, 300.0, || Chart::Group(chart));
+                if !suppressed.is_empty() {
+                    let weeks: Vec<String> = suppressed.iter().map(ToString::to_string).collect();
+                    widgets::note(ui, &format!(
+                        "{} {}: {}, so only the count is drawn.",
+                        if suppressed.len() == 1 { "Week" } else { "Weeks" },
+                        weeks.join(", "),
+                        rapport_core::insight::spread::SUPPRESSED
+                    ));
+                }
             }
             if !summary.changes.is_empty() {
                 ui.add_space(8.0);
                 ui.label(RichText::new("Change over the programme (last value minus first)").strong());
                 for row in &summary.changes {
-                    ui.label(format!(
-                        "{}: n = {}, median change {:+.1}, range {:+} to {:+}",
-                        row.label, row.spread.n, row.spread.median, row.spread.min, row.spread.max
-                    ));
+                    let s = row.spread;
+                    ui.label(if s.is_shown() {
+                        format!(
+                            "{}: n = {}, median change {:+.1}, range {:+} to {:+}",
+                            row.label, s.n, s.median, s.min, s.max
+                        )
+                    } else {
+                        format!("{}: n = {}, {}", row.label, s.n, rapport_core::insight::spread::SUPPRESSED)
+                    });
                 }
             }
             ui.add_space(8.0);

@@ -183,3 +183,126 @@ fn share_lists_what_can_be_shared_and_checks_the_pseudonym() {
         .code(2)
         .stderr(predicate::str::contains("Choose a pseudonym"));
 }
+
+/// A share file's text for the group MAPLE-7, with PHQ-9 scores on the dates given.
+pub(crate) fn share_text(pseudonym: &str, points: &[(&str, i64)]) -> String {
+    let points: Vec<String> = points
+        .iter()
+        .map(|(date, value)| format!("(\"{date}\", {value})"))
+        .collect();
+    format!(
+        "(kind: \"rapport-share\", version: 1, programme: \"group-ipt\", group: \"MAPLE-7\", pseudonym: \"{pseudonym}\", created: \"2026-11-25T10:00:00+00:00\", series: [(id: \"phq9\", label: \"PHQ-9 score\", min: 0, max: 27, points: [{}])])",
+        points.join(", ")
+    )
+}
+
+/// Three participants: all three share in week 1, Kit alone in week 2, Robin and Ash in week 3.
+pub(crate) fn small_cells(folder: &Path) {
+    for (name, points) in [
+        ("Robin", [("2026-11-02", 15), ("2026-11-16", 8)]),
+        ("Ash", [("2026-11-03", 10), ("2026-11-17", 9)]),
+        ("Kit", [("2026-11-04", 20), ("2026-11-10", 14)]),
+    ] {
+        fs::write(
+            folder.join(format!("{name}.ron")),
+            share_text(name, &points),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn the_summary_table_and_csv_say_fewer_than_3_shared_instead_of_a_figure() {
+    let folder = tempfile::tempdir().unwrap();
+    small_cells(folder.path());
+    let dir = tempfile::tempdir().unwrap();
+    let table = rapport(dir.path())
+        .arg("group-summary")
+        .arg(folder.path())
+        .args(["--group", "MAPLE-7"])
+        .assert()
+        .success();
+    let table = String::from_utf8(table.get_output().stdout.clone()).unwrap();
+    let line = |week: &str| {
+        table
+            .lines()
+            .find(|l| l.split_whitespace().nth(2) == Some(week))
+            .unwrap_or_else(|| panic!("week {week} in\n{table}"))
+            .to_owned()
+    };
+    assert!(line("1").contains("15.0"), "{table}");
+    assert!(line("2").contains("fewer than 3 shared"), "{table}");
+    assert!(!line("2").contains("14"), "Kit's own score: {table}");
+    assert!(line("3").contains("fewer than 3 shared"), "{table}");
+    let csv = rapport(dir.path())
+        .arg("group-summary")
+        .arg(folder.path())
+        .args(["--group", "MAPLE-7", "--csv"])
+        .assert()
+        .success();
+    let csv = String::from_utf8(csv.get_output().stdout.clone()).unwrap();
+    assert!(
+        csv.contains("PHQ-9 score,2,1,fewer than 3 shared,,,,\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("PHQ-9 score,3,2,fewer than 3 shared,,,,\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("PHQ-9 score,1,3,15.0,"), "{csv}");
+}
+
+fn group_app(dir: &Path) -> egui_kittest::Harness<'static, rapport::ui::Shell> {
+    let shell = rapport::ui::Shell::new(
+        rapport_core::storage::layout::DataDir::new(dir),
+        rapport::ui::UiState::default(),
+    );
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1280.0, 4000.0])
+        .build_ui_state(|ui, shell: &mut rapport::ui::Shell| shell.ui(ui), shell);
+    harness.run();
+    harness
+}
+
+/// Opens Group progress and imports `folder` for MAPLE-7.
+fn import_in_app(harness: &mut egui_kittest::Harness<'static, rapport::ui::Shell>, folder: &Path) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_by_label("Group progress (facilitators)")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Folder of share files")
+        .click();
+    harness.run();
+    harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Folder of share files")
+        .type_text(folder.to_str().unwrap());
+    harness.run();
+    crate::common::type_into(harness, Role::TextInput, "Group code", "MAPLE-7");
+    harness.get_by_label("Import").click();
+    harness.run();
+}
+
+#[test]
+fn the_app_says_fewer_than_3_shared_and_draws_no_small_cell() {
+    use egui_kittest::kittest::Queryable;
+    let folder = tempfile::tempdir().unwrap();
+    small_cells(folder.path());
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = group_app(dir.path());
+    import_in_app(&mut harness, folder.path());
+    harness.get_by_label("3 participants' files imported.");
+    harness.get_by_label_contains("Weeks 2, 3: fewer than 3 shared");
+    harness.get_by_label_contains("PHQ-9 score: n = 3, median change -6.0");
+
+    // Two people: no change figure at all.
+    fs::remove_file(folder.path().join("Kit.ron")).unwrap();
+    harness.get_by_label("Import").click();
+    harness.run();
+    harness.get_by_label_contains("PHQ-9 score: n = 2, fewer than 3 shared");
+    assert!(harness.query_by_label_contains("median change").is_none());
+}

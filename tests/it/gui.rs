@@ -701,7 +701,7 @@ fn the_facilitator_imports_good_files_and_names_the_skipped_ones() {
     harness.get_by_label("2 participants' files imported.");
     harness.get_by_label_contains("c.ron");
     harness.get_by_label("Chart: PHQ-9 score");
-    harness.get_by_label_contains("PHQ-9 score: n = 2, median change -6.5");
+    harness.get_by_label_contains("PHQ-9 score: n = 2, fewer than 3 shared");
     // No individual figures until a participant is opened.
     assert!(harness.query_by_label_contains("2026-11-02: 14").is_none());
 }

@@ -263,3 +263,32 @@ fn the_appointment_summary_of_an_empty_period_says_so_and_a_busy_year_fits_two_p
     assert!(printed.contains("Practice"), "{printed}");
     assert!(printed.contains("of 27"), "{printed}");
 }
+
+#[test]
+fn the_group_pdf_says_fewer_than_3_shared_instead_of_a_figure() {
+    let folder = tempfile::tempdir().unwrap();
+    crate::group::small_cells(folder.path());
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("group.pdf");
+    rapport(dir.path())
+        .arg("group-summary")
+        .arg(folder.path())
+        .args(["--group", "MAPLE-7", "--pdf"])
+        .arg(&pdf)
+        .assert()
+        .success();
+    let text = text(&pdf);
+    assert!(
+        text.contains("Week 1: n = 3, median 15.0, middle half 12.5–17.5, range 10–20"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Week 2: n = 1, fewer than 3 shared"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Week 3: n = 2, fewer than 3 shared"),
+        "{text}"
+    );
+    assert!(!text.contains("median 14.0"), "Kit's own score: {text}");
+}

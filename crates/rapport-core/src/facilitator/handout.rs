@@ -662,11 +662,16 @@ pub fn summary_pdf(
             layout.text(&measure, 14.0, false);
         }
         let s = row.spread;
+        let figures = if s.is_shown() {
+            format!(
+                "median {:.1},   middle half {:.1}–{:.1},   range {}–{}",
+                s.median, s.q1, s.q3, s.min, s.max
+            )
+        } else {
+            crate::insight::spread::SUPPRESSED.to_owned()
+        };
         layout.text(
-            &format!(
-                "Week {:>2}:   n = {},   median {:.1},   middle half {:.1}–{:.1},   range {}–{}",
-                row.week, s.n, s.median, s.q1, s.q3, s.min, s.max
-            ),
+            &format!("Week {:>2}:   n = {},   {figures}", row.week, s.n),
             10.5,
             false,
         );
@@ -680,11 +685,16 @@ pub fn summary_pdf(
         );
         for row in &summary.changes {
             let s = row.spread;
+            let figures = if s.is_shown() {
+                format!(
+                    "median change {:+.1},   range {:+}–{:+}",
+                    s.median, s.min, s.max
+                )
+            } else {
+                crate::insight::spread::SUPPRESSED.to_owned()
+            };
             layout.text(
-                &format!(
-                    "{}:   n = {},   median change {:+.1},   range {:+}–{:+}",
-                    row.label, s.n, s.median, s.min, s.max
-                ),
+                &format!("{}:   n = {},   {figures}", row.label, s.n),
                 10.5,
                 false,
             );

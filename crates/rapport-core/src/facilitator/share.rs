@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::workbook::Workbook;
 use crate::format::{self, FormatError, Versioned};
 use crate::insight::progress::{self, Series};
-use crate::insight::spread::{Spread, WeekRow, spread};
+use crate::insight::spread::{SUPPRESSED, Spread, WeekRow, spread};
 use crate::problem::Problem;
 use crate::ron_format;
 use crate::storage::atomic as store;
@@ -502,7 +502,9 @@ impl Summary {
     }
 }
 
-/// The summary as CSV: one row per measure and week, then the changes as week "change".
+/// The summary as CSV: one row per measure and week, then the changes as week "change". A row
+/// from fewer than [`SMALL_CELL`](crate::insight::spread::SMALL_CELL) people gives its count and
+/// says [`SUPPRESSED`] instead of any figure.
 #[must_use]
 pub fn summary_csv(summary: &Summary) -> String {
     let header: Vec<String> = ["measure", "week", "n", "median", "q1", "q3", "min", "max"]
@@ -510,6 +512,19 @@ pub fn summary_csv(summary: &Summary) -> String {
         .map(|s| (*s).to_owned())
         .collect();
     let row = |label: &str, week: String, s: &Spread| {
+        if !s.is_shown() {
+            // With one or two people, a median or a range is someone's own score.
+            return vec![
+                label.to_owned(),
+                week,
+                s.n.to_string(),
+                SUPPRESSED.to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ];
+        }
         vec![
             label.to_owned(),
             week,
@@ -628,7 +643,34 @@ mod tests {
         assert!((change.median - (-4.0)).abs() < 1e-9, "changes -7 and -1");
         let csv = summary_csv(&summary);
         assert!(csv.starts_with("measure,week,n,median,q1,q3,min,max\n"));
-        assert!(csv.contains(",change,2,-4.0,"));
+        assert!(csv.contains(",change,2,fewer than 3 shared,,,,\n"), "{csv}");
+    }
+
+    #[test]
+    fn figures_from_fewer_than_three_people_are_not_in_the_csv() {
+        let files = [
+            file("Robin", &[("2026-11-02", 15), ("2026-11-16", 8)]),
+            file("Ash", &[("2026-11-03", 10), ("2026-11-17", 9)]),
+            file("Kit", &[("2026-11-04", 20), ("2026-11-10", 14)]),
+        ];
+        let csv = summary_csv(&summarise(&files));
+        // Week 1: all three shared, so the figures show.
+        assert!(
+            csv.contains("PHQ-9: mood: PHQ-9 score,1,3,15.0,12.5,17.5,10,20\n"),
+            "{csv}"
+        );
+        // Week 2 holds Kit alone and week 3 two people: the count, and no figure.
+        assert!(
+            csv.contains("PHQ-9: mood: PHQ-9 score,2,1,fewer than 3 shared,,,,\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("PHQ-9: mood: PHQ-9 score,3,2,fewer than 3 shared,,,,\n"),
+            "{csv}"
+        );
+        assert!(!csv.contains(",14.0,") && !csv.contains(",14\n"), "{csv}");
+        // The change over the programme comes from three people.
+        assert!(csv.contains(",change,3,-6.0,"), "{csv}");
     }
 
     #[test]

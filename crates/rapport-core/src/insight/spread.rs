@@ -56,3 +56,30 @@ pub struct WeekRow {
     /// The week's values, one per participant (their last that week).
     pub spread: Spread,
 }
+
+/// The fewest people a group figure is shown for: with one or two, a "median" or a range is
+/// close to someone's own score.
+pub const SMALL_CELL: usize = 3;
+
+/// What is said instead of a figure from fewer than [`SMALL_CELL`] people.
+pub const SUPPRESSED: &str = "fewer than 3 shared";
+
+impl Spread {
+    /// Whether the figures may be shown: they come from at least [`SMALL_CELL`] people.
+    #[must_use]
+    pub fn is_shown(&self) -> bool {
+        self.n >= SMALL_CELL
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_from_fewer_than_three_people_are_not_shown() {
+        assert!(!spread(&[7]).unwrap().is_shown());
+        assert!(!spread(&[7, 9]).unwrap().is_shown());
+        assert!(spread(&[7, 9, 3]).unwrap().is_shown());
+    }
+}

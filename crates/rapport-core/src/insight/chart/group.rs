@@ -20,6 +20,22 @@ pub struct GroupChart {
 }
 
 impl GroupChart {
+    /// The weeks whose figures are drawn: those from at least three people.
+    #[must_use]
+    pub fn shown_weeks(&self) -> Vec<&WeekRow> {
+        self.weeks.iter().filter(|r| r.spread.is_shown()).collect()
+    }
+
+    /// The weeks in which one or two people shared: only their count is drawn.
+    #[must_use]
+    pub fn suppressed_weeks(&self) -> Vec<i64> {
+        self.weeks
+            .iter()
+            .filter(|r| !r.spread.is_shown())
+            .map(|r| r.week)
+            .collect()
+    }
+
     pub(super) fn draw<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
@@ -53,7 +69,8 @@ impl GroupChart {
             .draw()
             .map_err(draw_error)?;
         let colour = style.palette.lines[0];
-        plot.draw_series(self.weeks.iter().map(|row| {
+        let shown = self.shown_weeks();
+        plot.draw_series(shown.iter().map(|row| {
             let x = row.week as f64;
             Rectangle::new(
                 [(x - 0.3, row.spread.q1), (x + 0.3, row.spread.q3)],
@@ -66,8 +83,7 @@ impl GroupChart {
             Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.mix(0.25).filled())
         });
         let line = colour.stroke_width(style.px(2.5));
-        let medians: Vec<(f64, f64)> = self
-            .weeks
+        let medians: Vec<(f64, f64)> = shown
             .iter()
             .map(|r| (r.week as f64, r.spread.median))
             .collect();
@@ -86,9 +102,15 @@ impl GroupChart {
         )
         .map_err(draw_error)?;
         for row in &self.weeks {
-            let (x, y) = plot.backend_coord(&(row.week as f64, row.spread.q3));
+            // A week from one or two people shows its count at the bottom, and no figure.
+            let (label, at) = if row.spread.is_shown() {
+                (format!("n={}", row.spread.n), row.spread.q3)
+            } else {
+                (format!("n={} (<3)", row.spread.n), min)
+            };
+            let (x, y) = plot.backend_coord(&(row.week as f64, at));
             root.draw(&Text::new(
-                format!("n={}", row.spread.n),
+                label,
                 (x, y - style.px_i(4.0)),
                 style.text(11.0).pos(Pos::new(HPos::Center, VPos::Bottom)),
             ))
