@@ -481,7 +481,11 @@ fn protect_on_takes_the_writer_lock() {
     fs::write(&passphrase, format!("{PASSPHRASE}\n")).unwrap();
     let before = fs::read(data.protection()).unwrap();
     let held = fs::File::open(data.writer_lock()).unwrap();
-    held.try_lock().unwrap();
+    let taken = std::time::Instant::now();
+    while held.try_lock().is_err() {
+        assert!(taken.elapsed() < std::time::Duration::from_secs(5));
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     let output = crate::common::rapport(dir.path())
         .arg("--passphrase-file")
         .arg(&passphrase)

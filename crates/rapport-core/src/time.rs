@@ -8,6 +8,30 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, civil};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The latest moment Rapport dates anything: a day before the calendar's end, so that any time
+/// zone's wall clock and the next day both still exist.
+pub const LATEST: Timestamp = Timestamp::constant(253_402_128_000, 0);
+
+/// The system clock as a timestamp, never panicking: a clock past the year 9999 (or so far
+/// before 1970 that the calendar cannot hold it) gives [`LATEST`] (or the earliest moment).
+#[must_use]
+pub fn now_instant() -> Timestamp {
+    instant_of(std::time::SystemTime::now())
+}
+
+/// `system` as a timestamp within what Rapport can date (see [`now_instant`]).
+#[must_use]
+pub fn instant_of(system: std::time::SystemTime) -> Timestamp {
+    let earliest = Timestamp::MIN
+        .checked_add(jiff::SignedDuration::from_hours(48))
+        .unwrap_or(Timestamp::MIN);
+    match Timestamp::try_from(system) {
+        Ok(instant) => instant.clamp(earliest, LATEST),
+        Err(_) if system > std::time::SystemTime::UNIX_EPOCH => LATEST,
+        Err(_) => earliest,
+    }
+}
+
 /// An instant together with the UTC offset of the place it was recorded.
 ///
 /// Written to files as RFC 3339 with the offset, e.g. `2026-11-25T21:42:00+01:00`, so a person
@@ -19,10 +43,12 @@ pub struct LocalTime {
 }
 
 impl LocalTime {
-    /// Now, in the system time zone, rounded down to the whole second.
+    /// Now, in the system time zone, rounded down to the whole second. A clock set outside
+    /// the years Rapport can date (before 1970 is fine; after 9999 is not) gives the latest
+    /// moment it can, instead of panicking.
     #[must_use]
     pub fn now() -> Self {
-        Self::at(Timestamp::now(), &TimeZone::system())
+        Self::at(now_instant(), &TimeZone::system())
     }
 
     /// The given instant in the given time zone, rounded down to the whole second.
@@ -158,6 +184,27 @@ mod tests {
         let early: LocalTime = "2026-11-25T21:00:00+03:00".parse().unwrap();
         let late: LocalTime = "2026-11-25T20:00:00+00:00".parse().unwrap();
         assert!(early < late);
+    }
+
+    #[test]
+    fn a_clock_past_the_year_9999_gives_the_latest_date_instead_of_panicking() {
+        assert_eq!(LATEST.to_string(), "9999-12-30T00:00:00Z");
+        let far =
+            std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_hours(300_000 * 365 * 24);
+        assert_eq!(instant_of(far), LATEST);
+        let just_past =
+            std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(253_402_300_000);
+        assert_eq!(instant_of(just_past), LATEST);
+        // Everything dated from it still works: the wall clock anywhere, tomorrow, a stamp.
+        for hours in [-12, 0, 14] {
+            let zone = TimeZone::fixed(jiff::tz::Offset::from_hours(hours).unwrap());
+            let latest = LocalTime::at(instant_of(far), &zone);
+            assert!(latest.date().tomorrow().is_ok());
+            assert!(!latest.to_string().is_empty());
+        }
+        assert_eq!(file_stamp(LATEST), "99991230T000000Z");
+        let ordinary = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000);
+        assert_eq!(instant_of(ordinary).as_second(), 1_000);
     }
 
     #[test]

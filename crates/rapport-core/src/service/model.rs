@@ -473,14 +473,24 @@ impl Model {
         self.workbook
             .get(id)
             .cloned()
-            .ok_or_else(|| JournalError::Invalid(format!("there is no worksheet “{id}”")))
+            .ok_or_else(|| JournalError::NoWorksheet(id.to_owned()))
     }
 }
 
 /// In a protected (unlocked) journal, the private files that are plain text and the temporary
-/// files a killed save left, each a problem: anyone with the folder could read them.
+/// files a killed save left, each a problem: anyone with the folder could read them. Not while
+/// a conversion is under way: then files of both kinds are expected, and the next unlock
+/// finishes it (and sweeps).
 fn unsealed_files(data_dir: &DataDir) -> Vec<Problem> {
-    if !matches!(data_dir.sealing(), crate::storage::seal::Sealing::Sealed(_)) {
+    use crate::storage::protection::{Protection, ProtectionState};
+    let protected = matches!(
+        Protection::read(data_dir),
+        Ok(Some(Protection {
+            state: ProtectionState::Protected,
+            ..
+        }))
+    );
+    if !protected || !matches!(data_dir.sealing(), crate::storage::seal::Sealing::Sealed(_)) {
         return Vec::new();
     }
     let plain = crate::storage::protection::plain_files(data_dir)

@@ -221,12 +221,15 @@ pub fn skipped_lines(converted: &Converted) -> Vec<String> {
 mod tests {
     use super::*;
 
+    const ENTRY: &str = r#"(version: 1, id: "a", worksheet: "coping-skills", worksheet_version: 1,
+    created: "2026-11-25T10:00:00+00:00", edited: "2026-11-25T10:00:00+00:00", answers: {})"#;
+
     /// An entry file, protection turned on, and the protection file's text.
     fn protected() -> (tempfile::TempDir, DataDir, String) {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::new(dir.path());
         std::fs::create_dir_all(data.journal()).unwrap();
-        std::fs::write(data.entry("a"), "(version: 1, secret: \"words\")").unwrap();
+        std::fs::write(data.entry("a"), ENTRY).unwrap();
         turn_on(&data, "correct horse battery", &mut |_, _| {}).unwrap();
         let text = std::fs::read_to_string(data.protection()).unwrap();
         assert!(text.contains("state_tag"), "{text}");
@@ -285,10 +288,7 @@ mod tests {
         // And turning protection off, with the passphrase, still works.
         turn_off(&data, "correct horse battery", &mut |_, _| {}).unwrap();
         assert!(Protection::read(&data).unwrap().is_none());
-        assert_eq!(
-            std::fs::read_to_string(data.entry("a")).unwrap(),
-            "(version: 1, secret: \"words\")"
-        );
+        assert_eq!(std::fs::read_to_string(data.entry("a")).unwrap(), ENTRY);
     }
 
     #[test]

@@ -59,7 +59,7 @@ impl<T: Serialize + DeserializeOwned + Default + Versioned> Document<T> {
     pub fn save(&mut self) -> Result<Option<String>, String> {
         let mut moved = None;
         if self.unreadable.is_some() && self.path.exists() {
-            let stamp = crate::time::file_stamp(jiff::Timestamp::now());
+            let stamp = crate::time::file_stamp(crate::time::now_instant());
             let aside = crate::storage::layout::DataDir::unreadable_aside(&self.path, &stamp);
             store::move_file(&self.path, &aside).map_err(|error| {
                 format!(

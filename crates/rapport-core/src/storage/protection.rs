@@ -432,7 +432,8 @@ pub fn finish(
             std::fs::remove_file(&path)
         } else {
             // Some files are still sealed: keep the key beside them, never delete it.
-            let kept = data_dir.protection_kept(&crate::time::file_stamp(jiff::Timestamp::now()));
+            let kept =
+                data_dir.protection_kept(&crate::time::file_stamp(crate::time::now_instant()));
             converted.skipped.push(Problem::new(
                 &kept,
                 "Some files are still sealed, so the protection file was kept here; rename it back to protection.ron to open them with your passphrase",
@@ -528,7 +529,18 @@ fn convert(
             }
         };
         let rewritten = match (sealing, is_sealed(&bytes)) {
-            (true, false) => Zeroizing::new(seal(key, &bytes, SEALED_MAGIC)?),
+            (true, false) => {
+                // A file that could not be read is never rewritten, sealed or not: it stays
+                // exactly as it is, and is named.
+                if let Some(reason) = unreadable_plain(path, &bytes) {
+                    converted.skipped.push(Problem::new(
+                        path,
+                        format!("This file {reason}, so it was left exactly as it is, in plain text; move it out of the journal, or restore it from a copy"),
+                    ));
+                    continue;
+                }
+                Zeroizing::new(seal(key, &bytes, SEALED_MAGIC)?)
+            }
             (false, true) => {
                 if let Ok(plain) = open_file(key, &bytes) {
                     plain
@@ -564,6 +576,36 @@ fn convert(
     Ok(converted)
 }
 
+/// Why a plain private file cannot be read as what it should be (an entry, a draft, a
+/// backup), if it cannot: damaged, not text, or from a newer Rapport.
+fn unreadable_plain(path: &Path, bytes: &[u8]) -> Option<String> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Some("is not UTF-8 text".to_owned());
+    };
+    let in_folder = |name: &str| {
+        path.parent()
+            .and_then(Path::file_name)
+            .is_some_and(|folder| folder.to_string_lossy() == name)
+    };
+    let result = if in_folder("drafts") {
+        format::DRAFT
+            .parse::<crate::storage::draft::Draft>(text)
+            .map(drop)
+    } else if in_folder("backups") {
+        format::ARCHIVE
+            .parse::<crate::storage::archive::Archive>(text)
+            .map(drop)
+    } else {
+        format::ENTRY
+            .parse::<crate::content::entry::Entry>(text)
+            .map(drop)
+    };
+    result.err().map(|error| match error {
+        FormatError::Newer { .. } => "came from a newer version of Rapport".to_owned(),
+        _ => "could not be read".to_owned(),
+    })
+}
+
 fn read_bytes(path: &Path) -> Result<Zeroizing<Vec<u8>>, String> {
     let metadata = std::fs::metadata(path)
         .map_err(|error| format!("This file could not be read ({error}); it was left as it is"))?;
@@ -588,6 +630,9 @@ fn read_bytes(path: &Path) -> Result<Zeroizing<Vec<u8>>, String> {
 mod tests {
     use super::*;
     use crate::storage::seal::Sealing;
+
+    const ENTRY: &str = r#"(version: 1, id: "a", worksheet: "coping-skills", worksheet_version: 1,
+    created: "2026-11-25T10:00:00+00:00", edited: "2026-11-25T10:00:00+00:00", answers: {})"#;
 
     fn cheap(passphrase: &str, key: &DataKey) -> Protection {
         let kdf = KdfParams {
@@ -646,8 +691,8 @@ mod tests {
         let data = DataDir::new(dir.path());
         let journal = data.journal();
         std::fs::create_dir_all(&journal).unwrap();
-        std::fs::write(journal.join("a.ron"), "(version: 1)").unwrap();
-        std::fs::write(journal.join("b.ron"), "(version: 1)").unwrap();
+        std::fs::write(journal.join("a.ron"), ENTRY).unwrap();
+        std::fs::write(journal.join("b.ron"), ENTRY).unwrap();
         let (key, converted) = turn_on(&data, "correct horse battery", &mut |_, _| {}).unwrap();
         assert_eq!(converted.files, 2);
         let mut damaged = std::fs::read(journal.join("b.ron")).unwrap();
@@ -660,7 +705,7 @@ mod tests {
         assert_eq!(converted.files, 1);
         assert_eq!(
             std::fs::read_to_string(journal.join("a.ron")).unwrap(),
-            "(version: 1)"
+            ENTRY
         );
         assert_eq!(
             std::fs::read(journal.join("b.ron")).unwrap(),
@@ -675,6 +720,41 @@ mod tests {
             .collect();
         assert_eq!(kept.len(), 1, "the key is kept beside the sealed file");
         assert_eq!(converted.skipped.len(), 2, "{:?}", converted.skipped);
+    }
+
+    #[test]
+    fn turning_on_never_rewrites_a_file_it_could_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let journal = data.journal();
+        std::fs::create_dir_all(&journal).unwrap();
+        std::fs::write(journal.join("a.ron"), ENTRY).unwrap();
+        let damaged = journal.join("damaged.ron");
+        std::fs::write(&damaged, "(version: 1, id: ").unwrap();
+        let newer = journal.join("newer.ron");
+        std::fs::write(&newer, "(version: 99, id: \"newer\")").unwrap();
+        let binary = journal.join("binary.ron");
+        std::fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
+        let (_, converted) = turn_on(&data, "correct horse battery", &mut |_, _| {}).unwrap();
+        assert_eq!(converted.files, 1);
+        assert!(is_sealed(&std::fs::read(journal.join("a.ron")).unwrap()));
+        assert_eq!(
+            std::fs::read_to_string(&damaged).unwrap(),
+            "(version: 1, id: "
+        );
+        assert_eq!(
+            std::fs::read_to_string(&newer).unwrap(),
+            "(version: 99, id: \"newer\")"
+        );
+        assert_eq!(std::fs::read(&binary).unwrap(), [0xff, 0xfe, 0x00]);
+        let said: Vec<String> = converted.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert!(
+            said.iter()
+                .any(|s| s.contains("newer version of Rapport")
+                    && s.contains("left exactly as it is")),
+            "{said:?}"
+        );
     }
 
     #[test]
