@@ -22,6 +22,7 @@ pub(super) fn share(
         pseudonym,
         include,
         programme,
+        start,
         out: path,
     } = args;
     let model = Model::open(cx.data_dir.clone())?;
@@ -39,6 +40,7 @@ pub(super) fn share(
     let file = model
         .build_share(
             programme.as_deref(),
+            start,
             &group,
             &pseudonym,
             &include,
@@ -78,6 +80,9 @@ pub(super) fn group_summary(
         )?;
         if let Some(start) = summary.summary.start {
             writeln!(out, "Week 1 starts on {start}.")?;
+        }
+        if let Some(note) = summary.outside_note() {
+            writeln!(out, "{note}")?;
         }
         let (header, rows) = summary_table(&summary.summary);
         write_table(&header, &rows, out)?;

@@ -227,6 +227,11 @@ pub struct ShareArgs {
     /// The programme the group follows (default: the one you follow).
     #[arg(long)]
     pub programme: Option<String>,
+    /// The day the group started, YYYY-MM-DD, if your facilitator gave one with the group code.
+    /// Only values from the programme's weeks from then are shared (default: from where you
+    /// are in the programme you follow, or its last weeks up to today).
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<jiff::civil::Date>,
     /// Where to write the share file.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,

@@ -8,7 +8,7 @@ use super::chart_view::ChartSlot;
 use super::vocabulary::{Cx, Notice, View};
 use super::widgets;
 use rapport_core::facilitator::share::{self, ShareFile};
-use rapport_core::insight::chart::{Chart, GroupChart};
+use rapport_core::insight::chart::Chart;
 use rapport_core::service::share::{GroupSummary, save_share};
 use rapport_core::time::LocalTime;
 
@@ -18,6 +18,8 @@ pub struct ShareView {
     group: String,
     pseudonym: String,
     programme: String,
+    /// The group's start date as typed, YYYY-MM-DD; empty for none.
+    start: String,
     include: BTreeSet<String>,
     /// The series on offer, read once.
     offered: Option<Vec<share::Shareable>>,
@@ -28,7 +30,7 @@ pub struct ShareView {
 }
 
 /// Everything a share file is built from.
-type BuildKey = (String, String, String, BTreeSet<String>, u64);
+type BuildKey = (String, String, String, String, BTreeSet<String>, u64);
 
 impl View for ShareView {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
@@ -86,6 +88,9 @@ impl View for ShareView {
                     });
                 widgets::set_accessible_label(ui, &combo.response, "Programme");
                 ui.end_row();
+                let label = ui.label("Group start date");
+                ui.add(TextEdit::singleline(&mut self.start).hint_text("YYYY-MM-DD, if your facilitator gave one")).labelled_by(label.id);
+                ui.end_row();
             });
             ui.add_space(8.0);
             ui.label(RichText::new("What to include").strong());
@@ -106,6 +111,7 @@ impl View for ShareView {
             let created = *self.created.get_or_insert_with(LocalTime::now);
             let key: BuildKey = (
                 self.programme.clone(),
+                self.start.clone(),
                 self.group.clone(),
                 self.pseudonym.clone(),
                 self.include.clone(),
@@ -114,7 +120,17 @@ impl View for ShareView {
             // Building reads the whole journal: do it when the inputs change, not every frame.
             if self.built.as_ref().is_none_or(|(seen, _)| *seen != key) {
                 let include: Vec<String> = self.include.iter().cloned().collect();
-                let file = cx.model.build_share(Some(&self.programme), &self.group, &self.pseudonym, &include, created);
+                let start = self.start.trim();
+                let file = if start.is_empty() {
+                    Ok(None)
+                } else {
+                    start.parse::<jiff::civil::Date>().map(Some).map_err(|_| {
+                        share::ShareError(format!("“{start}” is not a date: write the group's start date as YYYY-MM-DD, e.g. 2026-09-02, or leave it empty."))
+                    })
+                }
+                .and_then(|start| {
+                    cx.model.build_share(Some(&self.programme), start, &self.group, &self.pseudonym, &include, created)
+                });
                 self.built = Some((key, file));
             }
             let Some((_, built)) = &self.built else {
@@ -122,15 +138,29 @@ impl View for ShareView {
             };
             match built {
                 Ok(file) => {
-                    ui.label(RichText::new("Exactly what the file will contain").strong());
-                    let mut preview = share::to_ron(file);
-                    ui.add(
-                        TextEdit::multiline(&mut preview)
-                            .code_editor()
-                            .interactive(false)
-                            .desired_rows(10)
-                            .desired_width(f32::INFINITY),
-                    );
+                    if let (Some(start), Some(programme)) = (file.start, cx.model.workbook().programme(&file.programme)) {
+                        let weeks = share::run_weeks(programme);
+                        let last = share::run_end(start, weeks).yesterday().unwrap_or(start);
+                        ui.label(format!(
+                            "Only values from the programme's {weeks} weeks are shared: {}.",
+                            share::date_range(start, last)
+                        ));
+                    }
+                    ui.label(RichText::new(format!("The file holds {}.", share::describe(file))).strong());
+                    egui::CollapsingHeader::new("Show the file")
+                        .id_salt("share-file")
+                        .default_open(false)
+                        .show(ui, |ui| {
+                            ui.label("Exactly what the file will contain:");
+                            let mut preview = share::to_ron(file);
+                            ui.add(
+                                TextEdit::multiline(&mut preview)
+                                    .code_editor()
+                                    .interactive(false)
+                                    .desired_rows(10)
+                                    .desired_width(f32::INFINITY),
+                            );
+                        });
                     if ui.button("Save share file").clicked() {
                         save = Some(file.clone());
                     }
@@ -247,11 +277,17 @@ impl View for GroupView {
             for skipped in &import.skipped {
                 ui.colored_label(ui.visuals().warn_fg_color, format!("Skipped: {skipped}"));
             }
-            for ((id, range), slot) in summary.ranges.iter().zip(&mut self.charts) {
-                let weeks: Vec<_> = summary.weeks.iter().filter(|r| &r.series == id).cloned().collect();
-                let title = weeks.first().map_or_else(|| id.clone(), |r| r.label.clone());
+            if let Some(start) = summary.start {
+                ui.label(format!("Week 1 starts on {}.", start.strftime("%-d %B %Y")));
+            }
+            if let Some(note) = group.outside_note() {
+                ui.label(note);
+            }
+            for (id, slot) in summary.ranges.keys().zip(&mut self.charts) {
+                let Some(chart) = summary.chart(id) else {
+                    continue;
+                };
                 ui.add_space(10.0);
-                let chart = GroupChart { title, range: *range, weeks };
                 let suppressed = chart.suppressed_weeks();
                 slot.show(ui, &data_dir, self.revision, 300.0, || Chart::Group(chart));
                 if !suppressed.is_empty() {

@@ -306,3 +306,180 @@ fn the_app_says_fewer_than_3_shared_and_draws_no_small_cell() {
     harness.get_by_label_contains("PHQ-9 score: n = 2, fewer than 3 shared");
     assert!(harness.query_by_label_contains("median change").is_none());
 }
+
+/// The Monday `weeks` weeks before this week's.
+fn monday_weeks_ago(weeks: i64) -> jiff::civil::Date {
+    let today = rapport_core::time::LocalTime::now().date();
+    rapport_core::insight::progress::monday_of(today)
+        .checked_sub(jiff::Span::new().days(weeks * 7))
+        .unwrap()
+}
+
+#[test]
+fn eight_participants_with_two_years_of_history_give_the_runs_eight_weeks() {
+    // Two years of made-up history, ending today; the group started five weeks ago.
+    let journal = tempfile::tempdir().unwrap();
+    rapport(journal.path())
+        .args(["demo-data", "--years", "2"])
+        .assert()
+        .success();
+    let start = monday_weeks_ago(5);
+    let folder = tempfile::tempdir().unwrap();
+    let whole = tempfile::tempdir().unwrap();
+    for name in ["River", "Ash", "Kit", "Robin", "Sky", "Lee", "Jo", "Sam"] {
+        let out = folder.path().join(format!("{name}.ron"));
+        rapport(journal.path())
+            .args(["share", "--group", "MAPLE-7", "--programme", "group-ipt"])
+            .args(["--pseudonym", name, "--include", "phq9,gad7", "--start"])
+            .arg(start.to_string())
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        // The share holds the run's values only, and says when the run began.
+        let text = fs::read_to_string(&out).unwrap();
+        assert!(text.contains(&format!("start: \"{start}\"")), "{text}");
+        let file =
+            rapport_core::facilitator::share::parse(&text, "MAPLE-7", Some("group-ipt")).unwrap();
+        let end = rapport_core::facilitator::share::run_end(start, 8);
+        for series in &file.series {
+            assert!(!series.points.is_empty());
+            assert!(
+                series.points.iter().all(|(d, _)| (start..end).contains(d)),
+                "{:?}",
+                series.points
+            );
+        }
+        // The same person's whole history, as a share of format 1 held it.
+        let mut old = file.clone();
+        old.version = 1;
+        old.start = None;
+        let history = rapport_core::insight::progress::monday_of(
+            start.checked_sub(jiff::Span::new().days(700)).unwrap(),
+        );
+        old.series[0].points.insert(0, (history, 20));
+        fs::write(
+            whole.path().join(format!("{name}.ron")),
+            rapport_core::facilitator::share::to_ron(&old),
+        )
+        .unwrap();
+    }
+    let workbook = rapport_core::content::workbook::Workbook::bundled();
+    let group = rapport_core::service::share::GroupSummary::of_folder(
+        &workbook,
+        folder.path(),
+        "MAPLE-7",
+        None,
+    )
+    .unwrap();
+    assert_eq!(group.import.files.len(), 8);
+    let summary = &group.summary;
+    assert_eq!(summary.start, Some(start));
+    assert_eq!(summary.run_weeks, Some(8));
+    assert!(!summary.weeks.is_empty());
+    assert!(summary.weeks.iter().all(|r| (1..=6).contains(&r.week)));
+    let chart = summary.chart("phq9").unwrap();
+    assert_eq!(
+        chart.last_week, 8,
+        "the axis is the programme's weeks, not 0–104"
+    );
+    assert!(
+        chart
+            .weeks
+            .iter()
+            .all(|r| r.spread.n == 8 || r.spread.n == 0)
+    );
+
+    // Files holding the whole history: only the run's weeks are summarised, and the rest are
+    // counted and said.
+    let old = rapport_core::service::share::GroupSummary::of_folder(
+        &workbook,
+        whole.path(),
+        "MAPLE-7",
+        Some("group-ipt"),
+    )
+    .unwrap();
+    assert!(old.summary.weeks.iter().all(|r| (1..=8).contains(&r.week)));
+    assert_eq!(old.summary.chart("phq9").unwrap().last_week, 8);
+    assert!(old.summary.outside >= 8, "{}", old.summary.outside);
+    let dir = tempfile::tempdir().unwrap();
+    rapport(dir.path())
+        .arg("group-summary")
+        .arg(whole.path())
+        .args(["--group", "MAPLE-7"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "{} shared values from outside the programme's 8 weeks left out.",
+            old.summary.outside
+        )));
+}
+
+#[test]
+fn the_share_screen_says_what_the_file_holds_and_folds_the_file_away() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    for score in ["1", "2", "3"] {
+        rapport(dir.path())
+            .args([
+                "add",
+                "phq9",
+                &format!("q1={score}"),
+                "q2=1",
+                "q3=1",
+                "q4=1",
+            ])
+            .args(["q5=0", "q6=0", "q7=0", "q8=0", "q9=0"])
+            .assert()
+            .success();
+    }
+    let mut harness = group_app(dir.path());
+    harness.get_by_label("Share with my facilitator").click();
+    harness.run();
+    crate::common::type_into(&mut harness, Role::TextInput, "Group code", "MAPLE-7");
+    crate::common::type_into(&mut harness, Role::TextInput, "Pseudonym", "River");
+    let start = monday_weeks_ago(2);
+    crate::common::type_into(
+        &mut harness,
+        Role::TextInput,
+        "Group start date",
+        &start.to_string(),
+    );
+    let today = rapport_core::time::LocalTime::now()
+        .date()
+        .strftime("%-d %b %Y")
+        .to_string();
+    harness.get_by_label(&format!(
+        "The file holds 1 measure, 3 values, {} – {today}, under the name ‘River’.",
+        rapport_core::time::LocalTime::now()
+            .date()
+            .strftime("%-d %b")
+    ));
+    harness.get_by_label_contains("Only values from the programme's 8 weeks are shared");
+    // The exact file is there, folded away until asked for.
+    assert!(harness.query_by_role(Role::MultilineTextInput).is_none());
+    harness.get_by_label("Show the file").click();
+    harness.run();
+    let preview = harness
+        .get_by_role(Role::MultilineTextInput)
+        .value()
+        .unwrap();
+    assert!(
+        preview.contains(&format!("start: \"{start}\"")),
+        "{preview}"
+    );
+    // A start date that is not a date says so, and offers no file.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Group start date")
+        .click();
+    harness.run();
+    harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Group start date")
+        .type_text("2 Sept");
+    harness.run();
+    harness.get_by_label_contains("is not a date");
+    assert!(harness.query_by_label("Save share file").is_none());
+}

@@ -652,6 +652,7 @@ fn the_share_preview_is_exactly_the_file_written() {
     click(&mut harness, "Share with my facilitator");
     type_into(&mut harness, Role::TextInput, "Group code", "MAPLE-7");
     type_into(&mut harness, Role::TextInput, "Pseudonym", "Robin");
+    click(&mut harness, "Show the file");
     let preview = harness
         .get_by_role(Role::MultilineTextInput)
         .value()

@@ -73,7 +73,17 @@ fn no_change(_: &mut ron::Value) -> Result<(), String> {
     Ok(())
 }
 /// A participant's share file.
-pub const SHARE: Format = Format::first("share", "This share file");
+/// Format 2 adds `start`, the date the programme run began, so the group summary can count
+/// the run's weeks; a file of format 1 has none, and its weeks count from the earliest value.
+pub const SHARE: Format = Format {
+    current: 2,
+    migrations: &[Migration {
+        from: 1,
+        run: no_change,
+    }],
+    additive: &[1],
+    ..Format::first("share", "This share file")
+};
 /// A RON archive or backup.
 pub const ARCHIVE: Format = Format::first("archive", "This archive");
 /// A draft of unsaved answers.

@@ -1491,7 +1491,7 @@ _rapport() {
             return 0
             ;;
         rapport__subcmd__share)
-            opts="-h --group --pseudonym --include --programme --out --data-dir --passphrase-file --help"
+            opts="-h --group --pseudonym --include --programme --start --out --data-dir --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1510,6 +1510,10 @@ _rapport() {
                     return 0
                     ;;
                 --programme)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -107,6 +107,7 @@ complete -c rapport -n "__fish_rapport_using_subcommand share" -l group -d 'The 
 complete -c rapport -n "__fish_rapport_using_subcommand share" -l pseudonym -d 'The name to appear under (not your real name, unless you want it to be)' -r
 complete -c rapport -n "__fish_rapport_using_subcommand share" -l include -d 'The series to include, separated by commas, e.g. phq9,coping-skills/intensity_before' -r
 complete -c rapport -n "__fish_rapport_using_subcommand share" -l programme -d 'The programme the group follows (default: the one you follow)' -r
+complete -c rapport -n "__fish_rapport_using_subcommand share" -l start -d 'The day the group started, YYYY-MM-DD, if your facilitator gave one with the group code. Only values from the programme\'s weeks from then are shared (default: from where you are in the programme you follow, or its last weeks up to today)' -r
 complete -c rapport -n "__fish_rapport_using_subcommand share" -l out -d 'Where to write the share file' -r -F
 complete -c rapport -n "__fish_rapport_using_subcommand share" -l data-dir -d 'Use DIR as the data folder instead of the platform\'s (also: `RAPPORT_DATA_DIR`)' -r -F
 complete -c rapport -n "__fish_rapport_using_subcommand share" -l passphrase-file -d 'Read the journal\'s passphrase from the first line of FILE instead of asking on the terminal (for scripts; keep the file private). For `protect on`, the new passphrase' -r -F

@@ -648,11 +648,22 @@ pub fn summary_pdf(
     summary: &crate::facilitator::share::Summary,
     participants: usize,
     skipped: &[crate::problem::Problem],
+    outside: Option<&str>,
     paper: Paper,
 ) -> Result<Vec<u8>, HandoutError> {
     let mut layout = Layout::new(paper);
     layout.text("Group progress", 22.0, false);
     layout.text(&format!("From {participants} participants who chose to share. A conversation aid, not a clinical assessment."), 10.0, true);
+    if let Some(start) = summary.start {
+        layout.text(
+            &format!("Week 1 starts on {}.", start.strftime("%-d %B %Y")),
+            10.0,
+            true,
+        );
+    }
+    if let Some(outside) = outside {
+        layout.text(outside, 10.0, true);
+    }
     layout.gap(8.0);
     let mut measure = String::new();
     for row in &summary.weeks {

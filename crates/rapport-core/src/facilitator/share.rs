@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::content::programme::{Programme, SessionKind};
 use crate::content::workbook::Workbook;
 use crate::format::{self, FormatError, Versioned};
+use crate::insight::chart::GroupChart;
 use crate::insight::progress::{self, Series};
 use crate::insight::spread::{SUPPRESSED, Spread, WeekRow, spread};
 use crate::problem::Problem;
@@ -44,6 +46,10 @@ pub struct ShareFile {
     pub pseudonym: String,
     /// When the file was made.
     pub created: LocalTime,
+    /// The day the programme run began (week 1 starts then); values outside the run are not in
+    /// the file. `None` only in files of format 1.
+    #[serde(default)]
+    pub start: Option<Date>,
     /// The series the participant chose.
     pub series: Vec<SharedSeries>,
 }
@@ -107,24 +113,66 @@ pub fn shareable(workbook: &Workbook, journal: &Journal) -> Vec<Shareable> {
     found.into_iter().map(|(_, s)| s).collect()
 }
 
+/// How many weeks a run of `programme` lasts: one a session, not counting a one-to-one meeting
+/// before the group starts.
+#[must_use]
+pub fn run_weeks(programme: &Programme) -> usize {
+    programme
+        .sessions
+        .iter()
+        .filter(|session| session.kind != SessionKind::PreGroup)
+        .count()
+        .max(1)
+}
+
+/// The day after the last day of a run of `weeks` weeks beginning on `start`.
+#[must_use]
+pub fn run_end(start: Date, weeks: usize) -> Date {
+    let days = i64::try_from(weeks).unwrap_or(1).saturating_mul(7);
+    start
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap_or(Date::MAX)
+}
+
 /// Why a share file could not be made or used.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("{0}")]
 pub struct ShareError(pub String);
 
-/// Builds the share file for the series `include`, checking what the participant typed.
+/// What a share file is made of: the programme run, the group, the name and the series.
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'a> {
+    /// The programme's id.
+    pub programme: &'a str,
+    /// The day the run began: values from then until the run's last week are shared.
+    pub start: Date,
+    /// The group code.
+    pub group: &'a str,
+    /// The name to appear under.
+    pub pseudonym: &'a str,
+    /// The series' ids.
+    pub include: &'a [String],
+}
+
+/// Builds the share file for the series `include`, checking what the participant typed. Only
+/// values dated within the run (from `start`, for the programme's weeks) are included.
 pub fn build(
     workbook: &Workbook,
     journal: &Journal,
-    programme: &str,
-    group: &str,
-    pseudonym: &str,
-    include: &[String],
+    request: Request<'_>,
     now: LocalTime,
 ) -> Result<ShareFile, ShareError> {
-    if workbook.programme(programme).is_none() {
+    let Request {
+        programme,
+        start,
+        group,
+        pseudonym,
+        include,
+    } = request;
+    let Some(found_programme) = workbook.programme(programme) else {
         return Err(ShareError(format!("There is no programme “{programme}”.")));
-    }
+    };
+    let end = run_end(start, run_weeks(found_programme));
     check_code(group)?;
     check_pseudonym(pseudonym)?;
     if include.is_empty() {
@@ -155,6 +203,7 @@ pub fn build(
                 .points
                 .iter()
                 .map(|p| (p.when.date(), p.value))
+                .filter(|(date, _)| (start..end).contains(date))
                 .collect(),
         });
     }
@@ -165,6 +214,7 @@ pub fn build(
         group: group.trim().to_owned(),
         pseudonym: pseudonym.trim().to_owned(),
         created: now,
+        start: Some(start),
         series,
     })
 }
@@ -193,6 +243,39 @@ fn check_pseudonym(pseudonym: &str) -> Result<(), ShareError> {
         )));
     }
     Ok(())
+}
+
+/// Two dates as a short range: “2 Sep – 28 Oct 2026”, or “2 Sep 2025 – 28 Oct 2026”.
+#[must_use]
+pub fn date_range(first: Date, last: Date) -> String {
+    let from = if first.year() == last.year() {
+        first.strftime("%-d %b")
+    } else {
+        first.strftime("%-d %b %Y")
+    };
+    format!("{from} – {}", last.strftime("%-d %b %Y"))
+}
+
+/// What a share file holds, in one plain sentence: “3 measures, 24 values, 2 Sep – 28 Oct
+/// 2026, under the name ‘River’”.
+#[must_use]
+pub fn describe(file: &ShareFile) -> String {
+    let measures = file.series.len();
+    let dates = file
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|(d, _)| *d));
+    let values = dates.clone().count();
+    let span = match (dates.clone().min(), dates.max()) {
+        (Some(first), Some(last)) => format!(", {}", date_range(first, last)),
+        _ => String::new(),
+    };
+    format!(
+        "{measures} {}, {values} {}{span}, under the name ‘{}’",
+        if measures == 1 { "measure" } else { "measures" },
+        if values == 1 { "value" } else { "values" },
+        file.pseudonym
+    )
 }
 
 /// The exact text that will be written, for the participant to read before saving.
@@ -382,8 +465,14 @@ pub struct ChangeRow {
 /// The group's progress, with no individual row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
-    /// The Monday of week 1: the week of the earliest shared value.
+    /// The day week 1 began: the run's start date (the earliest, if the files differ), or for
+    /// files without one, the Monday of the earliest shared value.
     pub start: Option<Date>,
+    /// How many weeks the programme's run lasts, when the programme is known: only weeks 1 to
+    /// this are summarised.
+    pub run_weeks: Option<usize>,
+    /// How many shared values fell outside the run's weeks, and were left out.
+    pub outside: usize,
     /// Per measure and week.
     pub weeks: Vec<WeekRow>,
     /// Per measure, the change from first to last.
@@ -395,11 +484,15 @@ pub struct Summary {
 /// Each participant's last (date, value) in one week.
 type LastValues<'a> = BTreeMap<&'a str, (Date, i64)>;
 
-/// Summarises the files per week of the programme and over the whole programme.
+/// Summarises the files per week of the programme's run and over the run. Each file's weeks
+/// count from its run's start date; a file without one (format 1) counts from the Monday of the
+/// earliest value any file without one holds. With `run_weeks`, values outside weeks 1 to
+/// `run_weeks` are left out and counted in [`Summary::outside`].
 #[must_use]
-pub fn summarise(files: &[ShareFile]) -> Summary {
-    let start = files
+pub fn summarise(files: &[ShareFile], run_weeks: Option<usize>) -> Summary {
+    let undated = files
         .iter()
+        .filter(|f| f.start.is_none())
         .flat_map(|f| {
             f.series
                 .iter()
@@ -407,24 +500,31 @@ pub fn summarise(files: &[ShareFile]) -> Summary {
         })
         .min()
         .map(progress::monday_of);
+    let start = files.iter().filter_map(|f| f.start).chain(undated).min();
     let Some(start) = start else {
         return Summary {
             start: None,
+            run_weeks,
+            outside: 0,
             weeks: Vec::new(),
             changes: Vec::new(),
             ranges: BTreeMap::new(),
         };
     };
-    let week_of = |date: Date| {
-        date.since(start)
-            .map_or(1, |span| i64::from(span.get_days()) / 7 + 1)
+    let last_week = run_weeks.map_or(i64::MAX, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let week_of = |file_start: Date, date: Date| {
+        let days = i64::from(file_start.until(date).map_or(0, |span| span.get_days()));
+        let week = days.div_euclid(7) + 1;
+        (1..=last_week).contains(&week).then_some(week)
     };
+    let mut outside = 0;
     // (series, week) -> participant -> last value that week
     let mut by_week: BTreeMap<(String, i64), LastValues<'_>> = BTreeMap::new();
     let mut labels: BTreeMap<String, String> = BTreeMap::new();
     let mut ranges: BTreeMap<String, (i64, i64)> = BTreeMap::new();
     let mut changes: BTreeMap<String, Vec<i64>> = BTreeMap::new();
     for file in files {
+        let file_start = file.start.unwrap_or(start);
         for series in &file.series {
             labels
                 .entry(series.id.clone())
@@ -432,9 +532,15 @@ pub fn summarise(files: &[ShareFile]) -> Summary {
             ranges
                 .entry(series.id.clone())
                 .or_insert((series.min, series.max));
+            let mut within = Vec::new();
             for (date, value) in &series.points {
+                let Some(week) = week_of(file_start, *date) else {
+                    outside += 1;
+                    continue;
+                };
+                within.push((*date, *value));
                 let slot = by_week
-                    .entry((series.id.clone(), week_of(*date)))
+                    .entry((series.id.clone(), week))
                     .or_default()
                     .entry(file.pseudonym.as_str())
                     .or_insert((*date, *value));
@@ -442,7 +548,7 @@ pub fn summarise(files: &[ShareFile]) -> Summary {
                     *slot = (*date, *value);
                 }
             }
-            let mut points = series.points.clone();
+            let mut points = within;
             points.sort();
             if let (Some(first), Some(last)) = (points.first(), points.last())
                 && points.len() >= 2
@@ -478,6 +584,8 @@ pub fn summarise(files: &[ShareFile]) -> Summary {
         .collect();
     Summary {
         start: Some(start),
+        run_weeks,
+        outside,
         weeks,
         changes,
         ranges,
@@ -485,6 +593,32 @@ pub fn summarise(files: &[ShareFile]) -> Summary {
 }
 
 impl Summary {
+    /// The group chart of the measure `series`: its weeks, on an axis of the run's weeks.
+    #[must_use]
+    pub fn chart(&self, series: &str) -> Option<GroupChart> {
+        let range = *self.ranges.get(series)?;
+        let weeks: Vec<WeekRow> = self
+            .weeks
+            .iter()
+            .filter(|r| r.series == series)
+            .cloned()
+            .collect();
+        let title = weeks
+            .first()
+            .map_or_else(|| series.to_owned(), |r| r.label.clone());
+        let last_week = self
+            .run_weeks
+            .and_then(|n| i64::try_from(n).ok())
+            .or_else(|| weeks.iter().map(|r| r.week).max())
+            .unwrap_or(1);
+        Some(GroupChart {
+            title,
+            range,
+            weeks,
+            last_week,
+        })
+    }
+
     /// Every row: (measure, week or "change", spread), weeks first, then the changes.
     #[must_use]
     pub fn rows(&self) -> Vec<(&str, String, Spread)> {
@@ -574,6 +708,7 @@ mod tests {
             group: "MAPLE-1".into(),
             pseudonym: pseudonym.into(),
             created: "2026-11-25T10:00:00+00:00".parse().unwrap(),
+            start: None,
             series: vec![SharedSeries {
                 id: "phq9".into(),
                 label: "PHQ-9: mood: PHQ-9 score".into(),
@@ -628,7 +763,7 @@ mod tests {
             file("Ash", &[("2026-11-03", 10), ("2026-11-17", 9)]),
             file("Kit", &[("2026-11-10", 20)]),
         ];
-        let summary = summarise(&files);
+        let summary = summarise(&files, None);
         assert_eq!(summary.start, Some(jiff::civil::date(2026, 11, 2)));
         let week = |n: i64| summary.weeks.iter().find(|r| r.week == n).unwrap().spread;
         assert_eq!(week(1).n, 2);
@@ -653,7 +788,7 @@ mod tests {
             file("Ash", &[("2026-11-03", 10), ("2026-11-17", 9)]),
             file("Kit", &[("2026-11-04", 20), ("2026-11-10", 14)]),
         ];
-        let csv = summary_csv(&summarise(&files));
+        let csv = summary_csv(&summarise(&files, None));
         // Week 1: all three shared, so the figures show.
         assert!(
             csv.contains("PHQ-9: mood: PHQ-9 score,1,3,15.0,12.5,17.5,10,20\n"),
@@ -671,6 +806,34 @@ mod tests {
         assert!(!csv.contains(",14.0,") && !csv.contains(",14\n"), "{csv}");
         // The change over the programme comes from three people.
         assert!(csv.contains(",change,3,-6.0,"), "{csv}");
+    }
+
+    #[test]
+    fn a_share_is_described_in_one_plain_sentence() {
+        let mut river = file(
+            "River",
+            &[("2026-09-02", 15), ("2026-10-28", 9), ("2026-09-09", 14)],
+        );
+        let mut second = river.series[0].clone();
+        second.id = "gad7".into();
+        river.series.push(second.clone());
+        river.series.push(second);
+        assert_eq!(
+            describe(&river),
+            "3 measures, 9 values, 2 Sep – 28 Oct 2026, under the name ‘River’"
+        );
+        let one = file("Kit", &[("2025-12-30", 4)]);
+        assert_eq!(
+            describe(&one),
+            "1 measure, 1 value, 30 Dec – 30 Dec 2025, under the name ‘Kit’"
+        );
+        assert_eq!(
+            date_range(
+                jiff::civil::date(2025, 12, 1),
+                jiff::civil::date(2026, 1, 5)
+            ),
+            "1 Dec 2025 – 5 Jan 2026"
+        );
     }
 
     #[test]
@@ -707,5 +870,53 @@ mod tests {
                 .unwrap_err()
                 .contains("not a Rapport share file")
         );
+    }
+
+    /// A participant with two years of weekly scores before the run, then the run's weeks.
+    fn long_history(pseudonym: &str, start: Date, offset: i64) -> ShareFile {
+        let mut share = file(pseudonym, &[]);
+        share.start = Some(start);
+        share.created = "2027-06-01T10:00:00+00:00".parse().unwrap();
+        let mut day = start.checked_sub(jiff::Span::new().days(730)).unwrap();
+        let end = run_end(start, 12);
+        while day < end {
+            share.series[0]
+                .points
+                .push((day, (offset + i64::from(day.day())) % 28));
+            day = day.checked_add(jiff::Span::new().days(7)).unwrap();
+        }
+        share
+    }
+
+    #[test]
+    fn the_summary_shows_the_runs_weeks_only_and_counts_the_rest() {
+        let workbook = Workbook::bundled();
+        let programme = workbook.programme("group-ipt").unwrap();
+        assert_eq!(
+            run_weeks(programme),
+            8,
+            "the meeting before the group is not a week"
+        );
+        let start = jiff::civil::date(2026, 9, 2);
+        let files: Vec<ShareFile> = (0..8)
+            .map(|i| long_history(&format!("P{i}"), start, i))
+            .collect();
+        let summary = summarise(&files, Some(run_weeks(programme)));
+        assert_eq!(summary.start, Some(start));
+        let weeks: BTreeSet<i64> = summary.weeks.iter().map(|r| r.week).collect();
+        assert_eq!(weeks, (1..=8).collect(), "weeks 1 to 8, not 0 to 520");
+        assert!(summary.weeks.iter().all(|r| r.spread.n == 8));
+        // 105 weekly values before the run and 4 after it, for each of the 8 people.
+        let per_person = files[0].series[0].points.len() - 8;
+        assert_eq!(summary.outside, 8 * per_person);
+        assert!(per_person > 100, "{per_person}");
+        // The chart's axis is the run's weeks.
+        let chart = summary.chart("phq9").unwrap();
+        assert_eq!(chart.last_week, 8);
+
+        // Without the programme's length, a file's weeks still start at its run.
+        let unbounded = summarise(&files, None);
+        assert_eq!(unbounded.weeks.iter().map(|r| r.week).min(), Some(1));
+        assert_eq!(unbounded.weeks.iter().map(|r| r.week).max(), Some(12));
     }
 }

@@ -3,8 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
+
+use crate::content::programme::SessionKind;
 use crate::facilitator::handout::{self, Paper};
 use crate::facilitator::share::{self, Import, ShareError, ShareFile, Shareable, Summary};
+use crate::insight::progress;
 use crate::service::model::Model;
 use crate::storage::atomic::{self, Overwrite};
 use crate::time::LocalTime;
@@ -17,10 +21,13 @@ impl Model {
     }
 
     /// The share file for the series `include`, under `pseudonym`, for the group `group`.
-    /// Without `programme`, the programme the person follows (from Settings) is used.
+    /// Without `programme`, the programme the person follows (from Settings) is used. Only the
+    /// values of the programme's run are shared: from `start` (the group's start date, from
+    /// the facilitator), or see [`Model::run_start`].
     pub fn build_share(
         &self,
         programme: Option<&str>,
+        start: Option<Date>,
         group: &str,
         pseudonym: &str,
         include: &[String],
@@ -33,15 +40,48 @@ impl Model {
         let programme = programme.map(str::to_owned).or(followed).ok_or_else(|| {
             ShareError("Name the programme the group follows, e.g. group-ipt.".to_owned())
         })?;
+        let start = start.or_else(|| self.run_start(&programme, created.date()));
+        let start =
+            start.ok_or_else(|| ShareError(format!("There is no programme “{programme}”.")))?;
         share::build(
             self.workbook(),
             self.journal(),
-            &programme,
-            group,
-            pseudonym,
-            include,
+            share::Request {
+                programme: &programme,
+                start,
+                group,
+                pseudonym,
+                include,
+            },
             created,
         )
+    }
+
+    /// When this person's run of `programme` began, without a date from the facilitator: if
+    /// they follow it (Settings), the Monday of their current session's week less a week per
+    /// session before it; otherwise the Monday that makes the run's weeks end this week.
+    /// `None` for a programme that does not exist.
+    #[must_use]
+    pub fn run_start(&self, programme: &str, today: Date) -> Option<Date> {
+        let found = self.workbook().programme(programme)?;
+        let weeks = share::run_weeks(found);
+        let following = crate::storage::settings::load(self.data_dir())
+            .value
+            .following
+            .filter(|following| following.programme == programme);
+        // Weeks already gone by: the numbered sessions before the current one.
+        let before = following.map_or(weeks.saturating_sub(1), |following| {
+            found
+                .sessions
+                .iter()
+                .take(following.session.saturating_sub(1))
+                .filter(|session| session.kind != SessionKind::PreGroup)
+                .count()
+        });
+        let days = i64::try_from(before).unwrap_or(0).saturating_mul(7);
+        progress::monday_of(today)
+            .checked_sub(jiff::Span::new().days(days))
+            .ok()
     }
 
     /// Where a share file goes unless the person picks a place: `exports/share-NAME-DATE.ron`.
@@ -89,8 +129,34 @@ impl GroupSummary {
         programme: Option<&str>,
     ) -> Result<Self, String> {
         let import = share::import(folder, group, programme, workbook)?;
-        let summary = share::summarise(&import.files);
+        // The run's length: from the programme named, or the one the files are for.
+        let run_weeks = programme
+            .or_else(|| import.files.first().map(|file| file.programme.as_str()))
+            .and_then(|id| workbook.programme(id))
+            .map(share::run_weeks);
+        let summary = share::summarise(&import.files, run_weeks);
         Ok(Self { import, summary })
+    }
+
+    /// How many values fell outside the run's weeks and were left out, in a sentence; `None`
+    /// when every value was within them.
+    #[must_use]
+    pub fn outside_note(&self) -> Option<String> {
+        let summary = &self.summary;
+        (summary.outside > 0).then(|| {
+            let weeks = summary
+                .run_weeks
+                .map_or_else(String::new, |n| format!(" {n}"));
+            let values = if summary.outside == 1 {
+                "value"
+            } else {
+                "values"
+            };
+            format!(
+                "{} shared {values} from outside the programme's{weeks} weeks left out.",
+                summary.outside
+            )
+        })
     }
 
     /// The summary as CSV.
@@ -111,6 +177,7 @@ impl GroupSummary {
             &self.summary,
             self.import.files.len(),
             &self.import.skipped,
+            self.outside_note().as_deref(),
             paper,
         )
         .and_then(|bytes| handout::write(path, &bytes))

@@ -17,6 +17,8 @@ pub struct GroupChart {
     pub range: (i64, i64),
     /// The measure's rows, by week.
     pub weeks: Vec<WeekRow>,
+    /// The last week on the axis: the programme run's last week (the axis runs from 1).
+    pub last_week: i64,
 }
 
 impl GroupChart {
@@ -44,7 +46,7 @@ impl GroupChart {
         if self.weeks.is_empty() {
             return style.empty(root, &self.title, "No one has shared this measure yet.");
         }
-        let last_week = self.weeks.iter().map(|r| r.week).max().unwrap_or(1);
+        let last_week = self.last_week.max(1);
         let (min, max) = (self.range.0 as f64, self.range.1 as f64);
         let mut plot = ChartBuilder::on(root)
             .caption(&self.title, style.text(18.0))
