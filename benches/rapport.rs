@@ -49,6 +49,14 @@ fn benches(c: &mut Criterion) {
     });
 
     let model = Model::open(data.clone()).expect("loads");
+    // Exports stream into their file; these time the whole write, fsync and rename included.
+    let out = tempfile::tempdir().expect("a temporary folder");
+    for format in rapport_core::service::export::ExportFormat::ALL {
+        let path = out.path().join(format!("journal.{}", format.extension()));
+        c.bench_function(&format!("export {} (10 years)", format.label()), |b| {
+            b.iter(|| black_box(model.export(format, None, &path).expect("exports")));
+        });
+    }
     c.bench_function("compute every progress series", |b| {
         b.iter(|| {
             for worksheet in model.workbook().worksheets() {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# How the whole-process cost grows with the journal: load (`rapport entries`), `check`,
+# Progress (`rapport progress weekly-check-in`) and the three exports, at 1, 10 and 30 years of
+# demo data, with CPU time and peak memory. Release build; journals are made once in
+# target/scaling-data/.
+#
+#   bash benches/scaling.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked -p rapport
+rapport=target/release/rapport
+root=target/scaling-data
+mkdir -p "$root"
+
+# CPU time (user + system), not wall time: exports end with an fsync, whose wait says more
+# about the disk's other traffic than about Rapport.
+run() { # prints "cpu_seconds peak_MB"
+    local out
+    out=$(mktemp)
+    /usr/bin/time -f "%U %S %M" -o "$out" "$@" >/dev/null 2>&1 || true
+    awk '{ printf "%.2f s, %d MB", $1 + $2, $3 / 1024 }' "$out"
+    rm -f "$out"
+}
+
+printf '| years | entries | load (`entries`) | `check` | Progress | CSV export | Markdown export | archive export |\n'
+printf '|---|---|---|---|---|---|---|---|\n'
+for years in 1 10 30; do
+    data="$root/y$years"
+    if [ ! -d "$data/journal" ]; then
+        "$rapport" --data-dir "$data" demo-data --years "$years" >/dev/null
+    fi
+    entries=$(find "$data/journal" -name '*.ron' | wc -l)
+    # Warm the page cache once, as a second start would find it.
+    "$rapport" --data-dir "$data" entries >/dev/null
+    row="| $years | $entries"
+    row+=" | $(run "$rapport" --data-dir "$data" entries)"
+    row+=" | $(run "$rapport" --data-dir "$data" check)"
+    row+=" | $(run "$rapport" --data-dir "$data" progress weekly-check-in)"
+    for format in csv md ron; do
+        row+=" | $(run "$rapport" --data-dir "$data" export --format "$format" --out "$root/export-$years.$format")"
+    done
+    echo "$row |"
+done
