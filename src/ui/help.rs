@@ -129,7 +129,7 @@ fn my_numbers(ui: &mut Ui, numbers: &mut Vec<Contact>, editing: &mut bool) -> bo
     if *editing {
         let mut remove = None;
         for (index, contact) in numbers.iter_mut().enumerate() {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let name = ui.add(
                     TextEdit::singleline(&mut contact.name)
                         .hint_text("Name")
@@ -156,7 +156,7 @@ fn my_numbers(ui: &mut Ui, numbers: &mut Vec<Contact>, editing: &mut bool) -> bo
         if let Some(index) = remove {
             numbers.remove(index);
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button("Add a person or number").clicked() {
                 numbers.push(Contact::default());
             }
@@ -199,7 +199,7 @@ fn helplines(ui: &mut Ui, contacts: &mut crisis::CrisisContacts, editing: &mut b
     if *editing {
         let mut remove = None;
         for (index, line) in list.lines.iter_mut().enumerate() {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 for (value, hint, width) in [
                     (&mut line.region, "Country", 130.0),
                     (&mut line.name, "Service", 170.0),
@@ -220,7 +220,7 @@ fn helplines(ui: &mut Ui, contacts: &mut crisis::CrisisContacts, editing: &mut b
         if let Some(index) = remove {
             list.lines.remove(index);
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button("Add a helpline").clicked() {
                 list.lines.push(Helpline::default());
             }
@@ -240,19 +240,23 @@ fn helplines(ui: &mut Ui, contacts: &mut crisis::CrisisContacts, editing: &mut b
             contacts.helplines = Some(list);
         }
     } else {
-        egui::Grid::new("helplines")
-            .striped(true)
-            .num_columns(3)
-            .spacing([16.0, 6.0])
-            .show(ui, |ui| {
-                for line in &list.lines {
-                    ui.label(&line.region);
-                    ui.label(RichText::new(&line.name).strong());
-                    ui.label(RichText::new(&line.contact).strong())
-                        .on_hover_text(&line.details);
-                    ui.end_row();
-                }
+        // One country after another, each service on its own wrapping line: it reads the same
+        // in a narrow window as in a wide one, and a long name or number never runs off.
+        let mut region: Option<&str> = None;
+        for line in &list.lines {
+            if region != Some(line.region.as_str()) {
+                region = Some(line.region.as_str());
+                ui.add_space(6.0);
+                ui.label(RichText::new(&line.region).weak());
+            }
+            ui.horizontal_wrapped(|ui| {
+                ui.add_space(12.0);
+                ui.label(RichText::new(&line.name).strong());
+                ui.label(RichText::new(&line.contact).strong())
+                    .on_hover_text(&line.details);
             });
+        }
+        ui.add_space(6.0);
         if ui.button("Edit this list").clicked() {
             *editing = true;
         }

@@ -7,6 +7,9 @@ use super::widgets;
 use rapport_core::content::entry::Entry;
 use rapport_core::content::worksheet::Worksheet;
 
+/// Below this width (points), the list of entries goes above the entry instead of beside it.
+const NARROW: f32 = 560.0;
+
 /// The list of entries and the one open for reading.
 #[derive(Default)]
 pub struct HistoryView {
@@ -66,38 +69,50 @@ impl HistoryView {
         let mut edit = None;
         let mut delete = None;
         let mut print = None;
-        egui::Panel::left("history-list")
-            .resizable(true)
-            .default_size(280.0)
-            .min_size(200.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt(("history-list", &worksheet.id))
-                    .show_rows(
-                        ui,
-                        ui.spacing().interact_size.y * 2.2,
-                        ids.len(),
-                        |ui, rows| {
-                            for id in &ids[rows] {
-                                let Some(entry) = cx.model.journal().get(id) else {
-                                    continue;
-                                };
-                                let selected = self.selected.as_deref() == Some(id.as_str());
-                                let summary = entry.summary(Some(worksheet));
-                                let text = format!("{}\n{summary}", entry.created.human());
-                                let response = ui.selectable_label(selected, text);
-                                widgets::set_accessible_label(
-                                    ui,
-                                    &response,
-                                    format!("Entry from {}: {summary}", entry.created.human()),
-                                );
-                                if response.clicked() {
-                                    self.selected = Some(id.clone());
-                                }
+        let list = |ui: &mut Ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(("history-list", &worksheet.id))
+                .show_rows(
+                    ui,
+                    ui.spacing().interact_size.y * 2.2,
+                    ids.len(),
+                    |ui, rows| {
+                        for id in &ids[rows] {
+                            let Some(entry) = cx.model.journal().get(id) else {
+                                continue;
+                            };
+                            let selected = self.selected.as_deref() == Some(id.as_str());
+                            let summary = entry.summary(Some(worksheet));
+                            let text = format!("{}\n{summary}", entry.created.human());
+                            let response = ui.selectable_label(selected, text);
+                            widgets::set_accessible_label(
+                                ui,
+                                &response,
+                                format!("Entry from {}: {summary}", entry.created.human()),
+                            );
+                            if response.clicked() {
+                                self.selected = Some(id.clone());
                             }
-                        },
-                    );
-            });
+                        }
+                    },
+                );
+        };
+        // Side by side when there is room for both the list and a readable entry; in a narrow
+        // window the list goes above the entry, so neither is squeezed past the edge.
+        if ui.available_width() >= NARROW {
+            egui::Panel::left("history-list")
+                .resizable(true)
+                .default_size(280.0)
+                .min_size(200.0)
+                .max_size((ui.available_width() * 0.45).max(200.0))
+                .show(ui, list);
+        } else {
+            egui::Panel::top("history-list-above")
+                .resizable(true)
+                .default_size(ui.available_height() * 0.35)
+                .min_size(ui.spacing().interact_size.y * 2.5)
+                .show(ui, list);
+        }
 
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(entry) = self
@@ -112,7 +127,7 @@ impl HistoryView {
                 .id_salt(("entry", &entry.id))
                 .show(ui, |ui| {
                     widgets::reading_column(ui);
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         ui.label(RichText::new(entry.created.human()).strong());
                         if entry.edited != entry.created {
                             ui.label(
@@ -120,7 +135,7 @@ impl HistoryView {
                             );
                         }
                     });
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         if ui.button("Edit").clicked() {
                             edit = Some(entry.id.clone());
                         }

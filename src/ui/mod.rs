@@ -33,7 +33,7 @@ mod worksheet_view;
 pub use present::{Clock, Presentation, SystemClock};
 pub use progress_view::ChartCache;
 pub use shell::Shell;
-pub use vocabulary::{Screen, Tab, UiState};
+pub use vocabulary::{Screen, Tab, ThemeChoice, UiState};
 
 use rapport_core::storage::layout::DataDir;
 

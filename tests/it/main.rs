@@ -12,6 +12,7 @@ mod cli;
 mod common;
 mod concurrency;
 mod crash;
+mod fit;
 mod group;
 mod gui;
 mod handout;
