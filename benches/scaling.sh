@@ -4,10 +4,10 @@
 # demo data, with CPU time and peak memory. Release build; journals are made once in
 # target/scaling-data/.
 #
-#   bash benches/scaling.sh
+#   bash benches/scaling.sh            (SKIP_BUILD=1 to use the release binary as it is)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --locked -p rapport
+[ -n "${SKIP_BUILD:-}" ] || cargo build --release --locked -p rapport
 rapport=target/release/rapport
 root=target/scaling-data
 mkdir -p "$root"
