@@ -39,6 +39,9 @@ pub const PRIVATE_WORDING: &str = "A reminder says only “A moment for Rapport?
 #[derive(Default)]
 pub struct ReminderSettings {
     draft: Option<Reminders>,
+    /// The "Now: …" line, for the schedule it was worked out for and when: reading the files
+    /// again each frame would be wasted work.
+    status: Option<(Reminders, jiff::Timestamp, String)>,
 }
 
 impl ReminderSettings {
@@ -96,8 +99,17 @@ impl ReminderSettings {
             }
         }
         let now = (cx.reminders.clock)();
-        let decision = reminders::decide(cx.model.data_dir(), &now);
-        ui.label(format!("Now: {}", decision.why()));
+        let saved = cx.settings.value.reminders.clone();
+        let stale = self.status.as_ref().is_none_or(|(schedule, at, _)| {
+            *schedule != saved || now.timestamp().duration_since(*at).as_secs() >= 30
+        });
+        if stale {
+            let why = reminders::decide(cx.model.data_dir(), &now).why().to_owned();
+            self.status = Some((saved, now.timestamp(), why));
+        }
+        if let Some((_, _, why)) = &self.status {
+            ui.label(format!("Now: {why}"));
+        }
         ui.label(
             RichText::new(match cx.reminders.entries.as_ref().map(DesktopEntries::mechanism) {
                 Some(Mechanism::SystemdTimer) => "While Rapport is closed, your desktop looks for a due reminder every 15 minutes, then shows it as a notification. Nothing of Rapport keeps running.",
