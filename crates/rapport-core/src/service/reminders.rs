@@ -207,6 +207,18 @@ mod tests {
             .unwrap()
     }
 
+    /// A data folder with daily reminders turned on on 2 March 2026 (no desktop entry).
+    fn daily_reminders_on_2_march() -> (tempfile::TempDir, DataDir) {
+        let home = tempfile::tempdir().unwrap();
+        let data = DataDir::new(home.path());
+        let reminders = Reminders {
+            on: true,
+            ..Reminders::default()
+        };
+        set(&data, reminders, None, None, jiff::civil::date(2026, 3, 2)).unwrap();
+        (home, data)
+    }
+
     #[test]
     fn turning_on_installs_the_entry_and_off_removes_it() {
         let home = tempfile::tempdir().unwrap();
@@ -233,36 +245,21 @@ mod tests {
 
     #[test]
     fn a_shown_reminder_is_recorded_and_not_shown_again_that_day() {
-        let home = tempfile::tempdir().unwrap();
-        let data = DataDir::new(home.path());
-        let reminders = Reminders {
-            on: true,
-            ..Reminders::default()
-        };
-        set(&data, reminders, None, None, jiff::civil::date(2026, 3, 2)).unwrap();
+        let (_home, data) = daily_reminders_on_2_march();
         let mut shown = Vec::new();
-        show_due::<()>(&data, &evening(2), |r| {
-            shown.push(r);
-            Ok(())
-        })
-        .unwrap();
-        show_due::<()>(&data, &evening(2), |r| {
-            shown.push(r);
-            Ok(())
-        })
-        .unwrap();
+        for _ in 0..2 {
+            show_due::<()>(&data, &evening(2), |r| {
+                shown.push(r);
+                Ok(())
+            })
+            .unwrap();
+        }
         assert_eq!(shown.len(), 1);
     }
 
     #[test]
     fn a_reminder_that_could_not_be_shown_comes_next_time() {
-        let home = tempfile::tempdir().unwrap();
-        let data = DataDir::new(home.path());
-        let reminders = Reminders {
-            on: true,
-            ..Reminders::default()
-        };
-        set(&data, reminders, None, None, jiff::civil::date(2026, 3, 2)).unwrap();
+        let (_home, data) = daily_reminders_on_2_march();
         let failed = show_due(&data, &evening(2), |_| Err("no notification service"));
         assert!(matches!(failed, Err(ShowError::Show(_))));
         assert!(decide(&data, &evening(2)).reminder().is_some());
@@ -270,13 +267,7 @@ mod tests {
 
     #[test]
     fn nothing_is_due_after_a_save_today() {
-        let home = tempfile::tempdir().unwrap();
-        let data = DataDir::new(home.path());
-        let reminders = Reminders {
-            on: true,
-            ..Reminders::default()
-        };
-        set(&data, reminders, None, None, jiff::civil::date(2026, 3, 2)).unwrap();
+        let (_home, data) = daily_reminders_on_2_march();
         note_saved(&data, "phq9", jiff::civil::date(2026, 3, 2)).unwrap();
         assert_eq!(
             decide(&data, &evening(2)).why(),
