@@ -104,7 +104,9 @@ impl ReminderSettings {
             *schedule != saved || now.timestamp().duration_since(*at).as_secs() >= 30
         });
         if stale {
-            let why = reminders::decide(cx.model.data_dir(), &now).why().to_owned();
+            let why = reminders::decide(cx.model.data_dir(), &now)
+                .why()
+                .to_owned();
             self.status = Some((saved, now.timestamp(), why));
         }
         if let Some((_, _, why)) = &self.status {
