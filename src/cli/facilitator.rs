@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use rapport_core::facilitator::handout::Paper;
+use rapport_core::facilitator::numbering;
 use rapport_core::service::model::Model;
 use rapport_core::service::share::{GroupSummary, save_share};
 use rapport_core::time::LocalTime;
@@ -117,23 +118,24 @@ pub(super) fn handout(
     };
     let pdf = match (id, session) {
         (_, Some(session)) => {
-            let (programme_id, number) = session.rsplit_once(':').ok_or_else(|| {
-                CliError::new(format!("Write the session as PROGRAMME:NUMBER, e.g. group-ipt:2, not “{session}”."))
+            let (programme_id, key) = session.rsplit_once(':').ok_or_else(|| {
+                CliError::new(format!("Write the session as PROGRAMME:NUMBER, e.g. group-ipt:2 (or group-ipt:before for the one-to-one meeting before the group), not “{session}”."))
             })?;
             let programme = workbook.programme(programme_id).ok_or_else(|| {
                 CliError::new(format!("There is no programme “{programme_id}”. Run `rapport programmes` to see the ids."))
             })?;
-            let number: usize = number.parse().map_err(|_| {
-                CliError::new(format!("“{number}” is not a session number."))
-            })?;
-            let chosen = programme.session(number).ok_or_else(|| {
+            let index = numbering::find(programme, key).ok_or_else(|| {
                 CliError::new(format!(
-                    "“{}” has sessions 1 to {}, not {number}.",
+                    "“{}” has {}: write {}, not “{key}”.",
                     programme.id,
-                    programme.sessions.len()
+                    numbering::count(programme),
+                    numbering::keys(programme)
                 ))
             })?;
-            rapport_core::facilitator::handout::session_pdf(workbook, programme, number, chosen, paper)
+            let chosen = programme.sessions.get(index).ok_or_else(|| {
+                CliError::new(format!("“{}” has no session “{key}”.", programme.id))
+            })?;
+            rapport_core::facilitator::handout::session_pdf(workbook, programme, index + 1, chosen, paper)
         }
         (Some(id), None) => {
             let worksheet = find(workbook, &id)?;

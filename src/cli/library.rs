@@ -4,6 +4,7 @@ use std::io::Write;
 
 use rapport_core::content::workbook::Workbook;
 use rapport_core::content::worksheet::{Field, Worksheet};
+use rapport_core::facilitator::numbering;
 
 use super::CliError;
 
@@ -28,18 +29,19 @@ pub(super) fn list_programmes(
         })?;
         writeln!(
             out,
-            "{} ({}, {} {}s)",
+            "{} ({}, {})",
             programme.title,
             programme.id,
-            programme.sessions.len(),
-            programme.noun()
+            numbering::count(programme)
         )?;
-        for (number, session) in programme.sessions.iter().enumerate() {
+        for index in 0..programme.sessions.len() {
+            let Some(session) = programme.sessions.get(index) else {
+                continue;
+            };
             writeln!(
                 out,
-                "  {}. {} ({} minutes)",
-                number + 1,
-                session.title,
+                "  {} ({} minutes)",
+                numbering::heading(programme, index),
                 session.minutes
             )?;
             for item in &session.agenda {
@@ -60,14 +62,18 @@ pub(super) fn list_programmes(
     for programme in workbook.programmes() {
         writeln!(
             out,
-            "{:<24} {:>2} {:<9} {}",
+            "{:<24} {}: {}",
             programme.id,
-            programme.sessions.len(),
-            format!("{}s", programme.noun()),
-            programme.title
+            programme.title,
+            numbering::count(programme)
         )?;
-        for (number, session) in programme.sessions.iter().enumerate() {
-            writeln!(out, "    {:>2}. {}", number + 1, session.title)?;
+        for index in 0..programme.sessions.len() {
+            writeln!(
+                out,
+                "    {:<7} {}",
+                numbering::key(programme, index),
+                numbering::heading(programme, index)
+            )?;
         }
     }
     Ok(())

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::vocabulary::{Action, Cx, Notice, Screen, View};
 use super::widgets;
 use rapport_core::content::programme::SessionKind;
-use rapport_core::facilitator::slides;
+use rapport_core::facilitator::{numbering, slides};
 use rapport_core::storage::settings::Following;
 
 /// The list of programmes, or one programme's sessions.
@@ -38,7 +38,7 @@ fn list(ui: &mut Ui, cx: &mut Cx<'_>) {
                         // Leave room on the right for the button.
                         ui.set_max_width((ui.available_width() - 110.0).max(160.0));
                         ui.label(RichText::new(&programme.title).strong());
-                        ui.label(format!("{} {}s. {}", programme.sessions.len(), programme.noun(), programme.summary));
+                        ui.label(format!("{}. {}", capitalise(&numbering::count(programme)), programme.summary));
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         let button = ui.button("Open");
@@ -87,7 +87,7 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
             ui.add_space(8.0);
             ui.horizontal(|ui| match &following {
                 Some(f) => {
-                    ui.label(format!("You are following this programme: {} {} of {}.", programme.noun(), f.session, programme.sessions.len()));
+                    ui.label(format!("You are following this programme: {}.", numbering::position(&programme, f.session.saturating_sub(1))));
                     if ui.button("Stop following").clicked() {
                         follow = Some(None);
                     }
@@ -111,7 +111,8 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
                 let current = following.as_ref().is_some_and(|f| f.session == number);
                 let noun = session.kind.noun();
                 let own_week = session.kind == SessionKind::SelfGuided;
-                let title = format!("{number}. {} ({} minutes){}", session.title, session.minutes, if current { " — you are here" } else { "" });
+                let name = numbering::name(&programme, index);
+                let title = format!("{} ({} minutes){}", numbering::heading(&programme, index), session.minutes, if current { " — you are here" } else { "" });
                 egui::CollapsingHeader::new(title)
                     .id_salt(("session", id, number))
                     .default_open(current)
@@ -156,12 +157,12 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
                         }
                         ui.horizontal(|ui| {
                             let button = ui.button("Present");
-                            widgets::set_accessible_label(ui, &button, format!("Present {noun} {number}"));
+                            widgets::set_accessible_label(ui, &button, format!("Present {}", lower_first(&name)));
                             if button.clicked() {
                                 present = Some(number);
                             }
                             let handout = ui.button("Handout (PDF)");
-                            widgets::set_accessible_label(ui, &handout, format!("Handout for {noun} {number}"));
+                            widgets::set_accessible_label(ui, &handout, format!("Handout for {}", lower_first(&name)));
                             if handout.clicked() {
                                 print = Some(number);
                             }
@@ -196,7 +197,7 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
         );
         let notice = widgets::save_handout(
             cx.model.data_dir().root(),
-            &format!("{}-{}-{number}", programme.id, programme.noun()),
+            &numbering::file_stem(&programme, number.saturating_sub(1)),
             pdf,
         );
         cx.notify(notice);
@@ -212,4 +213,24 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
             Err(error) => cx.notify(Notice::error(error)),
         }
     }
+}
+
+/// `text` with its first letter in capitals, for the start of a sentence.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// `text` with its first letter in lower case, for inside a sentence: “session 2”, but a name
+/// that starts a sentence on its own (“Before the group: …”) kept as it is.
+fn lower_first(text: &str) -> String {
+    if text.starts_with(numbering::BEFORE_NAME) {
+        return text.to_owned();
+    }
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }

@@ -483,3 +483,38 @@ fn the_share_screen_says_what_the_file_holds_and_folds_the_file_away() {
     harness.get_by_label_contains("is not a date");
     assert!(harness.query_by_label("Save share file").is_none());
 }
+
+#[test]
+fn the_programme_screen_names_the_meeting_before_the_group_apart() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = group_app(dir.path());
+    harness.get_by_label("Programmes").click();
+    harness.run();
+    harness.get_by_label_contains("A one-to-one meeting before the group, then 8 sessions");
+    assert!(harness.query_by_label_contains("9 sessions").is_none());
+    harness
+        .get_by_label("Open Group Interpersonal Therapy: eight sessions")
+        .click();
+    harness.run();
+    harness
+        .get_by_label_contains("Before the group: one-to-one meeting. Getting ready")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Handout for Before the group: one-to-one meeting")
+        .click();
+    harness.run();
+    assert!(
+        dir.path()
+            .join("exports/group-ipt-before-the-group.pdf")
+            .exists()
+    );
+    harness.get_by_label_contains("Session 3: ").click();
+    harness.run();
+    harness.get_by_label("Handout for session 3").click();
+    harness.run();
+    assert!(dir.path().join("exports/group-ipt-session-3.pdf").exists());
+    harness.get_by_label_contains("Session 8: ");
+    assert!(harness.query_by_label_contains("Session 9").is_none());
+}

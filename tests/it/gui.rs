@@ -372,6 +372,130 @@ fn settings_change_the_theme_and_show_the_data_folder() {
 }
 
 #[test]
+fn after_a_restart_the_app_opens_on_today_and_offers_to_continue_the_last_worksheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Forgiveness");
+    click(&mut harness, "Get help now");
+    // What eframe keeps at close, and gives back at the next start.
+    let state = harness.state().ui_state().clone();
+    assert_eq!(state.screen, Screen::Help);
+
+    let mut harness = app_with(dir.path(), state.restarted());
+    assert_eq!(harness.state().ui_state().screen, Screen::Today);
+    assert!(harness.query_by_label("Your safety plan").is_none());
+    click(&mut harness, "Continue Forgiveness");
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("forgiveness".into())
+    );
+
+    // Closed on a worksheet: open on Today all the same, with the worksheet to continue.
+    let kept = harness.state().ui_state().clone();
+    let harness = app_with(dir.path(), kept.restarted());
+    assert_eq!(harness.state().ui_state().screen, Screen::Today);
+    harness.get_by_label("Continue Forgiveness");
+}
+
+#[test]
+fn turning_protection_on_leaves_settings_where_it_was_and_puts_lock_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    let settings = harness.get_by_label("Settings").rect();
+    assert!(harness.query_by_label("Lock").is_none());
+
+    rapport_core::service::protection::turn_on(
+        &DataDir::new(dir.path()),
+        "correct horse battery",
+        &mut |_, _| {},
+    )
+    .unwrap();
+    harness = app(dir.path());
+    crate::common::type_into(
+        &mut harness,
+        Role::PasswordInput,
+        "Passphrase",
+        "correct horse battery",
+    );
+    harness.get_by_label("Unlock").click();
+    let started = std::time::Instant::now();
+    while harness.state().is_locked() || harness.state().is_busy() {
+        assert!(started.elapsed() < std::time::Duration::from_mins(1));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+
+    let protected = harness.get_by_label("Settings").rect();
+    assert_eq!(protected, settings, "Settings stays where it was");
+    let lock = harness.get_by_label("Lock").rect();
+    assert!(
+        lock.max.x + 24.0 <= protected.min.x,
+        "Lock is set apart from Settings: {lock:?} and {protected:?}"
+    );
+}
+
+/// The rectangle of the widget with the keyboard focus.
+fn focused(harness: &Harness<'static, Shell>) -> egui::Rect {
+    harness
+        .query_all(egui_kittest::kittest::by().predicate(|node| node.is_focused()))
+        .next()
+        .expect("a widget has the focus")
+        .rect()
+}
+
+#[test]
+fn f6_moves_between_sidebar_content_and_actions_and_ctrl_k_opens_any_worksheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Forgiveness");
+    let today = harness.get_all_by_label("Today").next().unwrap().rect();
+    let help = harness.get_by_label("Get help now").rect();
+    let sidebar_edge = harness.get_by_label("Trash").rect().max.x;
+
+    harness.key_press(egui::Key::F6);
+    harness.run();
+    assert_eq!(focused(&harness), today, "F6 goes to the sidebar first");
+    harness.key_press(egui::Key::F6);
+    harness.run();
+    let content = focused(&harness);
+    assert!(
+        content.min.x > sidebar_edge && content.min.y > help.max.y,
+        "then to the content: {content:?}"
+    );
+    harness.key_press(egui::Key::F6);
+    harness.run();
+    assert_eq!(focused(&harness), help, "then to the action bar");
+    harness.key_press(egui::Key::F6);
+    harness.run();
+    assert_eq!(focused(&harness), today, "and round again");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Go to a worksheet: type part of its title")
+        .type_text("phq");
+    harness.run();
+    assert!(
+        harness.query_by_label("Forgiveness").is_some(),
+        "the sidebar still lists it"
+    );
+    harness.get_by_label("PHQ-9: mood");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("phq9".into())
+    );
+    assert!(
+        harness
+            .query_by_label("Go to a worksheet: type part of its title")
+            .is_none(),
+        "the box closes"
+    );
+}
+
+#[test]
 fn the_last_screen_is_restored_but_a_vanished_worksheet_falls_back_to_today() {
     let dir = tempfile::tempdir().unwrap();
     let state = UiState {
@@ -584,7 +708,7 @@ fn presenting_a_session_moves_with_the_keys_times_items_and_keeps_notes_apart() 
         "Open Relationship skills workshop: four sessions",
     );
     harness
-        .get_by_label_contains("1. Session 1: boundaries")
+        .get_by_label_contains("Session 1: Boundaries")
         .click();
     harness.run();
     click(&mut harness, "Present session 1");
@@ -731,7 +855,7 @@ fn handouts_print_from_the_worksheet_history_and_programme() {
         &mut harness,
         "Open Relationship skills workshop: four sessions",
     );
-    harness.get_by_label_contains("2. Session 2").click();
+    harness.get_by_label_contains("Session 2: Conflict").click();
     harness.run();
     click(&mut harness, "Handout for session 2");
     assert!(

@@ -127,7 +127,7 @@ fn handout_mistakes_get_clear_messages() {
         ),
         (
             vec!["handout", "--session", "group-ipt:99"],
-            "sessions 1 to 9, not 99",
+            "then 8 sessions: write before, 1 to 8, not “99”",
         ),
         (
             vec!["handout", "--session", "nope:1"],
@@ -291,4 +291,46 @@ fn the_group_pdf_says_fewer_than_3_shared_instead_of_a_figure() {
         "{text}"
     );
     assert!(!text.contains("median 14.0"), "Kit's own score: {text}");
+}
+
+#[test]
+fn the_meeting_before_the_group_is_named_apart_from_sessions_1_to_8() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("before.pdf");
+    rapport(dir.path())
+        .args(["handout", "--session", "group-ipt:before", "--out"])
+        .arg(&before)
+        .assert()
+        .success();
+    let first = text(&before);
+    assert!(
+        first.contains("Before the group: one-to-one meeting. Getting ready for the group"),
+        "{first}"
+    );
+    let eighth = dir.path().join("eighth.pdf");
+    rapport(dir.path())
+        .args(["handout", "--session", "group-ipt:8", "--out"])
+        .arg(&eighth)
+        .assert()
+        .success();
+    let text = text(&eighth);
+    assert!(
+        text.contains("Session 8: Looking back, looking ahead"),
+        "{text}"
+    );
+    rapport(dir.path())
+        .args(["handout", "--session", "group-ipt:9", "--out"])
+        .arg(&eighth)
+        .assert()
+        .failure();
+    let listing = rapport(dir.path()).arg("programmes").assert().success();
+    let listing = String::from_utf8(listing.get_output().stdout.clone()).unwrap();
+    assert!(
+        listing.contains("eight sessions: a one-to-one meeting before the group, then 8 sessions"),
+        "{listing}"
+    );
+    assert!(
+        !listing.contains("9 sessions") && !listing.contains("Group session"),
+        "{listing}"
+    );
 }

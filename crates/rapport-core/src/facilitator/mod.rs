@@ -1,5 +1,6 @@
 //! For group facilitators: share files and the group summary, slides, and printable handouts.
 
 pub mod handout;
+pub mod numbering;
 pub mod share;
 pub mod slides;

@@ -33,12 +33,11 @@ pub fn session_slides(
 ) -> Vec<Slide> {
     let mut slides = vec![Slide {
         kicker: format!(
-            "{} · {} {number} of {}",
+            "{} · {}",
             programme.title,
-            session.kind.noun(),
-            programme.sessions.len()
+            crate::facilitator::numbering::position(programme, number.saturating_sub(1))
         ),
-        heading: session.title.clone(),
+        heading: crate::facilitator::numbering::heading(programme, number.saturating_sub(1)),
         body: String::new(),
         bullets: session.goals.clone(),
         notes: session.facilitator_notes.clone(),
@@ -133,7 +132,7 @@ mod tests {
         let programme = workbook.programme("skills-workshop").expect("bundled");
         let session = programme.session(1).unwrap();
         let slides = session_slides(&workbook, programme, 1, session);
-        assert_eq!(slides[0].heading, session.title);
+        assert_eq!(slides[0].heading, format!("Session 1: {}", session.title));
         assert_eq!(slides[0].bullets, session.goals);
         let timed: Vec<&Slide> = slides.iter().filter(|s| s.minutes.is_some()).collect();
         assert_eq!(timed.len(), session.agenda.len());
