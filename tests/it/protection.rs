@@ -562,3 +562,32 @@ fn backups_are_sealed_exactly_while_protected_and_stay_restorable() {
     run(&["restore", backups[0].to_str().unwrap()]);
     assert!(run(&["entries"]).contains("coping-skills"));
 }
+
+/// A protected journal whose protection.ron was deleted (by hand, or a sync tool) must not
+/// take plain entries beside its sealed ones: the save is refused and says why.
+#[test]
+fn a_save_into_sealed_entries_whose_protection_file_is_gone_writes_nothing_plain() {
+    let dir = tempfile::tempdir().unwrap();
+    protected_journal(dir.path());
+    fs::remove_file(DataDir::new(dir.path()).protection()).unwrap();
+    let before: Vec<_> = fs::read_dir(dir.path().join("journal")).unwrap().collect();
+    let failed = crate::common::rapport(dir.path())
+        .args([
+            "add",
+            "coping-skills",
+            "situation=Written after the file went",
+        ])
+        .assert()
+        .failure();
+    let said = String::from_utf8(failed.get_output().stderr.clone()).unwrap();
+    assert!(
+        said.contains("protection file (protection.ron) is missing"),
+        "{said}"
+    );
+    let after: Vec<_> = fs::read_dir(dir.path().join("journal")).unwrap().collect();
+    assert_eq!(after.len(), before.len(), "nothing was written");
+    for item in after {
+        let bytes = fs::read(item.unwrap().path()).unwrap();
+        assert!(bytes.starts_with(rapport_core::storage::seal::SEALED_MAGIC));
+    }
+}

@@ -278,9 +278,37 @@ impl DataDir {
             (Sealing::Sealed(_), false) => {
                 "passphrase protection was turned off in another window or command after the journal was unlocked here, so nothing was written. Open Rapport again and save again"
             }
+            // Sealed files are expected after protection was turned off with some left sealed
+            // (their key is then kept as protection.kept-…); otherwise the file was deleted.
+            (Sealing::Plain, false)
+                if self.files_of(FileKind::Protection).is_empty()
+                    && self.journal_looks_sealed() =>
+            {
+                "this journal's entries are sealed with a passphrase, but its protection file (protection.ron) is missing, so nothing was written in plain text. Put protection.ron back from a backup copy of this folder, then open Rapport again"
+            }
             _ => return Ok(()),
         };
         Err(std::io::Error::other(message))
+    }
+
+    /// Whether the journal holds sealed entries, judged by the first entry file listed: cheap
+    /// enough for every write, and enough to notice a protection file that was deleted.
+    fn journal_looks_sealed(&self) -> bool {
+        use std::io::Read as _;
+        let Ok(listing) = std::fs::read_dir(self.journal()) else {
+            return false;
+        };
+        let first = listing
+            .filter_map(Result::ok)
+            .map(|item| item.path())
+            .find(|path| is_ron(path) && !name_of(path).starts_with('.'));
+        let Some(first) = first else {
+            return false;
+        };
+        let mut head = [0_u8; 64];
+        crate::storage::atomic::open_regular(&first)
+            .and_then(|mut file| file.read(&mut head))
+            .is_ok_and(|read| crate::storage::seal::is_sealed(&head[..read]))
     }
 
     /// Reads a private file, sealed or plain.
