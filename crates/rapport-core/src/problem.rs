@@ -33,5 +33,28 @@ impl fmt::Display for Problem {
 #[must_use]
 pub fn describe_ron_error(error: &ron::error::SpannedError) -> String {
     let at = error.span.start;
-    format!("line {}, column {}: {}", at.line, at.col, error.code)
+    let what = match &error.code {
+        // RON's own words suggest a crate to a programmer; a person needs to know what is wrong.
+        ron::error::Error::ExceededRecursionLimit => {
+            "it is nested too deeply (brackets inside brackets) to be a Rapport file".to_owned()
+        }
+        other => other.to_string(),
+    };
+    format!("line {}, column {}: {what}", at.line, at.col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_nested_too_deeply_is_described_without_programmer_advice() {
+        let text = format!("{}{}", "[".repeat(500), "]".repeat(500));
+        let error = crate::ron_format::options()
+            .from_str::<ron::Value>(&text)
+            .unwrap_err();
+        let said = describe_ron_error(&error);
+        assert!(said.contains("nested too deeply"), "{said}");
+        assert!(!said.contains("serde_stacker"), "{said}");
+    }
 }
