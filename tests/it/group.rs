@@ -518,3 +518,50 @@ fn the_programme_screen_names_the_meeting_before_the_group_apart() {
     harness.get_by_label_contains("Session 8: ");
     assert!(harness.query_by_label_contains("Session 9").is_none());
 }
+
+#[test]
+fn the_group_programme_has_the_shape_of_who_group_ipt() {
+    let workbook = rapport_core::content::workbook::Workbook::bundled();
+    let group = workbook.programme("group-ipt").unwrap();
+    assert!(!group.introduction.contains("mild to moderate"));
+    assert!(group.introduction.contains("needs treatment"));
+    assert!(group.introduction.contains("referred"));
+    // Sessions 2 to 7 all have the same shape, whatever each member's problem area.
+    let shape = |index: usize| -> Vec<String> {
+        let session = &group.sessions[index];
+        let total: u32 = session.agenda.iter().map(|i| i.minutes).sum();
+        assert_eq!(total, session.minutes, "{}", session.title);
+        session
+            .agenda
+            .iter()
+            .filter(|i| i.kind != rapport_core::content::programme::ItemKind::Teaching)
+            .map(|i| i.title.clone())
+            .collect()
+    };
+    let first = shape(2);
+    for title in [
+        "Symptom review for each member",
+        "Linking mood to the week’s events",
+        "Each member’s problem area, with the group’s help",
+        "Options and decision analysis",
+        "Homework",
+    ] {
+        assert!(first.iter().any(|t| t == title), "{title} in {first:?}");
+    }
+    for index in 3..=7 {
+        assert_eq!(shape(index), first, "session {}", index);
+        // The problem areas are optional segments, not a week each.
+        let notes = &group.sessions[index].facilitator_notes;
+        for area in ["Grief", "A disagreement", "A life change", "Loneliness"] {
+            assert!(notes.contains(area), "{area}");
+        }
+    }
+    // Depression is named as a common, treatable illness that is not the person's fault.
+    let teaching: String = group.sessions[1]
+        .agenda
+        .iter()
+        .map(|i| i.text.clone())
+        .collect();
+    assert!(teaching.contains("Depression is a common illness, and it can be treated"));
+    assert!(teaching.contains("It is not your fault"));
+}
