@@ -10,6 +10,7 @@ mod form;
 mod group;
 mod help;
 mod history;
+mod keyboard;
 mod lock;
 mod overview;
 pub mod pacer;
@@ -60,8 +61,9 @@ impl RapportApp {
     ) -> Self {
         let state: UiState = creation
             .storage
-            .and_then(|storage| eframe::get_value(storage, UI_STATE_KEY))
-            .unwrap_or_default();
+            .and_then(|storage| eframe::get_value::<UiState>(storage, UI_STATE_KEY))
+            .unwrap_or_default()
+            .restarted();
         Self {
             shell: Shell::with_opened(data_dir, state, opened),
             exit_after_first_frame,

@@ -80,7 +80,13 @@ pub struct Shell {
     copy_dialog: Option<(std::path::PathBuf, super::files::Dialog)>,
     /// When the journal folder was last looked at for other writers' changes, by `clock`.
     disk_checked_at: f64,
+    /// Where the top bar and the sidebar were last frame, for F6.
+    regions: Regions,
+    /// The Ctrl+K "Go to…" box.
+    go_to: super::keyboard::GoTo,
 }
+
+use super::keyboard::{Region, Regions};
 
 impl Shell {
     /// Opens the data folder and restores `state`.
@@ -105,6 +111,11 @@ impl Shell {
         {
             state.screen = Screen::Today;
         }
+        if let (Ok(model), Some(id)) = (&model, &state.last_worksheet)
+            && model.workbook().get(id).is_none()
+        {
+            state.last_worksheet = None;
+        }
         Self {
             data_dir,
             views: Views::default(),
@@ -127,6 +138,8 @@ impl Shell {
             reminder: None,
             next_reminder_look: None,
             disk_checked_at: 0.0,
+            regions: Regions::default(),
+            go_to: super::keyboard::GoTo::default(),
         }
     }
 
@@ -224,7 +237,27 @@ impl Shell {
         self.lock_when_idle(ui.ctx());
         let mut actions = Vec::new();
 
-        egui::Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut actions));
+        let regions_before = self.regions;
+        let to_region = self.next_region_on_f6(ui.ctx(), regions_before);
+        // Moving to the content lands first on the sidebar's resize handle: step on past it.
+        if std::mem::take(&mut self.regions.to_content) && to_region.is_none() {
+            let at = ui
+                .ctx()
+                .memory(egui::Memory::focused)
+                .and_then(|id| ui.ctx().read_response(id))
+                .map(|response| response.rect.center());
+            if at.is_some_and(|at| regions_before.sidebar.expand(1.0).contains(at)) {
+                ui.ctx()
+                    .memory_mut(|memory| memory.move_focus(egui::FocusDirection::Next));
+            }
+        }
+        if to_region == Some(Region::Actions)
+            && let Some(id) = super::keyboard::first_of(ui.ctx(), Region::Actions)
+        {
+            ui.ctx().memory_mut(|memory| memory.request_focus(id));
+        }
+        let top = egui::Panel::top("top-bar").show(ui, |ui| self.top_bar(ui, &mut actions));
+        self.regions.top = top.response.rect;
 
         if self.lock.is_some() {
             self.locked_ui(ui, actions);
@@ -256,11 +289,33 @@ impl Shell {
             settings: &mut self.settings,
             reminders: &self.reminder_host,
         };
-        egui::Panel::left("sidebar")
+        match to_region {
+            Some(Region::Sidebar) => {
+                if let Some(id) = super::keyboard::first_of(ui.ctx(), Region::Sidebar) {
+                    ui.ctx().memory_mut(|memory| memory.request_focus(id));
+                }
+            }
+            // Focus the sidebar's last item, then the next widget: the content's first.
+            Some(Region::Content) => {
+                self.regions.to_content = true;
+                if let Some(id) = super::keyboard::last_of_sidebar(ui.ctx()) {
+                    ui.ctx().memory_mut(|memory| {
+                        memory.request_focus(id);
+                        memory.move_focus(egui::FocusDirection::Next);
+                    });
+                }
+            }
+            _ => {}
+        }
+        let side = egui::Panel::left("sidebar")
             .resizable(true)
             .default_size(250.0)
             .min_size(180.0)
             .show(ui, |ui| sidebar::Sidebar.ui(ui, &mut cx));
+        self.regions.sidebar = side.response.rect;
+        if let Some(screen) = self.go_to.ui(ui.ctx(), cx.model.workbook()) {
+            cx.navigate(screen);
+        }
 
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(reminder) = self.reminder {
@@ -589,13 +644,36 @@ impl Shell {
         }
     }
 
+    /// The region F6 moves the focus to, if it was pressed: sidebar, content, action bar, and
+    /// round again.
+    fn next_region_on_f6(&self, ctx: &egui::Context, regions: Regions) -> Option<Region> {
+        if self.lock.is_some() || self.presentation.is_some() {
+            return None;
+        }
+        let pressed = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F6));
+        if !pressed {
+            return None;
+        }
+        let focused = ctx
+            .memory(egui::Memory::focused)
+            .and_then(|id| ctx.read_response(id))
+            .map(|response| response.rect.center());
+        Some(match focused.map(|at| regions.of(at)) {
+            None | Some(Region::Actions) => Region::Sidebar,
+            Some(Region::Sidebar) => Region::Content,
+            Some(Region::Content) => Region::Actions,
+        })
+    }
+
     fn top_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         ui.horizontal(|ui| {
             ui.label(RichText::new("Rapport").heading().strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let help = egui::Button::new(RichText::new("Get help now").strong())
                     .fill(ui.visuals().selection.bg_fill);
-                if ui.add(help).clicked() {
+                let help = ui.add(help);
+                super::keyboard::remember_first(ui.ctx(), Region::Actions, help.id);
+                if help.clicked() {
                     actions.push(Action::Navigate(Screen::Help));
                 }
                 if self.lock.is_some() {
@@ -604,20 +682,26 @@ impl Shell {
                     }
                     return;
                 }
-                if matches!(self.data_dir.sealing(), Sealing::Sealed(_))
-                    && self.job.is_none()
-                    && ui
-                        .button("Lock")
-                        .on_hover_text("Lock the journal now; it asks for your passphrase again")
-                        .clicked()
-                {
-                    actions.push(Action::Protection(ProtectionRequest::LockNow));
-                }
                 if self.job.is_some() {
                     return;
                 }
+                // Settings keeps its place whether or not the journal is protected; Lock comes
+                // after it, set apart, so reaching for Settings never locks the journal.
                 if ui.button("Settings").clicked() {
                     actions.push(Action::Navigate(Screen::Settings));
+                }
+                if matches!(self.data_dir.sealing(), Sealing::Sealed(_)) {
+                    ui.add_space(24.0);
+                    ui.separator();
+                    ui.add_space(8.0);
+                    if ui
+                        .button("Lock")
+                        .on_hover_text("Lock the journal now; it asks for your passphrase again")
+                        .clicked()
+                    {
+                        actions.push(Action::Protection(ProtectionRequest::LockNow));
+                    }
+                    ui.add_space(8.0);
                 }
                 let count = self.model.as_ref().map_or(0, |m| m.problems().len());
                 if count > 0 {
@@ -661,6 +745,9 @@ impl Shell {
         }
         if screen != self.state.screen {
             self.notice = None;
+        }
+        if let Screen::Worksheet(id) = &screen {
+            self.state.last_worksheet = Some(id.clone());
         }
         if let Screen::Worksheet(id) = &screen
             && self.views.worksheet.form_worksheet() != Some(id.as_str())

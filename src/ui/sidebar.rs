@@ -13,10 +13,13 @@ impl View for Sidebar {
             .id_salt("sidebar")
             .show(ui, |ui| {
                 ui.add_space(6.0);
-                if ui
-                    .selectable_label(cx.state.screen == Screen::Today, "Today")
-                    .clicked()
-                {
+                let today = ui.selectable_label(cx.state.screen == Screen::Today, "Today");
+                super::keyboard::remember_first(
+                    ui.ctx(),
+                    super::keyboard::Region::Sidebar,
+                    today.id,
+                );
+                if today.clicked() {
                     cx.navigate(Screen::Today);
                 }
                 if ui
@@ -91,11 +94,11 @@ impl View for Sidebar {
                 {
                     cx.navigate(Screen::Group);
                 }
-                if ui
+                let trash = ui
                     .selectable_label(cx.state.screen == Screen::Trash, "Trash")
-                    .on_hover_text("Deleted entries, which you can restore")
-                    .clicked()
-                {
+                    .on_hover_text("Deleted entries, which you can restore");
+                super::keyboard::remember_last_of_sidebar(ui.ctx(), trash.id);
+                if trash.clicked() {
                     cx.navigate(Screen::Trash);
                 }
             });

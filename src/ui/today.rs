@@ -79,6 +79,19 @@ impl View for TodayView {
 
             ui.heading("What to do next");
             ui.add_space(4.0);
+            if let Some(worksheet) = cx
+                .state
+                .last_worksheet
+                .as_ref()
+                .and_then(|id| cx.model.workbook().get(id))
+            {
+                let last = Suggestion {
+                    worksheet: worksheet.id.clone(),
+                    title: worksheet.title.clone(),
+                    reason: "The worksheet you had open last time.".to_owned(),
+                };
+                continue_row(ui, &last, &mut open);
+            }
             for suggestion in &dashboard.suggestions {
                 suggestion_row(ui, suggestion, &mut open);
             }
@@ -93,7 +106,18 @@ impl View for TodayView {
     }
 }
 
+/// The worksheet open last time, with a "Continue" button.
+fn continue_row(ui: &mut Ui, suggestion: &Suggestion, open: &mut Option<String>) {
+    action_row(ui, suggestion, "Continue", open);
+}
+
 fn suggestion_row(ui: &mut Ui, suggestion: &Suggestion, open: &mut Option<String>) {
+    action_row(ui, suggestion, "Start", open);
+}
+
+/// A suggestion with its button, `verb` ("Start", "Continue"), named for screen readers as
+/// "`verb` title".
+fn action_row(ui: &mut Ui, suggestion: &Suggestion, verb: &str, open: &mut Option<String>) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
@@ -104,8 +128,8 @@ fn suggestion_row(ui: &mut Ui, suggestion: &Suggestion, open: &mut Option<String
                 ui.label(&suggestion.reason);
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let button = ui.button("Start");
-                widgets::set_accessible_label(ui, &button, format!("Start {}", suggestion.title));
+                let button = ui.button(verb);
+                widgets::set_accessible_label(ui, &button, format!("{verb} {}", suggestion.title));
                 if button.clicked() {
                     *open = Some(suggestion.worksheet.clone());
                 }

@@ -78,8 +78,10 @@ impl From<ThemeChoice> for egui::ThemePreference {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UiState {
-    /// The screen last shown.
+    /// The screen last shown. The app opens on Today all the same (see [`UiState::restarted`]).
     pub screen: Screen,
+    /// The worksheet last opened, offered on Today as "Continue".
+    pub last_worksheet: Option<String>,
     /// The worksheet tab last shown.
     pub tab: Tab,
     /// Light, dark, or follow the system.
@@ -97,12 +99,28 @@ impl Default for UiState {
     fn default() -> Self {
         Self {
             screen: Screen::Today,
+            last_worksheet: None,
             tab: Tab::Fill,
             theme: ThemeChoice::System,
             zoom: 1.0,
             reduce_motion: false,
             alert: None,
         }
+    }
+}
+
+impl UiState {
+    /// The state to open with after a restart, from the one kept at the last close: always on
+    /// Today, never on the crisis screen a check-in led to nor half-way into a worksheet. The
+    /// worksheet that was open is kept, for Today's "Continue".
+    #[must_use]
+    pub fn restarted(mut self) -> Self {
+        if let Screen::Worksheet(id) = &self.screen {
+            self.last_worksheet = Some(id.clone());
+        }
+        self.screen = Screen::Today;
+        self.tab = Tab::Fill;
+        self
     }
 }
 

@@ -1,0 +1,139 @@
+//! Quick ways around by keyboard: F6 moves the focus between the sidebar, the content and the
+//! action bar; Ctrl+K opens "Go to…", which opens any worksheet by typing part of its title.
+
+use egui::{Context, Id, Key, KeyboardShortcut, Modifiers, Pos2, Rect};
+
+use super::vocabulary::Screen;
+use rapport_core::content::workbook::Workbook;
+
+/// A part of the window that F6 moves between.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Region {
+    /// The list of screens and worksheets on the left.
+    Sidebar,
+    /// The screen on show.
+    Content,
+    /// The bar at the top: Get help now, Settings, Lock.
+    Actions,
+}
+
+/// Where the top bar and the sidebar were drawn; everything else is content.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Regions {
+    /// The top bar.
+    pub top: Rect,
+    /// The sidebar.
+    pub sidebar: Rect,
+    /// F6 moved the focus towards the content last frame.
+    pub to_content: bool,
+}
+
+impl Default for Regions {
+    fn default() -> Self {
+        Self {
+            top: Rect::NOTHING,
+            sidebar: Rect::NOTHING,
+            to_content: false,
+        }
+    }
+}
+
+impl Regions {
+    /// The region a point lies in.
+    #[must_use]
+    pub fn of(&self, at: Pos2) -> Region {
+        if self.top.contains(at) {
+            Region::Actions
+        } else if self.sidebar.contains(at) {
+            Region::Sidebar
+        } else {
+            Region::Content
+        }
+    }
+}
+
+fn key(region: Region) -> Id {
+    Id::unique(("rapport-first-focus", region as u8))
+}
+
+/// Remembers `id` as the widget F6 focuses in `region`.
+pub fn remember_first(ctx: &Context, region: Region, id: Id) {
+    ctx.data_mut(|data| data.insert_temp(key(region), id));
+}
+
+/// The widget F6 focuses in `region`, as remembered.
+#[must_use]
+pub fn first_of(ctx: &Context, region: Region) -> Option<Id> {
+    ctx.data(|data| data.get_temp(key(region)))
+}
+
+/// Remembers the sidebar's last widget: the content's first comes after it.
+pub fn remember_last_of_sidebar(ctx: &Context, id: Id) {
+    ctx.data_mut(|data| data.insert_temp(Id::unique("rapport-sidebar-last"), id));
+}
+
+/// The sidebar's last widget, as remembered.
+#[must_use]
+pub fn last_of_sidebar(ctx: &Context) -> Option<Id> {
+    ctx.data(|data| data.get_temp(Id::unique("rapport-sidebar-last")))
+}
+
+/// The "Go to…" box: open while `query` is `Some`.
+#[derive(Default)]
+pub struct GoTo {
+    query: Option<String>,
+}
+
+impl GoTo {
+    /// Opens on Ctrl+K, and while open shows the worksheets whose titles contain what was
+    /// typed. Returns the screen chosen (Enter takes the first match).
+    pub fn ui(&mut self, ctx: &Context, workbook: &Workbook) -> Option<Screen> {
+        if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::K)))
+        {
+            self.query = Some(String::new());
+        }
+        let query = self.query.as_mut()?;
+        let mut chosen = None;
+        let mut close = false;
+        egui::Modal::new(Id::unique("go-to")).show(ctx, |ui| {
+            ui.set_max_width(420.0_f32.min(ctx.content_rect().width() - 40.0).max(200.0));
+            let label = ui.label("Go to a worksheet: type part of its title");
+            let field = ui.add(
+                egui::TextEdit::singleline(query)
+                    .hint_text("e.g. grief, PHQ-9, boundaries")
+                    .desired_width(f32::INFINITY),
+            );
+            let field = field.labelled_by(label.id);
+            if !field.has_focus() && !field.lost_focus() {
+                field.request_focus();
+            }
+            let needle = query.trim().to_lowercase();
+            let matches: Vec<_> = workbook
+                .worksheets()
+                .filter(|w| w.title.to_lowercase().contains(&needle))
+                .take(12)
+                .collect();
+            ui.add_space(6.0);
+            if matches.is_empty() {
+                ui.label("No worksheet has that in its title.");
+            }
+            for worksheet in &matches {
+                if ui.selectable_label(false, &worksheet.title).clicked() {
+                    chosen = Some(worksheet.id.clone());
+                }
+            }
+            if ui.input(|i| i.key_pressed(Key::Enter))
+                && let Some(first) = matches.first()
+            {
+                chosen = Some(first.id.clone());
+            }
+            if ui.input(|i| i.key_pressed(Key::Escape)) {
+                close = true;
+            }
+        });
+        if chosen.is_some() || close {
+            self.query = None;
+        }
+        chosen.map(Screen::Worksheet)
+    }
+}
