@@ -357,3 +357,126 @@ fn turning_protection_on_and_off_killed_at_random_moments_loses_no_entry() {
         );
     }
 }
+
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for item in std::fs::read_dir(from).unwrap() {
+        let item = item.unwrap();
+        let target = to.join(item.file_name());
+        if item.file_type().unwrap().is_dir() {
+            copy_folder(&item.path(), &target);
+        } else {
+            std::fs::copy(item.path(), &target).unwrap();
+        }
+    }
+}
+
+fn entry_ids(root: &Path) -> std::collections::BTreeSet<String> {
+    rapport_core::storage::journal::Journal::open(rapport_core::storage::layout::DataDir::new(root))
+        .unwrap()
+        .entries()
+        .map(|entry| entry.id.clone())
+        .collect()
+}
+
+/// `rapport restore` killed at random moments: afterwards the journal is either exactly as it
+/// was or exactly the backup, never a mix, and `check` passes.
+#[test]
+fn a_restore_killed_at_random_moments_leaves_the_journal_or_the_backup_whole() {
+    let kills: usize = std::env::var("RAPPORT_KILLS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .map_or(20, |n: usize| (n / 3).max(5));
+    let template = tempfile::tempdir().unwrap();
+    let rapport = |root: &Path, args: &[&str]| {
+        Command::new(binary())
+            .arg("--data-dir")
+            .arg(root)
+            .args(args)
+            .env_remove("RAPPORT_DATA_DIR")
+            .output()
+            .unwrap()
+    };
+    for n in 0..40 {
+        let situation = format!("situation=Before the backup {n}");
+        assert!(
+            rapport(template.path(), &["add", "coping-skills", &situation])
+                .status
+                .success()
+        );
+    }
+    let backed_up = rapport(template.path(), &["backup"]);
+    assert!(backed_up.status.success());
+    let backup = String::from_utf8_lossy(&backed_up.stdout)
+        .split_whitespace()
+        .find(|word| word.ends_with(".ron"))
+        .map(std::path::PathBuf::from)
+        .expect("the backup's path is printed");
+    let backup_name = backup.file_name().unwrap().to_owned();
+    let in_backup = entry_ids(template.path());
+    for n in 0..15 {
+        let situation = format!("situation=After the backup {n}");
+        assert!(
+            rapport(template.path(), &["add", "coping-skills", &situation])
+                .status
+                .success()
+        );
+    }
+    let before = entry_ids(template.path());
+    assert_eq!(before.len(), 55);
+
+    // How long an uninterrupted restore takes here, to spread the kills across it.
+    let timing = tempfile::tempdir().unwrap();
+    copy_folder(template.path(), timing.path());
+    let started = Instant::now();
+    let whole = rapport(
+        timing.path(),
+        &[
+            "restore",
+            &timing
+                .path()
+                .join("backups")
+                .join(&backup_name)
+                .to_string_lossy(),
+        ],
+    );
+    let took = started.elapsed();
+    assert!(
+        whole.status.success(),
+        "{}",
+        String::from_utf8_lossy(&whole.stderr)
+    );
+    assert_eq!(entry_ids(timing.path()), in_backup);
+
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut outcomes = BTreeMap::new();
+    for round in 0..kills {
+        let dir = tempfile::tempdir().unwrap();
+        copy_folder(template.path(), dir.path());
+        let backup = dir.path().join("backups").join(&backup_name);
+        let after = took.mul_f64(rng.f64() * 2.0);
+        let args = vec!["restore".to_owned(), backup.to_string_lossy().into_owned()];
+        let _ = run_and_kill(dir.path(), &args, after);
+        let check = rapport(dir.path(), &["check"]);
+        assert!(
+            check.status.success(),
+            "round {round}: check failed:\n{}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        let now = entry_ids(dir.path());
+        let outcome = if now == before {
+            "as it was"
+        } else if now == in_backup {
+            "restored"
+        } else {
+            panic!("round {round}: a mix of {} entries", now.len())
+        };
+        *outcomes.entry(outcome).or_insert(0) += 1;
+    }
+    eprintln!("{kills} kills during restore: {outcomes:?}; the journal whole each time");
+    // Worth something only if kills landed both before and after the swap.
+    assert!(
+        outcomes.len() == 2,
+        "the kills all landed on one side: {outcomes:?}"
+    );
+}
