@@ -549,7 +549,7 @@ fn the_group_programme_has_the_shape_of_who_group_ipt() {
         assert!(first.iter().any(|t| t == title), "{title} in {first:?}");
     }
     for index in 3..=7 {
-        assert_eq!(shape(index), first, "session {}", index);
+        assert_eq!(shape(index), first, "session {index}");
         // The problem areas are optional segments, not a week each.
         let notes = &group.sessions[index].facilitator_notes;
         for area in ["Grief", "A disagreement", "A life change", "Loneliness"] {
