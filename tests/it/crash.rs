@@ -480,3 +480,101 @@ fn a_restore_killed_at_random_moments_leaves_the_journal_or_the_backup_whole() {
         "the kills all landed on one side: {outcomes:?}"
     );
 }
+
+/// `rapport import` killed at random moments: nothing already in the journal is lost or
+/// damaged, `check` passes, and importing the same archive again completes it with no
+/// duplicates. (A kill can leave part of the archive imported: the entries are added one by one;
+/// issue 11 records this.)
+#[test]
+fn an_import_killed_at_random_moments_loses_nothing_and_completes_when_run_again() {
+    let rapport = |root: &Path, args: &[&str]| {
+        Command::new(binary())
+            .arg("--data-dir")
+            .arg(root)
+            .args(args)
+            .env_remove("RAPPORT_DATA_DIR")
+            .output()
+            .unwrap()
+    };
+    let elsewhere = tempfile::tempdir().unwrap();
+    for n in 0..40 {
+        let situation = format!("situation=From the other computer {n}");
+        assert!(
+            rapport(elsewhere.path(), &["add", "coping-skills", &situation])
+                .status
+                .success()
+        );
+    }
+    let archive = elsewhere.path().join("exports/other.ron");
+    let exported = rapport(
+        elsewhere.path(),
+        &[
+            "export",
+            "--format",
+            "ron",
+            "--out",
+            &archive.to_string_lossy(),
+        ],
+    );
+    assert!(exported.status.success());
+    let template = tempfile::tempdir().unwrap();
+    for n in 0..10 {
+        let situation = format!("situation=Here {n}");
+        assert!(
+            rapport(template.path(), &["add", "coping-skills", &situation])
+                .status
+                .success()
+        );
+    }
+    let before = entry_ids(template.path());
+
+    let timing = tempfile::tempdir().unwrap();
+    copy_folder(template.path(), timing.path());
+    let started = Instant::now();
+    assert!(
+        rapport(timing.path(), &["import", &archive.to_string_lossy()])
+            .status
+            .success()
+    );
+    let took = started.elapsed();
+    let all = entry_ids(timing.path()).len();
+    assert_eq!(all, before.len() + 40);
+
+    let mut rng = fastrand::Rng::with_seed(11);
+    let mut outcomes = BTreeMap::new();
+    for round in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        copy_folder(template.path(), dir.path());
+        let args = vec!["import".to_owned(), archive.to_string_lossy().into_owned()];
+        let _ = run_and_kill(dir.path(), &args, took.mul_f64(rng.f64() * 2.0));
+        let check = rapport(dir.path(), &["check"]);
+        assert!(
+            check.status.success(),
+            "round {round}: check failed:\n{}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        let now = entry_ids(dir.path());
+        assert!(now.is_superset(&before), "round {round}: an entry was lost");
+        let added = now.len() - before.len();
+        let outcome = match added {
+            0 => "nothing added",
+            40 => "all added",
+            _ => "part added",
+        };
+        *outcomes.entry(outcome).or_insert(0) += 1;
+        let again = rapport(dir.path(), &["import", &archive.to_string_lossy()]);
+        assert!(
+            again.status.success(),
+            "round {round}: {}",
+            String::from_utf8_lossy(&again.stderr)
+        );
+        assert_eq!(
+            entry_ids(dir.path()).len(),
+            all,
+            "round {round}: after {added} added, importing again gives every entry once"
+        );
+    }
+    eprintln!(
+        "20 kills during import: {outcomes:?}; nothing lost, and complete after importing again"
+    );
+}
