@@ -409,7 +409,7 @@ fn a_restore_killed_at_random_moments_leaves_the_journal_or_the_backup_whole() {
     assert!(backed_up.status.success());
     let backup = String::from_utf8_lossy(&backed_up.stdout)
         .split_whitespace()
-        .find(|word| word.ends_with(".ron"))
+        .find(|word| Path::new(word).extension().is_some_and(|ext| ext == "ron"))
         .map(std::path::PathBuf::from)
         .expect("the backup's path is printed");
     let backup_name = backup.file_name().unwrap().to_owned();

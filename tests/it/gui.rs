@@ -1038,7 +1038,7 @@ fn a_learner_follows_the_self_guided_course_week_by_week() {
     harness.get_by_label_contains("16 weeks.");
     click(
         &mut harness,
-        "Open Interpersonal Therapy on your own: a 12-week course",
+        "Open Interpersonal Therapy on your own (12 weeks, up to 16)",
     );
     // A course for one person says so, not the facilitators' note.
     harness.get_by_label_contains("This course is self-help, to follow at your own pace");
@@ -1046,7 +1046,7 @@ fn a_learner_follows_the_self_guided_course_week_by_week() {
     harness.get_by_label("You are following this programme: week 1 of 16.");
     // The week reads as the learner's own: its items and their text.
     harness
-        .get_by_label_contains("1. Week 1: depression")
+        .get_by_label_contains("Week 1: depression, the sick role and your starting point (")
         .click();
     harness.run();
     harness.get_by_label("What depression is (10 min)");
@@ -1062,7 +1062,7 @@ fn a_learner_follows_the_self_guided_course_week_by_week() {
     click(&mut harness, "Programmes");
     click(
         &mut harness,
-        "Open Interpersonal Therapy on your own: a 12-week course",
+        "Open Interpersonal Therapy on your own (12 weeks, up to 16)",
     );
     click(&mut harness, "I have done this week");
     harness.get_by_label("You are following this programme: week 2 of 16.");
