@@ -358,6 +358,17 @@ fn turning_protection_on_and_off_killed_at_random_moments_loses_no_entry() {
     }
 }
 
+/// Runs `rapport` on `root` to the end.
+fn rapport(root: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(binary())
+        .arg("--data-dir")
+        .arg(root)
+        .args(args)
+        .env_remove("RAPPORT_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
 fn copy_folder(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for item in std::fs::read_dir(from).unwrap() {
@@ -388,15 +399,6 @@ fn a_restore_killed_at_random_moments_leaves_the_journal_or_the_backup_whole() {
         .and_then(|n| n.parse().ok())
         .map_or(20, |n: usize| (n / 3).max(5));
     let template = tempfile::tempdir().unwrap();
-    let rapport = |root: &Path, args: &[&str]| {
-        Command::new(binary())
-            .arg("--data-dir")
-            .arg(root)
-            .args(args)
-            .env_remove("RAPPORT_DATA_DIR")
-            .output()
-            .unwrap()
-    };
     for n in 0..40 {
         let situation = format!("situation=Before the backup {n}");
         assert!(
@@ -487,15 +489,6 @@ fn a_restore_killed_at_random_moments_leaves_the_journal_or_the_backup_whole() {
 /// issue 11 records this.)
 #[test]
 fn an_import_killed_at_random_moments_loses_nothing_and_completes_when_run_again() {
-    let rapport = |root: &Path, args: &[&str]| {
-        Command::new(binary())
-            .arg("--data-dir")
-            .arg(root)
-            .args(args)
-            .env_remove("RAPPORT_DATA_DIR")
-            .output()
-            .unwrap()
-    };
     let elsewhere = tempfile::tempdir().unwrap();
     for n in 0..40 {
         let situation = format!("situation=From the other computer {n}");

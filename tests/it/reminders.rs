@@ -30,6 +30,17 @@ fn remind(data: &Path, home: &Path) -> assert_cmd::Command {
     command
 }
 
+/// What `rapport remind --due --dry-run` prints (with nothing on stdin: it must not ask).
+fn dry_run(data: &Path, home: &Path) -> String {
+    stdout(
+        &remind(data, home)
+            .args(["--due", "--dry-run"])
+            .write_stdin("")
+            .assert()
+            .success(),
+    )
+}
+
 fn stdout(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stdout.clone()).unwrap()
 }
@@ -164,12 +175,7 @@ fn a_reminder_never_says_an_answer_a_score_or_a_worksheet_title() {
             .success();
         // Forget the day of use, so a reminder is due today.
         fs::remove_file(data.path().join("reminders.ron")).unwrap();
-        let said = stdout(
-            &remind(data.path(), home.path())
-                .args(["--due", "--dry-run"])
-                .assert()
-                .success(),
-        );
+        let said = dry_run(data.path(), home.path());
         assert!(
             said.starts_with("Would show: Rapport: "),
             "{cadence:?}: {said}"
@@ -195,12 +201,7 @@ fn nothing_is_due_after_a_check_in_today_and_a_protected_journal_is_not_read() {
         .args(["on", "--check-in", "phq9", "--at", "00:00"])
         .assert()
         .success();
-    let said = stdout(
-        &remind(data.path(), home.path())
-            .args(["--due", "--dry-run"])
-            .assert()
-            .success(),
-    );
+    let said = dry_run(data.path(), home.path());
     assert!(
         said.starts_with("Would show: Rapport: Your check-in is ready"),
         "{said}"
@@ -209,12 +210,7 @@ fn nothing_is_due_after_a_check_in_today_and_a_protected_journal_is_not_read() {
     let mut add = vec!["add".to_owned(), "phq9".to_owned()];
     add.extend((1..=9).map(|i| format!("q{i}=1")));
     rapport(data.path()).args(&add).assert().success();
-    let said = stdout(
-        &remind(data.path(), home.path())
-            .args(["--due", "--dry-run"])
-            .assert()
-            .success(),
-    );
+    let said = dry_run(data.path(), home.path());
     assert_eq!(said, "Nothing to show: You already used Rapport today.\n");
 
     // Protected: deciding asks for no passphrase, because it reads no entry.
@@ -227,13 +223,7 @@ fn nothing_is_due_after_a_check_in_today_and_a_protected_journal_is_not_read() {
         .assert()
         .success();
     fs::remove_file(data.path().join("reminders.ron")).unwrap();
-    let said = stdout(
-        &remind(data.path(), home.path())
-            .args(["--due", "--dry-run"])
-            .write_stdin("")
-            .assert()
-            .success(),
-    );
+    let said = dry_run(data.path(), home.path());
     assert!(said.starts_with("Would show:"), "{said}");
 }
 
@@ -251,12 +241,7 @@ fn a_reminder_with_no_notification_service_says_so_and_comes_next_time() {
         .failure();
     let error = String::from_utf8(failed.get_output().stderr.clone()).unwrap();
     assert!(error.contains("no desktop notification service"), "{error}");
-    let said = stdout(
-        &remind(data.path(), home.path())
-            .args(["--due", "--dry-run"])
-            .assert()
-            .success(),
-    );
+    let said = dry_run(data.path(), home.path());
     assert!(
         said.starts_with("Would show:"),
         "not recorded as shown: {said}"
