@@ -210,45 +210,33 @@ pub fn import(
 ) -> Result<Imported, ArchiveError> {
     let (_, entries) = read_archive(path, journal.data_dir().sealing())?;
     check_archive(&entries, Some(workbook), path)?;
-    // One writer for the whole import, so that taking it back cannot race another window.
-    let _lock = journal.lock()?;
     let mut result = Imported::default();
-    let mut written: Vec<String> = Vec::new();
+    let mut new_entries: Vec<Entry> = Vec::new();
     for mut entry in entries {
-        let add = match journal.get(&entry.id) {
-            Some(existing) if *existing == entry => {
-                result.duplicates += 1;
-                false
-            }
+        match journal.get(&entry.id) {
+            Some(existing) if *existing == entry => result.duplicates += 1,
             Some(_) => {
                 entry.id = format!("{}-imported", entry.id);
                 if journal.get(&entry.id).is_some_and(|e| *e == entry) {
                     result.duplicates += 1;
-                    false
                 } else {
                     result.renamed += 1;
-                    true
+                    new_entries.push(entry);
                 }
             }
             None => {
                 result.added += 1;
-                true
+                new_entries.push(entry);
             }
-        };
-        if add {
-            let id = entry.id.clone();
-            if let Err(error) = journal.insert_as_is(entry) {
-                // Take back what this import wrote, so the journal is as it was.
-                for id in &written {
-                    let _ = journal.remove_new(id);
-                }
-                return Err(ArchiveError::Io(format!(
-                    "Nothing was imported, and your journal is as it was: {error}"
-                )));
-            }
-            written.push(id);
         }
     }
+    journal
+        .insert_all_or_nothing(new_entries)
+        .map_err(|error| {
+            ArchiveError::Io(format!(
+                "Nothing was imported, and your journal is as it was: {error}"
+            ))
+        })?;
     Ok(result)
 }
 
@@ -322,8 +310,10 @@ pub fn back_up_daily(journal: &Journal, now: LocalTime) -> Result<Option<PathBuf
 pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<PathBuf, ArchiveError> {
     let (_, entries) = read_archive(backup, data_dir.sealing())?;
     check_archive(&entries, None, backup)?;
-    let _lock =
+    let lock =
         crate::storage::writer_lock::WriterLock::acquire(data_dir).map_err(JournalError::from)?;
+    // A restore a kill interrupted is put in place first, so this one moves it aside whole.
+    lock.tidy(data_dir);
     let stamp = crate::time::file_stamp(now.instant());
     let building = data_dir.journal_being_restored(&stamp);
     let unchanged = |what: String| {
@@ -344,13 +334,16 @@ pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<Path
     store::sync_dir(&building).map_err(|error| unchanged(error.to_string()))?;
     let current = data_dir.journal();
     let aside = data_dir.journal_before_restore(&stamp);
-    if current.exists() {
-        std::fs::rename(&current, &aside).map_err(|error| {
+    // Always a journal folder to move aside (even an empty one), so that a kill between the two
+    // renames below is told apart from one while building: no `journal/` beside a restoring
+    // folder means that folder is complete (see `storage::interrupted`).
+    store::create_private_dir_all(&current)
+        .and_then(|()| std::fs::rename(&current, &aside))
+        .map_err(|error| {
             unchanged(format!(
                 "the current journal could not be moved aside: {error}"
             ))
         })?;
-    }
     if let Err(error) = std::fs::rename(&building, &current) {
         // Put the journal back where it was.
         let back = std::fs::rename(&aside, &current);

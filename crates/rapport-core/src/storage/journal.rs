@@ -70,6 +70,14 @@ pub enum JournalError {
         /// The entry's file.
         path: PathBuf,
     },
+    /// An entry to add has the name of one another window or program added meanwhile.
+    #[error(
+        "Another window or program added an entry with the same name meanwhile, so nothing was added. Try again. Path: {}", path.display()
+    )]
+    Taken {
+        /// The entry file already there.
+        path: PathBuf,
+    },
     /// The entry's file went away after it was read here.
     #[error(
         "This entry was deleted or moved in another window or by another program after it was opened here, so your changes were not saved. Look in the trash. Path: {}", path.display()
@@ -208,21 +216,28 @@ impl Journal {
     /// Opens the journal in `dir`. Files that cannot be read are listed in
     /// [`Journal::problems`] and left untouched; a missing folder is an empty journal.
     pub fn open(dir: DataDir) -> Result<Self, JournalError> {
-        let folder = dir.journal();
-        let seen = FolderStamp::of(&folder);
-        // Opening never writes: the folder is created by the first save.
-        let paths = match fs::read_dir(&folder) {
-            Ok(_) => entry_files(&folder),
-            Err(error) if error.kind() == io::ErrorKind::NotFound => Vec::new(),
+        let seen = FolderStamp::of(&dir.journal());
+        // Opening never writes: the folder is created by the first save, and what a killed
+        // restore or import left is read where it is and put in place by the first writer.
+        let (folder, imports) = crate::storage::interrupted::journal_folders(&dir);
+        // Imports are listed first: a file a writer moves into the journal meanwhile is then
+        // found there, never missed between the two listings.
+        let mut paths: Vec<PathBuf> = imports.iter().flat_map(|dir| entry_files(dir)).collect();
+        let imported = paths.len();
+        match fs::read_dir(&folder) {
+            Ok(_) => paths.extend(entry_files(&folder)),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
             Err(error) => return Err(JournalError::io("read the journal folder", &folder)(error)),
-        };
+        }
         let mut entries = BTreeMap::new();
         let mut problems = Vec::new();
-        for (path, result) in read_all(&paths, dir.sealing()) {
+        for (index, (path, result)) in read_all(&paths, dir.sealing()).into_iter().enumerate() {
             match result {
                 Ok(entry) => {
                     entries.insert(entry.id.clone(), entry);
                 }
+                // Moved into the journal since it was listed: read there.
+                Err(_) if index < imported && !path.exists() => {}
                 Err(error) => problems.push(Problem::new(path, error.to_string())),
             }
         }
@@ -456,7 +471,8 @@ impl Journal {
             return Err(JournalError::BadId(entry.id));
         }
         let path = self.path_of(&entry.id);
-        let _lock = self.lock()?;
+        let lock = self.lock()?;
+        self.sweep(&lock);
         self.write_entry(&path, &entry, Overwrite::Never)
             .map_err(JournalError::io("save the entry", &path))?;
         self.entries.insert(entry.id.clone(), entry);
@@ -465,11 +481,58 @@ impl Journal {
         Ok(())
     }
 
-    /// Removes an entry this process has just written (an import taken back), file and all.
-    pub(crate) fn remove_new(&mut self, id: &str) -> io::Result<()> {
-        let _lock = WriterLock::acquire(&self.dir)?;
-        fs::remove_file(self.path_of(id))?;
-        self.entries.remove(id);
+    /// Adds `entries` exactly as given (from an archive), all or nothing, even if the process is
+    /// killed part-way: they are written into a folder of their own, which one rename makes
+    /// count, and only then moved into the journal (see [`crate::storage::interrupted`]).
+    /// Refuses, writing nothing, if an id is taken or cannot name a file.
+    pub fn insert_all_or_nothing(&mut self, entries: Vec<Entry>) -> Result<(), JournalError> {
+        let lock = self.lock()?;
+        self.sweep(&lock);
+        if entries.is_empty() {
+            return Ok(());
+        }
+        for entry in &entries {
+            if !is_entry_id(&entry.id) {
+                return Err(JournalError::BadId(entry.id.clone()));
+            }
+            let path = self.path_of(&entry.id);
+            if path.exists() {
+                return Err(JournalError::Taken { path });
+            }
+        }
+        let stamp = format!(
+            "{}-{:08x}",
+            crate::time::file_stamp(jiff::Timestamp::now()),
+            fastrand::u32(..)
+        );
+        let building = self.dir.journal_being_imported(&stamp);
+        let counted = self.dir.journal_imported(&stamp);
+        let staged = (|| {
+            store::create_private_dir_all(&building)?;
+            for entry in &entries {
+                let path = building.join(format!("{}.ron", entry.id));
+                self.write_entry(&path, entry, Overwrite::Never)?;
+            }
+            store::sync_dir(&building)?;
+            // The moment the import counts.
+            fs::rename(&building, &counted)?;
+            store::sync_dir(self.dir.root())
+        })();
+        if let Err(error) = staged
+            && !counted.exists()
+        {
+            let _ = fs::remove_dir_all(&building);
+            return Err(JournalError::io("write the imported entries", &building)(
+                error,
+            ));
+        }
+        // Counted: whatever happens now, readers see the entries, and a failed move is finished
+        // by the next writer.
+        let _ =
+            crate::storage::interrupted::move_in(&counted, &self.dir.journal(), self.dir.root());
+        for entry in entries {
+            self.entries.insert(entry.id.clone(), entry);
+        }
         self.revision += 1;
         self.note_own_write();
         Ok(())
@@ -560,7 +623,7 @@ impl Journal {
     fn sweep(&mut self, lock: &WriterLock) {
         if !self.swept {
             self.swept = true;
-            lock.sweep_temp_files(&self.dir);
+            lock.tidy(&self.dir);
         }
     }
 
@@ -614,7 +677,8 @@ impl Journal {
         if !self.entries.contains_key(id) {
             return Err(JournalError::NotFound(id.to_owned()));
         }
-        let _lock = self.lock()?;
+        let lock = self.lock()?;
+        self.sweep(&lock);
         let from = self.path_of(id);
         let trash = self.dir.trash();
         let mut to = trash.join(format!("{id}.ron"));
@@ -649,7 +713,8 @@ impl Journal {
 
     /// Restores an entry from the trash, by its id. Refuses if an entry with that id exists.
     pub fn restore(&mut self, id: &str) -> Result<&Entry, JournalError> {
-        let _lock = self.lock()?;
+        let lock = self.lock()?;
+        self.sweep(&lock);
         let trashed = self
             .trash()
             .into_iter()

@@ -58,6 +58,8 @@ const PROGRAMMES: &str = "programmes";
 const APP_STATE: &str = "app-state";
 const BEFORE_RESTORE: &str = "journal.before-restore-";
 const BEING_RESTORED: &str = "journal.restoring-";
+const BEING_IMPORTED: &str = "journal.importing-";
+const IMPORTED: &str = "journal.imported-";
 const BACKUP_PREFIX: &str = "rapport-";
 const SETTINGS: &str = "settings";
 const REMINDER_LOG: &str = "reminders";
@@ -95,6 +97,12 @@ pub enum FileKind {
     JournalBeforeRestore,
     /// `journal.restoring-STAMP/ID.ron`: a backup being restored, until it is swapped in.
     JournalBeingRestored,
+    /// `journal.importing-STAMP/ID.ron`: an archive's new entries being written, not yet part
+    /// of the journal (removed if a kill leaves it behind).
+    JournalBeingImported,
+    /// `journal.imported-STAMP/ID.ron`: an archive's new entries, complete and part of the
+    /// journal, until they are moved into `journal/`.
+    JournalImported,
     /// `settings.ron` (and copies moved aside when unreadable).
     Settings,
     /// `reminders.ron`: when a reminder was last shown and the last days of use, dates only,
@@ -118,7 +126,7 @@ pub enum FileKind {
 
 impl FileKind {
     /// Every kind, for walking the declaration.
-    pub const ALL: [FileKind; 16] = [
+    pub const ALL: [FileKind; 18] = [
         FileKind::Entry,
         FileKind::EntryVersion,
         FileKind::TrashedEntry,
@@ -126,6 +134,8 @@ impl FileKind {
         FileKind::Backup,
         FileKind::JournalBeforeRestore,
         FileKind::JournalBeingRestored,
+        FileKind::JournalBeingImported,
+        FileKind::JournalImported,
         FileKind::Settings,
         FileKind::ReminderLog,
         FileKind::CrisisContacts,
@@ -147,7 +157,9 @@ impl FileKind {
             | FileKind::Draft
             | FileKind::Backup
             | FileKind::JournalBeforeRestore
-            | FileKind::JournalBeingRestored => Privacy::Private,
+            | FileKind::JournalBeingRestored
+            | FileKind::JournalBeingImported
+            | FileKind::JournalImported => Privacy::Private,
             FileKind::Settings
             | FileKind::ReminderLog
             | FileKind::CrisisContacts
@@ -170,6 +182,8 @@ impl FileKind {
             FileKind::Backup => Place::Folder(BACKUPS),
             FileKind::JournalBeforeRestore => Place::FoldersNamed(BEFORE_RESTORE),
             FileKind::JournalBeingRestored => Place::FoldersNamed(BEING_RESTORED),
+            FileKind::JournalBeingImported => Place::FoldersNamed(BEING_IMPORTED),
+            FileKind::JournalImported => Place::FoldersNamed(IMPORTED),
             FileKind::Settings => Place::Document(SETTINGS),
             FileKind::ReminderLog => Place::Document(REMINDER_LOG),
             FileKind::CrisisContacts => Place::Document(CRISIS),
@@ -415,6 +429,44 @@ impl DataDir {
     #[must_use]
     pub fn journal_being_restored(&self, stamp: &str) -> PathBuf {
         self.root.join(format!("{BEING_RESTORED}{stamp}"))
+    }
+
+    /// Where an import made at `stamp` writes its new entries before they count.
+    #[must_use]
+    pub fn journal_being_imported(&self, stamp: &str) -> PathBuf {
+        self.root.join(format!("{BEING_IMPORTED}{stamp}"))
+    }
+
+    /// Where an import's new entries wait, complete, until they are moved into the journal.
+    #[must_use]
+    pub fn journal_imported(&self, stamp: &str) -> PathBuf {
+        self.root.join(format!("{IMPORTED}{stamp}"))
+    }
+
+    /// The folders of imports that are complete but not yet moved into the journal, oldest first.
+    #[must_use]
+    pub fn imports_to_finish(&self) -> Vec<PathBuf> {
+        self.folders_named(IMPORTED)
+    }
+
+    /// The folders of imports a kill interrupted before they were complete.
+    #[must_use]
+    pub fn imports_interrupted(&self) -> Vec<PathBuf> {
+        self.folders_named(BEING_IMPORTED)
+    }
+
+    /// The folders of backups being restored, oldest first.
+    #[must_use]
+    pub fn restores_in_progress(&self) -> Vec<PathBuf> {
+        self.folders_named(BEING_RESTORED)
+    }
+
+    fn folders_named(&self, prefix: &str) -> Vec<PathBuf> {
+        let mut folders: Vec<PathBuf> = folders_in(&self.root)
+            .filter(|dir| name_of(dir).starts_with(prefix))
+            .collect();
+        folders.sort();
+        folders
     }
 
     /// Where exports, handouts and charts go unless the user picks another place.
@@ -668,6 +720,15 @@ mod tests {
                     .join("c.ron"),
                 FileKind::JournalBeforeRestore,
             ),
+            (
+                data.journal_being_imported("20261125T000000Z")
+                    .join("d.ron"),
+                FileKind::JournalBeingImported,
+            ),
+            (
+                data.journal_imported("20261125T000000Z").join("e.ron"),
+                FileKind::JournalImported,
+            ),
             (data.settings(), FileKind::Settings),
             (
                 DataDir::unreadable_aside(&data.settings(), "20261125T000000Z"),
@@ -700,7 +761,7 @@ mod tests {
             .map(|(path, _)| path.clone())
             .collect();
         expected.sort();
-        assert_eq!(expected.len(), 6);
+        assert_eq!(expected.len(), 8);
         assert_eq!(data.private_files(), expected);
     }
 

@@ -9,6 +9,7 @@ pub mod desktop_entries;
 pub mod document;
 pub mod draft;
 pub mod export;
+pub mod interrupted;
 pub mod journal;
 pub mod layout;
 pub mod protection;

@@ -415,14 +415,14 @@ pub fn finish(
     }
     let lock = WriterLock::acquire(data_dir)?;
     // A killed save's temporary file may hold plain text: none survives a conversion.
-    lock.sweep_temp_files(data_dir);
+    lock.tidy(data_dir);
     let files = data_dir.private_files();
     let mut converted = match protection.state {
         ProtectionState::Protected => return Ok(Converted::default()),
         ProtectionState::TurningOn => convert(&files, key, true, progress)?,
         ProtectionState::TurningOff => convert(&files, key, false, progress)?,
     };
-    lock.sweep_temp_files(data_dir);
+    lock.tidy(data_dir);
     if protection.state == ProtectionState::TurningOn {
         protection.state = ProtectionState::Protected;
         protection.write(data_dir, key)?;
@@ -502,7 +502,7 @@ pub fn seal_strays(
     progress: Progress<'_>,
 ) -> Result<Converted, VaultError> {
     let lock = WriterLock::acquire(data_dir)?;
-    lock.sweep_temp_files(data_dir);
+    lock.tidy(data_dir);
     let strays = plain_files(data_dir);
     if strays.is_empty() {
         return Ok(Converted::default());

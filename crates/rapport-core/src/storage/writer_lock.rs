@@ -104,11 +104,14 @@ impl WriterLock {
         Ok(Self { path })
     }
 
-    /// Removes every temporary file from the private folders of `data_dir` (the journal,
-    /// versions, trash, drafts, backups, restores). Safe whatever their age, because it takes
-    /// this lock: every writer of private files holds it while its temporary file exists, so
-    /// any found now was left by a save that was killed, and may hold plain text.
-    pub fn sweep_temp_files(&self, data_dir: &DataDir) {
+    /// Tidies what killed writers left in `data_dir`: finishes or undoes an interrupted restore
+    /// or import ([`crate::storage::interrupted`]), then removes every temporary file from the
+    /// private folders (the journal, versions, trash, drafts, backups, restores). Safe whatever
+    /// their age, because it takes this lock: every writer of private files holds it while its
+    /// temporary file exists, so any found now was left by a save that was killed, and may hold
+    /// plain text.
+    pub fn tidy(&self, data_dir: &DataDir) {
+        crate::storage::interrupted::finish(data_dir, self);
         for folder in data_dir.private_folders() {
             atomic::remove_stale_temp_files(&folder, Duration::ZERO);
         }
