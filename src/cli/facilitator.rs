@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
+use rapport_core::content::numbering;
 use rapport_core::facilitator::handout::Paper;
-use rapport_core::facilitator::numbering;
 use rapport_core::service::model::Model;
 use rapport_core::service::share::{GroupSummary, save_share};
 use rapport_core::time::LocalTime;

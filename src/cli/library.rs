@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
+use rapport_core::content::numbering;
 use rapport_core::content::workbook::Workbook;
 use rapport_core::content::worksheet::{Field, Worksheet};
-use rapport_core::facilitator::numbering;
 
 use super::CliError;
 

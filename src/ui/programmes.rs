@@ -4,8 +4,9 @@ use egui::{RichText, Ui};
 
 use super::vocabulary::{Action, Cx, Notice, Screen, View};
 use super::widgets;
+use rapport_core::content::numbering;
 use rapport_core::content::programme::SessionKind;
-use rapport_core::facilitator::{numbering, slides};
+use rapport_core::facilitator::slides;
 use rapport_core::storage::settings::Following;
 
 /// The list of programmes, or one programme's sessions.
@@ -87,7 +88,7 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
             ui.add_space(8.0);
             ui.horizontal(|ui| match &following {
                 Some(f) => {
-                    ui.label(format!("You are following this programme: {}.", numbering::position(&programme, f.session.saturating_sub(1))));
+                    ui.label(format!("You are following this programme: {}.", numbering::place(&programme, f.session.saturating_sub(1))));
                     if ui.button("Stop following").clicked() {
                         follow = Some(None);
                     }

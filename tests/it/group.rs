@@ -520,6 +520,46 @@ fn the_programme_screen_names_the_meeting_before_the_group_apart() {
 }
 
 #[test]
+fn today_names_the_group_session_by_its_number_after_the_meeting_before() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = group_app(dir.path());
+    harness.get_by_label("Programmes").click();
+    harness.run();
+    harness
+        .get_by_label("Open Group Interpersonal Therapy: eight sessions")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Follow this programme at home")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("You are following this programme: the one-to-one meeting before the group.");
+    harness.get_by_label("Today").click();
+    harness.run();
+    harness.get_by_label_contains("eight sessions: the one-to-one meeting before the group, “");
+    drop(harness);
+
+    // Three meetings on: the third group session, of eight.
+    let data = rapport_core::storage::layout::DataDir::new(dir.path());
+    let mut settings = rapport_core::storage::settings::load(&data);
+    settings.value.following = Some(rapport_core::storage::settings::Following {
+        programme: "group-ipt".to_owned(),
+        session: 4,
+    });
+    settings.save().unwrap();
+    let harness = group_app(dir.path());
+    harness.get_by_label_contains("eight sessions: session 3 of 8, “");
+    harness
+        .get_all_by_label_contains("Part of session 3, “")
+        .next()
+        .unwrap();
+    assert!(harness.query_by_label_contains(" of 9").is_none());
+    assert!(harness.query_by_label_contains("session 4").is_none());
+}
+
+#[test]
 fn the_group_programme_has_the_shape_of_who_group_ipt() {
     let workbook = rapport_core::content::workbook::Workbook::bundled();
     let group = workbook.programme("group-ipt").unwrap();

@@ -4,6 +4,7 @@
 pub mod crisis;
 pub mod entry;
 pub mod ids;
+pub mod numbering;
 pub mod programme;
 pub mod questionnaire;
 pub mod scoring;

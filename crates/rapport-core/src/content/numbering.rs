@@ -81,6 +81,30 @@ pub fn position(programme: &Programme, index: usize) -> String {
     }
 }
 
+/// The session in running text, after “Part of” or “You are at”: “session 3”, “week 3”, or
+/// “the one-to-one meeting before the group”.
+#[must_use]
+pub fn mention(programme: &Programme, index: usize) -> String {
+    match (programme.sessions.get(index), number(programme, index)) {
+        (Some(session), Some(n)) => format!("{} {n}", session.kind.noun()),
+        _ if before_count(programme) > 1 => format!(
+            "one-to-one meeting {} before the group",
+            index.saturating_add(1)
+        ),
+        _ => "the one-to-one meeting before the group".to_owned(),
+    }
+}
+
+/// Where a person is in the programme, in running text: “session 3 of 8”, “week 2 of 16”,
+/// or “the one-to-one meeting before the group”.
+#[must_use]
+pub fn place(programme: &Programme, index: usize) -> String {
+    match number(programme, index) {
+        Some(_) => position(programme, index),
+        None => mention(programme, index),
+    }
+}
+
 /// What the command line calls the session: its number, or [`BEFORE_KEY`].
 #[must_use]
 pub fn key(programme: &Programme, index: usize) -> String {
@@ -161,6 +185,10 @@ mod tests {
         assert_eq!(name(group, 1), "Session 1");
         assert_eq!(name(group, 8), "Session 8");
         assert_eq!(position(group, 3), "session 3 of 8");
+        assert_eq!(place(group, 3), "session 3 of 8");
+        assert_eq!(mention(group, 3), "session 3");
+        assert_eq!(place(group, 0), "the one-to-one meeting before the group");
+        assert_eq!(mention(group, 0), "the one-to-one meeting before the group");
         assert_eq!(file_stem(group, 3), "group-ipt-session-3");
         assert_eq!(find(group, "3"), Some(3));
         assert_eq!(find(group, "before"), Some(0));
@@ -178,23 +206,6 @@ mod tests {
                 "{heading}"
             );
         }
-
-        let slides = crate::facilitator::slides::session_slides(
-            &workbook,
-            group,
-            4,
-            group.session(4).unwrap(),
-        );
-        assert!(
-            slides[0].kicker.ends_with("session 3 of 8"),
-            "{}",
-            slides[0].kicker
-        );
-        assert!(
-            slides[0].heading.starts_with("Session 3: "),
-            "{}",
-            slides[0].heading
-        );
 
         let workshop = workbook.programme("skills-workshop").unwrap();
         assert_eq!(count(workshop), "4 sessions");

@@ -597,7 +597,7 @@ pub fn session_pdf(
     let mut layout = Layout::new(paper);
     layout.text(&programme.title, 11.0, true);
     layout.text(
-        &crate::facilitator::numbering::heading(programme, number.saturating_sub(1)),
+        &crate::content::numbering::heading(programme, number.saturating_sub(1)),
         22.0,
         false,
     );

@@ -35,9 +35,9 @@ pub fn session_slides(
         kicker: format!(
             "{} · {}",
             programme.title,
-            crate::facilitator::numbering::position(programme, number.saturating_sub(1))
+            crate::content::numbering::position(programme, number.saturating_sub(1))
         ),
-        heading: crate::facilitator::numbering::heading(programme, number.saturating_sub(1)),
+        heading: crate::content::numbering::heading(programme, number.saturating_sub(1)),
         body: String::new(),
         bullets: session.goals.clone(),
         notes: session.facilitator_notes.clone(),
@@ -125,6 +125,23 @@ pub fn worksheet_slides(worksheet: &Worksheet) -> Vec<Slide> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_slide_names_its_session_apart_from_the_meeting_before() {
+        let workbook = Workbook::bundled();
+        let group = workbook.programme("group-ipt").expect("bundled");
+        let slides = session_slides(&workbook, group, 4, group.session(4).unwrap());
+        assert!(
+            slides[0].kicker.ends_with("session 3 of 8"),
+            "{}",
+            slides[0].kicker
+        );
+        assert!(
+            slides[0].heading.starts_with("Session 3: "),
+            "{}",
+            slides[0].heading
+        );
+    }
 
     #[test]
     fn a_session_has_a_title_slide_its_items_their_worksheets_and_homework() {

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::content::numbering;
 use crate::content::workbook::Workbook;
 use crate::insight::progress::monday_of;
 use crate::storage::journal::Journal;
@@ -117,11 +118,9 @@ impl Dashboard {
             let programme = workbook.programme(&following.programme)?;
             let session = programme.session(following.session)?;
             Some(format!(
-                "{}: {} {} of {}, “{}”.",
+                "{}: {}, “{}”.",
                 programme.title,
-                session.kind.noun(),
-                following.session,
-                programme.sessions.len(),
+                numbering::place(programme, following.session.saturating_sub(1)),
                 session.title
             ))
         });
@@ -202,9 +201,8 @@ fn suggest(
                     worksheet: id.to_owned(),
                     title: worksheet.title.clone(),
                     reason: format!(
-                        "Part of {} {}, “{}”.",
-                        session.kind.noun(),
-                        following.session,
+                        "Part of {}, “{}”.",
+                        numbering::mention(programme, following.session.saturating_sub(1)),
                         session.title
                     ),
                 });
@@ -369,6 +367,39 @@ mod tests {
             dashboard.suggestions[0]
                 .reason
                 .starts_with("Part of session 1")
+        );
+    }
+
+    #[test]
+    fn the_group_programme_counts_eight_sessions_after_the_meeting_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = Model::open(DataDir::new(dir.path())).unwrap();
+        let today = |session| {
+            let following = Following {
+                programme: "group-ipt".into(),
+                session,
+            };
+            Dashboard::new(
+                model.workbook(),
+                model.journal(),
+                Some(&following),
+                at("2026-11-25T12:00:00+00:00"),
+            )
+        };
+        let fourth = today(4);
+        let line = fourth.programme.unwrap();
+        assert!(line.contains("session 3 of 8"), "{line}");
+        assert!(!line.contains(" of 9"), "{line}");
+        assert!(
+            fourth.suggestions[0]
+                .reason
+                .starts_with("Part of session 3,")
+        );
+        let first = today(1);
+        let line = first.programme.unwrap();
+        assert!(
+            line.contains("the one-to-one meeting before the group"),
+            "{line}"
         );
     }
 

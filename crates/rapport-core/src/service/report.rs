@@ -25,11 +25,12 @@ impl Model {
             .and_then(|following| {
                 let programme = self.workbook().programme(&following.programme)?;
                 Some(format!(
-                    "Following “{}”: {} {} of {}",
+                    "Following “{}”: {}",
                     programme.title,
-                    programme.noun(),
-                    following.session,
-                    programme.sessions.len()
+                    crate::content::numbering::place(
+                        programme,
+                        following.session.saturating_sub(1)
+                    )
                 ))
             });
         report::build(
