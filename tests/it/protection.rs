@@ -591,3 +591,46 @@ fn a_save_into_sealed_entries_whose_protection_file_is_gone_writes_nothing_plain
         assert!(bytes.starts_with(rapport_core::storage::seal::SEALED_MAGIC));
     }
 }
+
+/// A window unlocked with the journal's key, while another window or command turns protection
+/// off and on again (a new key): the first window's save is refused, so no entry is ever sealed
+/// with a key the journal no longer has.
+#[test]
+fn a_save_with_a_key_replaced_elsewhere_is_refused_and_nothing_is_sealed_with_the_old_key() {
+    let dir = tempfile::tempdir().unwrap();
+    protected_journal(dir.path());
+    let data = DataDir::new(dir.path());
+    let old_key = std::sync::Arc::new(
+        vault::Protection::read(&data)
+            .unwrap()
+            .unwrap()
+            .unlock(PASSPHRASE)
+            .unwrap(),
+    );
+    let unlocked = data.with_sealing(rapport_core::storage::seal::Sealing::Sealed(
+        old_key.clone(),
+    ));
+    let mut window = Journal::open(unlocked).unwrap();
+    assert_eq!(window.len(), 1);
+
+    // Elsewhere: off, then on again with a new key.
+    let mut protection = vault::Protection::read(&data).unwrap().unwrap();
+    vault::turn_off(&data, &mut protection, &old_key, &mut |_, _| {}).unwrap();
+    vault::turn_on(&data, PASSPHRASE, &mut |_, _| {}).unwrap();
+    let before: Vec<_> = fs::read_dir(data.journal()).unwrap().collect();
+
+    let refused = window
+        .add(
+            Workbook::bundled().get("coping-skills").unwrap(),
+            [(
+                "situation".to_owned(),
+                Answer::Text("Written with the old key".into()),
+            )]
+            .into(),
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("has a new key"), "{refused}");
+    let after: Vec<_> = fs::read_dir(data.journal()).unwrap().collect();
+    assert_eq!(after.len(), before.len(), "nothing was written");
+}

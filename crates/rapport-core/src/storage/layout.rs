@@ -300,9 +300,23 @@ impl DataDir {
             {
                 "this journal's entries are sealed with a passphrase, but its protection file (protection.ron) is missing, so nothing was written in plain text. Put protection.ron back from a backup copy of this folder, then open Rapport again"
             }
+            (Sealing::Sealed(key), true) if self.key_was_replaced(key) => {
+                "passphrase protection was turned off and on again in another window or command after the journal was unlocked here, so the journal has a new key and nothing was written with the old one. Open Rapport again, unlock the journal, and save again"
+            }
             _ => return Ok(()),
         };
         Err(std::io::Error::other(message))
+    }
+
+    /// Whether `protection.ron` now holds a different key than `key` (protection turned off and
+    /// on again elsewhere): its state tag, made with the journal's key, no longer opens with
+    /// this one. A file that cannot be read is left to the other checks.
+    fn key_was_replaced(&self, key: &crate::storage::seal::DataKey) -> bool {
+        use crate::storage::protection::{Protection, StateCheck};
+        matches!(
+            Protection::read(self),
+            Ok(Some(protection)) if protection.check_state(key) == StateCheck::Forged
+        )
     }
 
     /// Whether the journal holds sealed entries, judged by the first entry file listed: cheap
