@@ -239,3 +239,63 @@ fn a_save_while_another_process_holds_the_writer_lock_is_refused_with_a_clear_me
     drop(held);
     assert_eq!(Journal::open(data).unwrap().len(), 1, "nothing written");
 }
+
+/// An entry open for editing in the app, changed meanwhile by the command line: the app says so
+/// when it notices, the user's unsaved answers stay on screen, and saving them is refused so the
+/// other version is not written over.
+#[test]
+fn an_entry_changed_by_a_command_while_the_app_edits_it_is_named_and_not_written_over() {
+    use egui_kittest::kittest::{NodeT as _, Queryable};
+
+    let dir = tempfile::tempdir().unwrap();
+    let id = first_entry(dir.path());
+    let clock = Rc::new(TestClock(Cell::new(100.0)));
+    let shell = Shell::new(DataDir::new(dir.path()), UiState::default()).with_clock(clock.clone());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 4000.0])
+        .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
+    harness.run();
+    for label in ["Coping skills", "History", "Edit", "Intensity before: 4"] {
+        harness
+            .get_all_by_label(label)
+            .next()
+            .unwrap_or_else(|| panic!("{label} is on screen"))
+            .click();
+        harness.run();
+    }
+
+    rapport(dir.path())
+        .args(["edit", &id, "situation=changed in the terminal"])
+        .assert()
+        .success();
+    clock.0.set(clock.0.get() + 3.0);
+    harness.run();
+    harness.get_by_label_contains("The entry you are editing was changed in another window");
+    // The unsaved answer is still chosen on screen.
+    let chosen: Vec<Option<bool>> = harness
+        .get_all_by_label("Intensity before: 4")
+        .map(|node| {
+            node.accesskit_node()
+                .toggled()
+                .map(|t| t == egui::accesskit::Toggled::True)
+        })
+        .collect();
+    assert!(
+        chosen.contains(&Some(true)),
+        "the user's answer is kept on screen: {chosen:?}"
+    );
+
+    harness.get_by_label("Save changes").click();
+    harness.run();
+    harness.get_by_label_contains(
+        "was changed in another window or by another program after it was opened here",
+    );
+    let journal = Journal::open(DataDir::new(dir.path())).unwrap();
+    let entry = journal.get(&id).unwrap();
+    assert_eq!(
+        entry.answers["situation"],
+        Answer::Text("changed in the terminal".into()),
+        "the other version is not written over"
+    );
+    assert!(!entry.answers.contains_key("intensity_before"));
+}

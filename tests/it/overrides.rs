@@ -88,3 +88,52 @@ fn an_override_that_drops_a_step_is_reported_and_its_answers_are_never_dropped()
         .unwrap();
     assert!(!typo.status.success());
 }
+
+/// The same override seen in the app: editing the old entry says which answers are not shown
+/// and why, and saving the edit keeps them on disk.
+#[test]
+fn the_app_says_which_answers_an_override_hides_and_an_edit_keeps_them() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use rapport::ui::{Shell, UiState};
+
+    let dir = tempfile::tempdir().unwrap();
+    rapport(dir.path())
+        .args([
+            "add",
+            "coping-skills",
+            "situation=Argument at work",
+            "intensity_before=6",
+            "what_helped=A walk round the block",
+        ])
+        .assert()
+        .success();
+    narrowing_override(dir.path());
+    let shell = Shell::new(DataDir::new(dir.path()), UiState::default());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 4000.0])
+        .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
+    harness.run();
+    for label in ["Coping skills", "History", "Edit"] {
+        harness
+            .get_all_by_label(label)
+            .next()
+            .unwrap_or_else(|| panic!("{label} is on screen"))
+            .click();
+        harness.run();
+    }
+    harness.get_by_label_contains("1 of this entry's answers are not shown here");
+    harness.get_by_label("Intensity before: 3").click();
+    harness.run();
+    harness.get_by_label("Save changes").click();
+    harness.run();
+
+    let journal = Journal::open(DataDir::new(dir.path())).unwrap();
+    let entry = journal.entries().next().unwrap();
+    assert_eq!(entry.answers["intensity_before"], Answer::Number(3));
+    assert_eq!(
+        entry.answers["what_helped"],
+        Answer::Text("A walk round the block".into()),
+        "the hidden answer is kept by the edit"
+    );
+}
