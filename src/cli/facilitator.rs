@@ -66,11 +66,13 @@ pub(super) fn group_summary(
         folder,
         group,
         programme,
+        start,
         csv,
         pdf,
     } = args;
-    let summary = GroupSummary::of_folder(cx.workbook, &folder, &group, programme.as_deref())
-        .map_err(CliError::new)?;
+    let summary =
+        GroupSummary::of_folder(cx.workbook, &folder, &group, programme.as_deref(), start)
+            .map_err(CliError::new)?;
     if csv {
         write!(out, "{}", summary.csv())?;
     } else {
@@ -79,8 +81,8 @@ pub(super) fn group_summary(
             "{} participants' files imported.",
             summary.import.files.len()
         )?;
-        if let Some(start) = summary.summary.start {
-            writeln!(out, "Week 1 starts on {start}.")?;
+        if let Some(start) = summary.summary.start_sentence() {
+            writeln!(out, "{start}")?;
         }
         if let Some(note) = summary.outside_note() {
             writeln!(out, "{note}")?;

@@ -248,6 +248,10 @@ pub struct GroupSummaryArgs {
     /// Only accept files for this programme.
     #[arg(long)]
     pub programme: Option<String>,
+    /// The day the group started, YYYY-MM-DD: week 1 starts then for every file (default:
+    /// estimated from the files).
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<jiff::civil::Date>,
     /// Print CSV instead of a table.
     #[arg(long)]
     pub csv: bool,

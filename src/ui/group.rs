@@ -191,6 +191,8 @@ impl View for ShareView {
 pub struct GroupView {
     folder: String,
     group: String,
+    /// The run's start date as typed, YYYY-MM-DD; empty: estimated from the files.
+    start: String,
     imported: Option<GroupSummary>,
     charts: Vec<ChartSlot>,
     revision: u64,
@@ -200,14 +202,18 @@ pub struct GroupView {
 }
 
 impl GroupView {
-    /// Imports the share files in `folder` checked against `group`, as the Import button does.
+    /// Imports the share files in `folder` checked against `group`, as the Import button does,
+    /// with week 1 starting on `start` (YYYY-MM-DD) or, when it is empty, estimated.
     pub fn import(
         &mut self,
         workbook: &rapport_core::content::workbook::Workbook,
         folder: &str,
         group: &str,
+        start: &str,
     ) -> Result<(), String> {
-        let group = GroupSummary::of_folder(workbook, std::path::Path::new(folder), group, None)?;
+        let start = parse_start(start)?;
+        let group =
+            GroupSummary::of_folder(workbook, std::path::Path::new(folder), group, None, start)?;
         self.charts = (0..group.summary.ranges.len())
             .map(|_| ChartSlot::default())
             .collect();
@@ -261,10 +267,14 @@ impl View for GroupView {
                 let label = ui.label("Group code");
                 ui.add(TextEdit::singleline(&mut self.group)).labelled_by(label.id);
                 ui.end_row();
+                let label = ui.label("Group start date");
+                ui.add(TextEdit::singleline(&mut self.start).hint_text("YYYY-MM-DD; give the same date with the group code")).labelled_by(label.id);
+                ui.end_row();
             });
+            ui.label(RichText::new("Week 1 starts on the group's start date. Without one, it is estimated from the shared files.").weak());
             if ui.button("Import").clicked() {
-                let (folder, group) = (self.folder.clone(), self.group.clone());
-                if let Err(error) = self.import(cx.model.workbook(), &folder, &group) {
+                let (folder, group, start) = (self.folder.clone(), self.group.clone(), self.start.clone());
+                if let Err(error) = self.import(cx.model.workbook(), &folder, &group, &start) {
                     cx.notify(Notice::error(error));
                 }
             }
@@ -277,8 +287,8 @@ impl View for GroupView {
             for skipped in &import.skipped {
                 ui.colored_label(ui.visuals().warn_fg_color, format!("Skipped: {skipped}"));
             }
-            if let Some(start) = summary.start {
-                ui.label(format!("Week 1 starts on {}.", start.strftime("%-d %B %Y")));
+            if let Some(start) = summary.start_sentence() {
+                ui.label(start);
             }
             if let Some(note) = group.outside_note() {
                 ui.label(note);
@@ -354,4 +364,15 @@ impl View for GroupView {
             }
         });
     }
+}
+
+/// The group's start date as typed: `None` when empty, or a message saying how to write it.
+fn parse_start(text: &str) -> Result<Option<jiff::civil::Date>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse().map(Some).map_err(|_| {
+        format!("“{text}” is not a date. Write the group's start date as YYYY-MM-DD, e.g. 2026-09-02, or leave it empty.")
+    })
 }

@@ -307,6 +307,65 @@ fn the_app_says_fewer_than_3_shared_and_draws_no_small_cell() {
     assert!(harness.query_by_label_contains("median change").is_none());
 }
 
+#[test]
+fn the_group_screen_takes_the_runs_start_date_and_says_when_week_1_is_estimated() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let folder = tempfile::tempdir().unwrap();
+    small_cells(folder.path());
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = group_app(dir.path());
+    import_in_app(&mut harness, folder.path());
+    harness.get_by_label(
+        "Week 1 starts on 2 November 2026, estimated from the shared files. Give the group's start date to be sure.",
+    );
+
+    // The facilitator gives the run's start: week 1 starts then, and earlier values are left out.
+    crate::common::type_into(
+        &mut harness,
+        Role::TextInput,
+        "Group start date",
+        "2026-11-09",
+    );
+    harness.get_by_label("Import").click();
+    harness.run();
+    harness.get_by_label("Week 1 starts on 9 November 2026, the group's start date.");
+    harness.get_by_label("3 shared values from outside the programme's 8 weeks left out.");
+    assert!(
+        harness
+            .query_by_label_contains("Give the group's start date to be sure")
+            .is_none()
+    );
+
+    // A date that is not one says how to write it.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Group start date")
+        .click();
+    harness.run();
+    harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Group start date")
+        .type_text("9 Nov");
+    harness.run();
+    harness.get_by_label("Import").click();
+    harness.run();
+    harness.get_by_label_contains("“9 Nov” is not a date.");
+
+    // The command line takes the same date.
+    let table = rapport(dir.path())
+        .arg("group-summary")
+        .arg(folder.path())
+        .args(["--group", "MAPLE-7", "--start", "2026-11-09"])
+        .assert()
+        .success();
+    let table = String::from_utf8(table.get_output().stdout.clone()).unwrap();
+    assert!(
+        table.contains("Week 1 starts on 9 November 2026, the group's start date."),
+        "{table}"
+    );
+}
+
 /// The Monday `weeks` weeks before this week's.
 fn monday_weeks_ago(weeks: i64) -> jiff::civil::Date {
     let today = rapport_core::time::LocalTime::now().date();
@@ -370,6 +429,7 @@ fn eight_participants_with_two_years_of_history_give_the_runs_eight_weeks() {
         folder.path(),
         "MAPLE-7",
         None,
+        None,
     )
     .unwrap();
     assert_eq!(group.import.files.len(), 8);
@@ -397,6 +457,7 @@ fn eight_participants_with_two_years_of_history_give_the_runs_eight_weeks() {
         whole.path(),
         "MAPLE-7",
         Some("group-ipt"),
+        None,
     )
     .unwrap();
     assert!(old.summary.weeks.iter().all(|r| (1..=8).contains(&r.week)));

@@ -487,7 +487,7 @@ _rapport() {
             return 0
             ;;
         rapport__subcmd__group__subcmd__summary)
-            opts="-h --group --programme --csv --pdf --data-dir --passphrase-file --help"
+            opts="-h --group --programme --start --csv --pdf --data-dir --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -498,6 +498,10 @@ _rapport() {
                     return 0
                     ;;
                 --programme)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -114,6 +114,7 @@ complete -c rapport -n "__fish_rapport_using_subcommand share" -l passphrase-fil
 complete -c rapport -n "__fish_rapport_using_subcommand share" -s h -l help -d 'Print help'
 complete -c rapport -n "__fish_rapport_using_subcommand group-summary" -l group -d 'The group code the files must carry' -r
 complete -c rapport -n "__fish_rapport_using_subcommand group-summary" -l programme -d 'Only accept files for this programme' -r
+complete -c rapport -n "__fish_rapport_using_subcommand group-summary" -l start -d 'The day the group started, YYYY-MM-DD: week 1 starts then for every file (default: estimated from the files)' -r
 complete -c rapport -n "__fish_rapport_using_subcommand group-summary" -l pdf -d 'Also write the summary as a PDF' -r -F
 complete -c rapport -n "__fish_rapport_using_subcommand group-summary" -l data-dir -d 'Use DIR as the data folder instead of the platform\'s (also: `RAPPORT_DATA_DIR`)' -r -F
 complete -c rapport -n "__fish_rapport_using_subcommand group-summary" -l passphrase-file -d 'Read the journal\'s passphrase from the first line of FILE instead of asking on the terminal (for scripts; keep the file private). For `protect on`, the new passphrase' -r -F

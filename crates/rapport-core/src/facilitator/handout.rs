@@ -654,12 +654,8 @@ pub fn summary_pdf(
     let mut layout = Layout::new(paper);
     layout.text("Group progress", 22.0, false);
     layout.text(&format!("From {participants} participants who chose to share. A conversation aid, not a clinical assessment."), 10.0, true);
-    if let Some(start) = summary.start {
-        layout.text(
-            &format!("Week 1 starts on {}.", start.strftime("%-d %B %Y")),
-            10.0,
-            true,
-        );
+    if let Some(start) = summary.start_sentence() {
+        layout.text(&start, 10.0, true);
     }
     if let Some(outside) = outside {
         layout.text(outside, 10.0, true);

@@ -468,6 +468,9 @@ pub struct Summary {
     /// The day week 1 began: the run's start date (the earliest, if the files differ), or for
     /// files without one, the Monday of the earliest shared value.
     pub start: Option<Date>,
+    /// Whether [`Summary::start`] is an estimate from the files (no start date was given for
+    /// the run), rather than the date the facilitator gave.
+    pub start_estimated: bool,
     /// How many weeks the programme's run lasts, when the programme is known: only weeks 1 to
     /// this are summarised.
     pub run_weeks: Option<usize>,
@@ -490,6 +493,18 @@ type LastValues<'a> = BTreeMap<&'a str, (Date, i64)>;
 /// `run_weeks` are left out and counted in [`Summary::outside`].
 #[must_use]
 pub fn summarise(files: &[ShareFile], run_weeks: Option<usize>) -> Summary {
+    summarise_run(files, run_weeks, None)
+}
+
+/// [`summarise`], for a run that began on `given` when the facilitator gives its start date:
+/// then every file's weeks count from `given`, whatever start the file holds. Without it, the
+/// start is estimated as [`summarise`] says, and [`Summary::start_estimated`] is set.
+#[must_use]
+pub fn summarise_run(
+    files: &[ShareFile],
+    run_weeks: Option<usize>,
+    given: Option<Date>,
+) -> Summary {
     let undated = files
         .iter()
         .filter(|f| f.start.is_none())
@@ -500,10 +515,11 @@ pub fn summarise(files: &[ShareFile], run_weeks: Option<usize>) -> Summary {
         })
         .min()
         .map(progress::monday_of);
-    let start = files.iter().filter_map(|f| f.start).chain(undated).min();
+    let start = given.or_else(|| files.iter().filter_map(|f| f.start).chain(undated).min());
     let Some(start) = start else {
         return Summary {
             start: None,
+            start_estimated: true,
             run_weeks,
             outside: 0,
             weeks: Vec::new(),
@@ -524,7 +540,7 @@ pub fn summarise(files: &[ShareFile], run_weeks: Option<usize>) -> Summary {
     let mut ranges: BTreeMap<String, (i64, i64)> = BTreeMap::new();
     let mut changes: BTreeMap<String, Vec<i64>> = BTreeMap::new();
     for file in files {
-        let file_start = file.start.unwrap_or(start);
+        let file_start = given.or(file.start).unwrap_or(start);
         for series in &file.series {
             labels
                 .entry(series.id.clone())
@@ -584,6 +600,7 @@ pub fn summarise(files: &[ShareFile], run_weeks: Option<usize>) -> Summary {
         .collect();
     Summary {
         start: Some(start),
+        start_estimated: given.is_none(),
         run_weeks,
         outside,
         weeks,
@@ -593,6 +610,20 @@ pub fn summarise(files: &[ShareFile], run_weeks: Option<usize>) -> Summary {
 }
 
 impl Summary {
+    /// When week 1 starts, in a sentence that says whether the date was given or estimated:
+    /// “Week 1 starts on 2 September 2026, the group's start date.”; `None` with no values.
+    #[must_use]
+    pub fn start_sentence(&self) -> Option<String> {
+        let start = self.start?.strftime("%-d %B %Y");
+        Some(if self.start_estimated {
+            format!(
+                "Week 1 starts on {start}, estimated from the shared files. Give the group's start date to be sure."
+            )
+        } else {
+            format!("Week 1 starts on {start}, the group's start date.")
+        })
+    }
+
     /// The group chart of the measure `series`: its weeks, on an axis of the run's weeks.
     #[must_use]
     pub fn chart(&self, series: &str) -> Option<GroupChart> {
@@ -779,6 +810,47 @@ mod tests {
         let csv = summary_csv(&summary);
         assert!(csv.starts_with("measure,week,n,median,q1,q3,min,max\n"));
         assert!(csv.contains(",change,2,fewer than 3 shared,,,,\n"), "{csv}");
+    }
+
+    #[test]
+    fn without_a_start_date_week_1_is_estimated_and_a_given_date_replaces_it() {
+        let mut robin = file("Robin", &[("2026-11-04", 15), ("2026-11-18", 8)]);
+        robin.start = Some(jiff::civil::date(2026, 11, 4));
+        let files = [
+            robin,
+            // No start of its own: estimated from the Monday of its first value.
+            file("Ash", &[("2026-11-03", 10), ("2026-11-17", 9)]),
+            file("Kit", &[("2026-11-05", 20), ("2026-11-19", 14)]),
+        ];
+        let estimated = summarise(&files, Some(8));
+        assert_eq!(estimated.start, Some(jiff::civil::date(2026, 11, 2)));
+        assert!(estimated.start_estimated);
+        assert_eq!(
+            estimated.start_sentence().unwrap(),
+            "Week 1 starts on 2 November 2026, estimated from the shared files. Give the group's start date to be sure."
+        );
+
+        // The facilitator's date: every file's weeks count from it, and values before it are
+        // outside the run.
+        let given = summarise_run(&files, Some(8), Some(jiff::civil::date(2026, 11, 5)));
+        assert_eq!(given.start, Some(jiff::civil::date(2026, 11, 5)));
+        assert!(!given.start_estimated);
+        assert_eq!(
+            given.start_sentence().unwrap(),
+            "Week 1 starts on 5 November 2026, the group's start date."
+        );
+        assert_eq!(
+            given.outside, 2,
+            "Robin's and Ash's first values came before it"
+        );
+        let week = |n: i64| given.weeks.iter().find(|r| r.week == n).map(|r| r.spread.n);
+        assert_eq!(week(1), Some(1), "Kit's 5 November");
+        assert_eq!(week(2), Some(2), "the 17th and 18th");
+        assert_eq!(week(3), Some(1), "Kit's 19th");
+        assert_eq!(
+            given.changes[0].spread.n, 1,
+            "only Kit has two values in the run"
+        );
     }
 
     #[test]

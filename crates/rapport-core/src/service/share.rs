@@ -120,13 +120,15 @@ pub struct GroupSummary {
 
 impl GroupSummary {
     /// Reads every share file in `folder` for the group `group` (and `programme`, if given),
-    /// checking each against `workbook`, and summarises them. Files are only read, never
-    /// written.
+    /// checking each against `workbook`, and summarises them, week 1 starting on `start` when
+    /// the facilitator gives the run's start date (estimated from the files otherwise). Files
+    /// are only read, never written.
     pub fn of_folder(
         workbook: &crate::content::workbook::Workbook,
         folder: &Path,
         group: &str,
         programme: Option<&str>,
+        start: Option<jiff::civil::Date>,
     ) -> Result<Self, String> {
         let import = share::import(folder, group, programme, workbook)?;
         // The run's length: from the programme named, or the one the files are for.
@@ -134,7 +136,7 @@ impl GroupSummary {
             .or_else(|| import.files.first().map(|file| file.programme.as_str()))
             .and_then(|id| workbook.programme(id))
             .map(share::run_weeks);
-        let summary = share::summarise(&import.files, run_weeks);
+        let summary = share::summarise_run(&import.files, run_weeks, start);
         Ok(Self { import, summary })
     }
 
