@@ -231,3 +231,236 @@ mod tests {
             .unwrap();
     }
 }
+
+/// Two windows (two journals open on one folder), each acting on what it last read, in any
+/// interleaving, with imports and reloads between: every change reported done is on disk, and
+/// a change refused (a stale edit, an entry gone) changed nothing. The proptest is the fuzzer of
+/// concurrent writers; the kill harness and `tests/it/concurrency.rs` run real processes.
+#[cfg(test)]
+mod two_windows {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
+    use crate::content::entry::{Answer, Answers};
+    use crate::content::workbook::Workbook;
+    use crate::storage::archive;
+    use crate::storage::journal::Journal;
+    use crate::storage::layout::DataDir;
+    use crate::time::LocalTime;
+
+    #[derive(Clone, Debug)]
+    enum Step {
+        Add {
+            window: usize,
+            intensity: i64,
+        },
+        Edit {
+            window: usize,
+            pick: usize,
+            intensity: i64,
+        },
+        Delete {
+            window: usize,
+            pick: usize,
+        },
+        Import {
+            window: usize,
+            count: usize,
+        },
+        Reload {
+            window: usize,
+        },
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            3 => (0..2usize, 0..11i64).prop_map(|(window, intensity)| Step::Add { window, intensity }),
+            4 => (0..2usize, 0..8usize, 0..11i64)
+                .prop_map(|(window, pick, intensity)| Step::Edit { window, pick, intensity }),
+            1 => (0..2usize, 0..8usize).prop_map(|(window, pick)| Step::Delete { window, pick }),
+            1 => (0..2usize, 1..4usize).prop_map(|(window, count)| Step::Import { window, count }),
+            2 => (0..2usize).prop_map(|window| Step::Reload { window }),
+        ]
+    }
+
+    fn intensity(value: i64) -> Answers {
+        Answers::from([("intensity_before".to_owned(), Answer::Number(value))])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+        #[test]
+        fn every_reported_change_of_two_windows_is_on_disk(steps in proptest::collection::vec(step(), 1..24)) {
+            let dir = tempfile::tempdir().unwrap();
+            let data = DataDir::new(dir.path());
+            let workbook = Workbook::bundled();
+            let coping = workbook.get("coping-skills").unwrap();
+            let mut windows = [Journal::open(data.clone()).unwrap(), Journal::open(data.clone()).unwrap()];
+            let mut expected: BTreeMap<String, Answers> = BTreeMap::new();
+            let mut clock: LocalTime = "2026-01-01T09:00:00+00:00".parse().unwrap();
+            let mut tick = || {
+                let later = clock.instant() + jiff::SignedDuration::from_secs(61);
+                clock = LocalTime::with_offset(later, clock.offset());
+                clock
+            };
+            for (n, step) in steps.into_iter().enumerate() {
+                match step {
+                    Step::Add { window, intensity: value } => {
+                        let when = tick();
+                        if let Ok(entry) = windows[window].add_at(coping, intensity(value), when) {
+                            expected.insert(entry.id.clone(), entry.answers.clone());
+                        }
+                    }
+                    Step::Edit { window, pick, intensity: value } => {
+                        let ids: Vec<String> = windows[window].entries().map(|e| e.id.clone()).collect();
+                        if let Some(id) = ids.get(pick % ids.len().max(1)) {
+                            let when = tick();
+                            let stale = Journal::open(data.clone()).unwrap().get(id) != windows[window].get(id);
+                            if let Ok(entry) = windows[window].update_at(id, coping, intensity(value), when) {
+                                prop_assert!(!stale, "step {}: an edit of an old copy wrote over the newer one", n);
+                                expected.insert(id.clone(), entry.answers.clone());
+                            }
+                        }
+                    }
+                    Step::Delete { window, pick } => {
+                        let ids: Vec<String> = windows[window].entries().map(|e| e.id.clone()).collect();
+                        if let Some(id) = ids.get(pick % ids.len().max(1))
+                            && windows[window].delete(id).is_ok()
+                        {
+                            expected.remove(id);
+                        }
+                    }
+                    Step::Import { window, count } => {
+                        let other = tempfile::tempdir().unwrap();
+                        let mut source = Journal::open(DataDir::new(other.path())).unwrap();
+                        for value in 0..count {
+                            let when = tick();
+                            source.add_at(coping, intensity(i64::try_from(value).unwrap()), when).unwrap();
+                        }
+                        let path = other.path().join("archive.ron");
+                        let made = tick();
+                        let text = archive::archive_text(&archive::archive(source.entries(), made));
+                        std::fs::write(&path, text).unwrap();
+                        if archive::import(&mut windows[window], &workbook, &path).is_ok() {
+                            for entry in source.entries() {
+                                expected.insert(entry.id.clone(), entry.answers.clone());
+                            }
+                        }
+                    }
+                    Step::Reload { window } => windows[window] = windows[window].reopen().unwrap(),
+                }
+                let on_disk: BTreeMap<String, Answers> = Journal::open(data.clone())
+                    .unwrap()
+                    .entries()
+                    .map(|entry| (entry.id.clone(), entry.answers.clone()))
+                    .collect();
+                prop_assert_eq!(&on_disk, &expected, "after step {}", n);
+            }
+        }
+    }
+}
+
+/// Archives and backups damaged in any way (bytes changed, cut short): import and restore never
+/// panic, and each is all or nothing: refused with the journal exactly as it was, or done whole.
+#[cfg(test)]
+mod damaged_archives {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
+    use crate::content::entry::{Answer, Answers, Entry};
+    use crate::content::workbook::Workbook;
+    use crate::storage::archive;
+    use crate::storage::journal::Journal;
+    use crate::storage::layout::DataDir;
+    use crate::time::LocalTime;
+
+    /// A journal of two entries, and the text of an archive of three others.
+    fn journal_and_archive(dir: &std::path::Path) -> (BTreeMap<String, Entry>, String) {
+        let workbook = Workbook::bundled();
+        let coping = workbook.get("coping-skills").unwrap();
+        let mut journal = Journal::open(DataDir::new(dir)).unwrap();
+        let other = tempfile::tempdir().unwrap();
+        let mut source = Journal::open(DataDir::new(other.path())).unwrap();
+        for n in 0..5i64 {
+            let when: LocalTime = format!("2026-03-0{}T09:00:00+00:00", n + 1).parse().unwrap();
+            let answers = Answers::from([
+                ("intensity_before".to_owned(), Answer::Number(n)),
+                ("situation".to_owned(), Answer::Text(format!("Día {n} 中文 \"quoted\""))),
+            ]);
+            let target = if n < 2 { &mut journal } else { &mut source };
+            target.add_at(coping, answers, when).unwrap();
+        }
+        let entries = journal.entries().map(|e| (e.id.clone(), e.clone())).collect();
+        let text = archive::archive_text(&archive::archive(source.entries(), "2026-03-09T09:00:00+00:00".parse().unwrap()));
+        (entries, text)
+    }
+
+    fn damaged(text: &str, flips: &[(usize, u8)], cut: Option<usize>) -> Vec<u8> {
+        let mut bytes = text.as_bytes().to_vec();
+        for (at, byte) in flips {
+            let at = at % bytes.len();
+            bytes[at] = *byte;
+        }
+        if let Some(cut) = cut {
+            bytes.truncate(cut % bytes.len());
+        }
+        bytes
+    }
+
+    fn on_disk(dir: &std::path::Path) -> BTreeMap<String, Entry> {
+        Journal::open(DataDir::new(dir)).unwrap().entries().map(|e| (e.id.clone(), e.clone())).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        #[test]
+        fn a_damaged_archive_is_imported_whole_or_not_at_all(
+            flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 0..4),
+            cut in proptest::option::of(any::<usize>()),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let (before, text) = journal_and_archive(dir.path());
+            let path = dir.path().join("archive.ron");
+            std::fs::write(&path, damaged(&text, &flips, cut)).unwrap();
+            let mut journal = Journal::open(DataDir::new(dir.path())).unwrap();
+            let result = archive::import(&mut journal, &Workbook::bundled(), &path);
+            let after = on_disk(dir.path());
+            match result {
+                Ok(imported) => {
+                    prop_assert!(before.iter().all(|(id, entry)| after.get(id) == Some(entry)));
+                    prop_assert_eq!(after.len(), before.len() + imported.added + imported.renamed);
+                }
+                Err(error) => {
+                    prop_assert_eq!(&after, &before, "refused ({}) but changed", error);
+                    prop_assert!(!error.to_string().contains("os error"), "{}", error);
+                }
+            }
+        }
+
+        #[test]
+        fn a_damaged_backup_is_restored_whole_or_not_at_all(
+            flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 0..4),
+            cut in proptest::option::of(any::<usize>()),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let (before, text) = journal_and_archive(dir.path());
+            let path = dir.path().join("backup.ron");
+            let bytes = damaged(&text, &flips, cut);
+            std::fs::write(&path, &bytes).unwrap();
+            let data = DataDir::new(dir.path());
+            let now: LocalTime = "2026-03-10T09:00:00+00:00".parse().unwrap();
+            let result = archive::restore(&data, &path, now);
+            let after = on_disk(dir.path());
+            match result {
+                Ok(_) => {
+                    let (_, wanted) = archive::read_archive(&path, &crate::storage::seal::Sealing::Plain).unwrap();
+                    let wanted: BTreeMap<String, Entry> = wanted.into_iter().map(|e| (e.id.clone(), e)).collect();
+                    prop_assert_eq!(&after, &wanted);
+                }
+                Err(error) => prop_assert_eq!(&after, &before, "refused ({}) but changed", error),
+            }
+        }
+    }
+}
