@@ -7,10 +7,11 @@ use rapport_core::content::workbook::Workbook;
 use rapport_core::content::worksheet::Worksheet;
 use rapport_core::service::model::Model;
 use rapport_core::service::saved::Saved;
+use rapport_core::service::trash::FOREVER_WARNING;
 use rapport_core::storage::journal::{Journal, JournalError};
 
 use super::library::find;
-use super::{CliError, Context};
+use super::{CliError, Context, TrashAction};
 
 /// `rapport add`.
 pub(super) fn add(
@@ -68,6 +69,53 @@ pub(super) fn trash(cx: &Context<'_>, out: &mut dyn Write) -> Result<bool, CliEr
             item.entry.summary(workbook.get(&item.entry.worksheet))
         )?;
     }
+    Ok(true)
+}
+
+/// `rapport trash delete-forever ID` and `rapport trash empty`: without `--yes`, says what
+/// would go and deletes nothing.
+pub(super) fn delete_forever(
+    cx: &Context<'_>,
+    action: &TrashAction,
+    out: &mut dyn Write,
+) -> Result<bool, CliError> {
+    let mut model = Model::open(cx.data_dir.clone())?;
+    let (id, yes) = match action {
+        TrashAction::DeleteForever { id, yes } => (Some(id.as_str()), *yes),
+        TrashAction::Empty { yes } => (None, *yes),
+    };
+    let in_trash = model
+        .journal()
+        .trash()
+        .into_iter()
+        .filter(|item| id.is_none_or(|id| item.entry.id == id))
+        .count();
+    if let Some(id) = id
+        && in_trash == 0
+    {
+        return Err(CliError::new(format!(
+            "There is no entry “{id}” in the trash, so nothing was deleted. Run `rapport trash` to see what is there."
+        )));
+    }
+    if in_trash == 0 {
+        writeln!(out, "The trash is already empty.")?;
+        return Ok(true);
+    }
+    if !yes {
+        let what = match id {
+            Some(id) => format!("“{id}”"),
+            None if in_trash == 1 => "the 1 entry in the trash".to_owned(),
+            None => format!("the {in_trash} entries in the trash"),
+        };
+        return Err(CliError::new(format!(
+            "Nothing was deleted. To delete {what} for good, run the command again with --yes. {FOREVER_WARNING}"
+        )));
+    }
+    let forgotten = match id {
+        Some(id) => model.delete_forever(id)?,
+        None => model.empty_trash()?,
+    };
+    writeln!(out, "{}", forgotten.message())?;
     Ok(true)
 }
 

@@ -48,6 +48,25 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Deleting from the trash for good.
+#[derive(Debug, Subcommand)]
+pub enum TrashAction {
+    /// Delete one entry from the trash for good, with its earlier versions and any draft of it.
+    DeleteForever {
+        /// The entry's id (see `rapport trash`).
+        id: String,
+        /// Delete without asking: this cannot be undone.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Delete everything in the trash for good, with the entries' earlier versions and drafts.
+    Empty {
+        /// Delete without asking: this cannot be undone.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -82,8 +101,13 @@ pub enum Command {
         #[arg(value_name = "FIELD=VALUE", required = true)]
         answers: Vec<String>,
     },
-    /// List deleted entries, which `rapport restore-entry ID` brings back.
-    Trash,
+    /// List deleted entries, which `rapport restore-entry ID` brings back, or delete them for
+    /// good: `rapport trash delete-forever ID --yes`, `rapport trash empty --yes`.
+    Trash {
+        /// Delete for good. Without one, lists the trash.
+        #[command(subcommand)]
+        action: Option<TrashAction>,
+    },
     /// Bring a deleted entry back from the trash.
     RestoreEntry {
         /// The entry's id.
@@ -207,6 +231,10 @@ pub struct HandoutArgs {
     /// Paper size.
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
+    /// The country whose helplines and emergency number the handout prints, by its two-letter
+    /// code, e.g. GB, US, AU (default: from the system's language settings, LC_ALL or LANG).
+    #[arg(long, value_name = "XX")]
+    pub region: Option<String>,
     /// The PDF file to write.
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
@@ -479,7 +507,10 @@ pub fn run(
         }
         Command::Add { id, answers } => entries::add(&cx, &id, &answers, out),
         Command::Edit { entry, answers } => entries::edit(&cx, &entry, &answers, out),
-        Command::Trash => entries::trash(&cx, out),
+        Command::Trash { action: None } => entries::trash(&cx, out),
+        Command::Trash {
+            action: Some(action),
+        } => entries::delete_forever(&cx, &action, out),
         Command::RestoreEntry { id } => entries::restore_entry(&cx, &id, out),
         Command::Entries { id } => entries::entries(&cx, id.as_deref(), out),
         Command::Progress { id, csv } => charts::progress(&cx, &id, csv, out),

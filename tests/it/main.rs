@@ -21,4 +21,5 @@ mod measures;
 mod overrides;
 mod protection;
 mod reminders;
+mod trash;
 mod trust;

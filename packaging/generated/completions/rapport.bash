@@ -172,6 +172,12 @@ _rapport() {
             rapport__subcmd__help__subcmd__remind,snooze)
                 cmd="rapport__subcmd__help__subcmd__remind__subcmd__snooze"
                 ;;
+            rapport__subcmd__help__subcmd__trash,delete-forever)
+                cmd="rapport__subcmd__help__subcmd__trash__subcmd__delete__subcmd__forever"
+                ;;
+            rapport__subcmd__help__subcmd__trash,empty)
+                cmd="rapport__subcmd__help__subcmd__trash__subcmd__empty"
+                ;;
             rapport__subcmd__protect,change)
                 cmd="rapport__subcmd__protect__subcmd__change"
                 ;;
@@ -219,6 +225,24 @@ _rapport() {
                 ;;
             rapport__subcmd__remind__subcmd__help,snooze)
                 cmd="rapport__subcmd__remind__subcmd__help__subcmd__snooze"
+                ;;
+            rapport__subcmd__trash,delete-forever)
+                cmd="rapport__subcmd__trash__subcmd__delete__subcmd__forever"
+                ;;
+            rapport__subcmd__trash,empty)
+                cmd="rapport__subcmd__trash__subcmd__empty"
+                ;;
+            rapport__subcmd__trash,help)
+                cmd="rapport__subcmd__trash__subcmd__help"
+                ;;
+            rapport__subcmd__trash__subcmd__help,delete-forever)
+                cmd="rapport__subcmd__trash__subcmd__help__subcmd__delete__subcmd__forever"
+                ;;
+            rapport__subcmd__trash__subcmd__help,empty)
+                cmd="rapport__subcmd__trash__subcmd__help__subcmd__empty"
+                ;;
+            rapport__subcmd__trash__subcmd__help,help)
+                cmd="rapport__subcmd__trash__subcmd__help__subcmd__help"
                 ;;
             *)
                 ;;
@@ -955,8 +979,36 @@ _rapport() {
             return 0
             ;;
         rapport__subcmd__help__subcmd__trash)
-            opts=""
+            opts="delete-forever empty"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__help__subcmd__trash__subcmd__delete__subcmd__forever)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__help__subcmd__trash__subcmd__empty)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1541,7 +1593,7 @@ _rapport() {
             return 0
             ;;
         rapport__subcmd__trash)
-            opts="-h --data-dir --passphrase-file --help"
+            opts="-h --data-dir --passphrase-file --help delete-forever empty help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1555,6 +1607,106 @@ _rapport() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__trash__subcmd__delete__subcmd__forever)
+            opts="-h --yes --data-dir --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__trash__subcmd__empty)
+            opts="-h --yes --data-dir --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__trash__subcmd__help)
+            opts="delete-forever empty help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__trash__subcmd__help__subcmd__delete__subcmd__forever)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__trash__subcmd__help__subcmd__empty)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rapport__subcmd__trash__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -9,3 +9,4 @@ pub mod reminders;
 pub mod report;
 pub mod saved;
 pub mod share;
+pub mod trash;
