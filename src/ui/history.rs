@@ -1,4 +1,5 @@
-//! A worksheet's History: earlier entries, newest first, to read, edit or delete.
+//! A worksheet's History: earlier entries, newest first under month headings, found by a
+//! search of what was written, to read, edit or delete.
 
 use egui::{RichText, Ui};
 
@@ -6,6 +7,8 @@ use super::vocabulary::{Cx, Notice};
 use super::widgets;
 use rapport_core::content::entry::Entry;
 use rapport_core::content::worksheet::Worksheet;
+use rapport_core::insight::search::{self, EntryIndex, Row};
+use rapport_core::storage::journal::Journal;
 
 /// Below this width (points), the list of entries goes above the entry instead of beside it.
 const NARROW: f32 = 560.0;
@@ -16,10 +19,25 @@ pub struct HistoryView {
     selected: Option<String>,
     /// The entry last deleted, selected again if the user undoes the delete.
     deleted: Option<String>,
-    /// Entry ids of the worksheet, newest first, as of a journal revision.
-    listing: Option<(String, u64, Vec<String>)>,
+    /// The worksheet's entries, newest first, indexed for search, as of a journal revision.
+    index: Option<(String, u64, EntryIndex)>,
+    /// What is typed in the search box.
+    query: String,
+    /// The last search: its query (as compared), the matching positions and the rows shown.
+    /// Worked out again only when the query or the index changes, never every frame.
+    found: Option<Found>,
     /// Earlier versions of the selected entry, read when it was selected.
     versions: Option<(String, u64, Vec<Entry>)>,
+}
+
+/// The result of one search of the index.
+struct Found {
+    /// The query, trimmed and lowercased.
+    query: String,
+    /// Positions in the index of the entries that match.
+    positions: Vec<usize>,
+    /// Month headings and entries, as listed.
+    rows: Vec<Row>,
 }
 
 impl HistoryView {
@@ -28,75 +46,158 @@ impl HistoryView {
         self.selected = Some(id.to_owned());
     }
 
+    /// Brings the search up to date with the query and the index.
+    fn refresh_search(&mut self) {
+        let Some((_, _, index)) = &self.index else {
+            self.found = None;
+            return;
+        };
+        let query = search::normalise(&self.query);
+        if self
+            .found
+            .as_ref()
+            .is_some_and(|found| found.query == query)
+        {
+            return;
+        }
+        // Typing on narrows the last matches: only they can match the longer query.
+        let positions = match self.found.take() {
+            Some(found) if !found.query.is_empty() && query.starts_with(&found.query) => {
+                index.search_within(&query, found.positions)
+            }
+            _ => index.search(&query),
+        };
+        let rows = index.rows(&positions);
+        self.found = Some(Found {
+            query,
+            positions,
+            rows,
+        });
+    }
+
+    /// The search box, the count and the entries grouped by month.
+    fn list(&mut self, ui: &mut Ui, journal: &Journal, worksheet: &Worksheet) {
+        ui.add_space(4.0);
+        let label = ui.label("Search entries");
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut self.query)
+                .hint_text("a word or a date")
+                .desired_width(f32::INFINITY),
+        );
+        field.labelled_by(label.id);
+        self.refresh_search();
+        let (Some((_, _, index)), Some(found)) = (&self.index, &self.found) else {
+            return;
+        };
+        let searching = !found.query.is_empty();
+        ui.label(
+            RichText::new(search::count_text(
+                found.positions.len(),
+                index.len(),
+                searching,
+            ))
+            .weak(),
+        );
+        if found.positions.is_empty() {
+            ui.add_space(6.0);
+            ui.label(format!(
+                "No entries have “{}” in them. Try another word, or clear the search.",
+                self.query.trim()
+            ));
+            if ui.button("Clear the search").clicked() {
+                self.query.clear();
+            }
+            return;
+        }
+        let selected = &mut self.selected;
+        egui::ScrollArea::vertical()
+            .id_salt(("history-list", &worksheet.id))
+            .show_rows(
+                ui,
+                ui.spacing().interact_size.y * 2.2,
+                found.rows.len(),
+                |ui, rows| {
+                    for row in &found.rows[rows] {
+                        let position = match row {
+                            Row::Month(heading) => {
+                                ui.add_space(ui.spacing().interact_size.y * 0.9);
+                                ui.label(RichText::new(heading).strong());
+                                continue;
+                            }
+                            Row::Entry(position) => *position,
+                        };
+                        let Some(entry) = index.id(position).and_then(|id| journal.get(id)) else {
+                            continue;
+                        };
+                        let is_selected = selected.as_deref() == Some(entry.id.as_str());
+                        let summary = entry.summary(Some(worksheet));
+                        let text = format!("{}\n{summary}", entry.created.human());
+                        let response = ui.selectable_label(is_selected, text);
+                        widgets::set_accessible_label(
+                            ui,
+                            &response,
+                            format!("Entry from {}: {summary}", entry.created.human()),
+                        );
+                        if response.clicked() {
+                            *selected = Some(entry.id.clone());
+                        }
+                    }
+                },
+            );
+    }
+
     /// Shows the history. Returns the id of an entry the user chose to edit.
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>, worksheet: &Worksheet) -> Option<String> {
         let revision = cx.model.journal().revision();
         if self
-            .listing
+            .index
             .as_ref()
             .is_none_or(|(id, seen, _)| id != &worksheet.id || *seen != revision)
         {
-            let ids = cx
-                .model
-                .journal()
-                .entries_for(&worksheet.id)
-                .iter()
-                .map(|entry| entry.id.clone())
-                .collect();
-            self.listing = Some((worksheet.id.clone(), revision, ids));
+            if self
+                .index
+                .as_ref()
+                .is_some_and(|(id, _, _)| id != &worksheet.id)
+            {
+                self.query.clear();
+            }
+            let index = EntryIndex::new(cx.model.journal().entries_for(&worksheet.id));
+            self.index = Some((worksheet.id.clone(), revision, index));
+            self.found = None;
         }
-        let ids = self
-            .listing
-            .as_ref()
-            .map(|(_, _, ids)| ids.clone())
-            .unwrap_or_default();
-        if ids.is_empty() {
+        let Some((_, _, index)) = &self.index else {
+            return None;
+        };
+        if index.is_empty() {
             ui.add_space(8.0);
             ui.label("No entries yet. Fill in the worksheet and press Save; your entries will be listed here, newest first.");
             return None;
         }
-        if self.selected.as_ref().is_some_and(|id| !ids.contains(id)) {
+        let journal = cx.model.journal();
+        let of_this_worksheet = |id: &String| {
+            journal
+                .get(id)
+                .is_some_and(|entry| entry.worksheet == worksheet.id)
+        };
+        if self
+            .selected
+            .as_ref()
+            .is_some_and(|id| !of_this_worksheet(id))
+        {
             self.selected = None;
         }
         // After an undone delete, show the entry that came back; otherwise the newest.
-        if let Some(id) = self.deleted.take_if(|id| ids.contains(id)) {
+        if let Some(id) = self.deleted.take_if(|id| of_this_worksheet(id)) {
             self.selected = Some(id);
         }
         if self.selected.is_none() {
-            self.selected = ids.first().cloned();
+            self.selected = index.id(0).map(str::to_owned);
         }
 
         let mut edit = None;
         let mut delete = None;
         let mut print = None;
-        let list = |ui: &mut Ui| {
-            egui::ScrollArea::vertical()
-                .id_salt(("history-list", &worksheet.id))
-                .show_rows(
-                    ui,
-                    ui.spacing().interact_size.y * 2.2,
-                    ids.len(),
-                    |ui, rows| {
-                        for id in &ids[rows] {
-                            let Some(entry) = cx.model.journal().get(id) else {
-                                continue;
-                            };
-                            let selected = self.selected.as_deref() == Some(id.as_str());
-                            let summary = entry.summary(Some(worksheet));
-                            let text = format!("{}\n{summary}", entry.created.human());
-                            let response = ui.selectable_label(selected, text);
-                            widgets::set_accessible_label(
-                                ui,
-                                &response,
-                                format!("Entry from {}: {summary}", entry.created.human()),
-                            );
-                            if response.clicked() {
-                                self.selected = Some(id.clone());
-                            }
-                        }
-                    },
-                );
-        };
+        let list = |ui: &mut Ui| self.list(ui, cx.model.journal(), worksheet);
         // Side by side when there is room for both the list and a readable entry; in a narrow
         // window the list goes above the entry, so neither is squeezed past the edge.
         if ui.available_width() >= NARROW {

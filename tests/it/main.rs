@@ -16,6 +16,7 @@ mod fit;
 mod group;
 mod gui;
 mod handout;
+mod history;
 mod layout;
 mod measures;
 mod overrides;

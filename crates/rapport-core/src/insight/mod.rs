@@ -4,4 +4,5 @@ pub mod chart;
 pub mod dashboard;
 pub mod progress;
 pub mod report;
+pub mod search;
 pub mod spread;

@@ -1,0 +1,92 @@
+//! A worksheet's History: a search box, entries under month headings, and a count.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use rapport::ui::{Screen, Shell, Tab, UiState};
+use rapport_core::content::entry::{Answer, Answers};
+use rapport_core::service::model::Model;
+use rapport_core::storage::layout::DataDir;
+use rapport_core::time::LocalTime;
+
+fn at(when: &str) -> LocalTime {
+    LocalTime::with_offset(when.parse().unwrap(), jiff::tz::Offset::UTC)
+}
+
+fn save(model: &mut Model, when: &str, situation: &str) {
+    let answers: Answers = [("situation".to_owned(), Answer::Text(situation.to_owned()))].into();
+    model
+        .save_new_at("coping-skills", answers, at(when))
+        .unwrap();
+}
+
+fn history(dir: &std::path::Path) -> Harness<'static, Shell> {
+    let state = UiState {
+        screen: Screen::Worksheet("coping-skills".into()),
+        tab: Tab::History,
+        ..UiState::default()
+    };
+    let shell = Shell::new(DataDir::new(dir), state);
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 760.0])
+        .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
+    harness.run();
+    harness
+}
+
+/// Whether the list shows an entry whose summary contains `text`.
+fn listed(harness: &Harness<'static, Shell>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).any(|node| {
+        node.accesskit_node()
+            .label()
+            .is_some_and(|label| label.starts_with("Entry from"))
+    })
+}
+
+#[test]
+fn history_searches_groups_by_month_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut model = Model::open(DataDir::new(dir.path())).unwrap();
+    save(
+        &mut model,
+        "2025-03-20T10:00:00Z",
+        "Called MUM about the move",
+    );
+    save(&mut model, "2025-03-02T10:00:00Z", "A walk by the river");
+    save(&mut model, "2025-02-11T10:00:00Z", "Argued with Mum again");
+    drop(model);
+
+    let mut harness = history(dir.path());
+    harness.get_by_label("3 entries");
+    harness.get_by_label("March 2025");
+    harness.get_by_label("February 2025");
+    assert!(listed(&harness, "A walk by the river"));
+
+    // Typing narrows the list, ignoring case, and the count says so.
+    let search = harness.get_by_role_and_label(Role::TextInput, "Search entries");
+    search.click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search entries")
+        .type_text("mum");
+    harness.run();
+    harness.get_by_label("2 of 3 match");
+    assert!(listed(&harness, "Called MUM about the move"));
+    assert!(listed(&harness, "Argued with Mum again"));
+    assert!(
+        !listed(&harness, "A walk by the river"),
+        "an entry without the word is hidden"
+    );
+    assert!(harness.query_by_label("March 2025").is_some());
+
+    // A word in no entry says so, and offers a way back.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search entries")
+        .type_text("xyz");
+    harness.run();
+    harness.get_by_label("None of 3 match");
+    harness.get_by_label("Clear the search").click();
+    harness.run();
+    harness.get_by_label("3 entries");
+    assert!(listed(&harness, "A walk by the river"));
+}
