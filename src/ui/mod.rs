@@ -47,6 +47,9 @@ pub struct RapportApp {
     exit_after_first_frame: bool,
     /// Whether the window has been given its desktop name (on the first frame).
     named: bool,
+    /// The journal pack being written after start-up, when the files had changed since the
+    /// last one (see `rapport_core::storage::journal_pack`); `Some` once started.
+    pack_refresh: Option<std::thread::JoinHandle<()>>,
 }
 
 impl RapportApp {
@@ -68,7 +71,32 @@ impl RapportApp {
             shell: Shell::with_opened(data_dir, state, opened),
             exit_after_first_frame,
             named: false,
+            pack_refresh: None,
         }
+    }
+}
+
+impl RapportApp {
+    /// Once the journal is open (or unlocked) and drawn, writes a new journal pack on a thread
+    /// of its own if the files changed since the last one, so the next start is quick. Once per
+    /// run: saves made meanwhile are few, and read from their files next time.
+    fn refresh_pack_once(&mut self) {
+        if self.pack_refresh.is_some() {
+            return;
+        }
+        let Some(model) = self.shell.model() else {
+            return;
+        };
+        if model.is_locked() || !model.journal().pack_is_stale() {
+            return;
+        }
+        let data_dir = model.journal().data_dir().clone();
+        self.pack_refresh = std::thread::Builder::new()
+            .name("journal pack".to_owned())
+            .spawn(move || {
+                let _ = rapport_core::storage::journal_pack::refresh(&data_dir);
+            })
+            .ok();
     }
 }
 
@@ -79,7 +107,11 @@ impl eframe::App for RapportApp {
             self.named = true;
         }
         self.shell.ui(ui);
+        self.refresh_pack_once();
         if self.exit_after_first_frame {
+            if let Some(refresh) = self.pack_refresh.take() {
+                let _ = refresh.join();
+            }
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }

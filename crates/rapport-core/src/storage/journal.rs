@@ -210,6 +210,9 @@ pub struct Journal {
     revision: u64,
     /// The journal folder as this journal last read or wrote it, to notice other writers.
     seen: Option<FolderStamp>,
+    /// Whether some entry files were not in the journal pack when it was opened (or the pack
+    /// held others), so a new pack would make the next start quicker.
+    pack_is_stale: bool,
 }
 
 impl Journal {
@@ -229,9 +232,16 @@ impl Journal {
             Err(error) if error.kind() == io::ErrorKind::NotFound => {}
             Err(error) => return Err(JournalError::io("read the journal folder", &folder)(error)),
         }
+        let pack_text = crate::storage::journal_pack::read(&dir);
+        let pack = pack_text
+            .as_deref()
+            .and_then(|text| crate::storage::journal_pack::Pack::parse(text.as_str()));
         let mut entries = BTreeMap::new();
         let mut problems = Vec::new();
-        for (index, (path, result)) in read_all(&paths, dir.sealing()).into_iter().enumerate() {
+        let (read, from_pack) = read_all(&paths, dir.sealing(), pack.as_ref());
+        let pack_is_stale =
+            pack.as_ref().is_none_or(|pack| pack.len() != from_pack) || from_pack != paths.len();
+        for (index, (path, result)) in read.into_iter().enumerate() {
             match result {
                 Ok(entry) => {
                     entries.insert(entry.id.clone(), entry);
@@ -248,7 +258,15 @@ impl Journal {
             problems,
             revision: 0,
             seen,
+            pack_is_stale,
         })
+    }
+
+    /// Whether the journal pack did not match the files when this journal was read, so that
+    /// [`crate::storage::journal_pack::refresh`] is worth running.
+    #[must_use]
+    pub fn pack_is_stale(&self) -> bool {
+        self.pack_is_stale
     }
 
     /// Reads the journal again from disk, as [`Journal::open`], keeping the revision rising
@@ -327,6 +345,7 @@ impl Journal {
             problems: Vec::new(),
             revision: 0,
             seen: None,
+            pack_is_stale: false,
         }
     }
 
@@ -730,33 +749,51 @@ impl Journal {
     }
 }
 
-/// Reads many entry files, spread over the machine's cores, in the order given.
+/// One entry file and what reading it gave.
+type ReadFile<'a> = (&'a PathBuf, Result<Entry, EntryFileError>);
+
+/// Reads and parses `paths` on all cores, in the order given, taking each file's text from the journal pack when it
+/// is there unchanged. Returns what each gave, and how many came from the pack.
 fn read_all<'a>(
     paths: &'a [PathBuf],
     sealing: &Sealing,
-) -> Vec<(&'a PathBuf, Result<Entry, EntryFileError>)> {
+    pack: Option<&crate::storage::journal_pack::Pack<'_>>,
+) -> (Vec<ReadFile<'a>>, usize) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let from_pack = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let chunk = paths.len().div_ceil(threads).max(64);
-    std::thread::scope(|scope| {
-        fn read<'p>(
-            part: &'p [PathBuf],
-            sealing: &Sealing,
-        ) -> Vec<(&'p PathBuf, Result<Entry, EntryFileError>)> {
-            part.iter()
-                .map(|path| (path, read_entry_file(path, sealing)))
-                .collect()
+    let read_one = |path: &PathBuf| {
+        let packed = pack.and_then(|pack| {
+            let name = path.file_name()?.to_str()?;
+            let key = crate::storage::journal_pack::FileKey::of(&fs::metadata(path).ok()?);
+            pack.text_of(name, &key)
+        });
+        match packed.map(parse_entry_text) {
+            Some(Ok(entry)) if path.file_stem().and_then(|s| s.to_str()) == Some(&entry.id) => {
+                from_pack.fetch_add(1, Ordering::Relaxed);
+                Ok(entry)
+            }
+            // Not in the pack, changed since, or (a pack edited by hand) not the file's entry.
+            _ => read_entry_file(path, sealing),
         }
+    };
+    let read = std::thread::scope(|scope| {
+        let read = |part: &'a [PathBuf]| -> Vec<ReadFile<'a>> {
+            part.iter().map(|path| (path, read_one(path))).collect()
+        };
         let workers: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| (part, scope.spawn(move || read(part, sealing))))
+            .map(|part| (part, scope.spawn(move || read(part))))
             .collect();
         workers
             .into_iter()
             // A worker only panics on a bug; then its share is read again here, so no entry
             // is silently left out.
-            .flat_map(|(part, worker)| worker.join().unwrap_or_else(|_| read(part, sealing)))
+            .flat_map(|(part, worker)| worker.join().unwrap_or_else(|_| read(part)))
             .collect()
-    })
+    });
+    (read, from_pack.into_inner())
 }
 
 /// Checks answers against the worksheet and drops blanks; refuses an entry with no answers.
@@ -787,7 +824,7 @@ fn is_entry_file(path: &Path) -> bool {
 }
 
 /// The entry files in a folder, sorted; an absent folder has none.
-fn entry_files(folder: &Path) -> Vec<PathBuf> {
+pub(crate) fn entry_files(folder: &Path) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = fs::read_dir(folder)
         .into_iter()
         .flatten()

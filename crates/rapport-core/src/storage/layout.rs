@@ -69,6 +69,7 @@ const PROTECTION: &str = "protection";
 const UNREADABLE: &str = ".unreadable-";
 const PROTECTION_KEPT: &str = "protection.kept-";
 const WRITER_LOCK: &str = "rapport.lock";
+const JOURNAL_PACK: &str = "journal.pack";
 
 /// Whether a kind of file holds the user's writing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,11 +123,14 @@ pub enum FileKind {
     UserProgramme,
     /// `rapport.lock`: empty; locked while a window or a command writes the journal.
     WriterLock,
+    /// `journal.pack`: a cache of the entry files' text, to open a long journal quickly
+    /// (see [`crate::storage::journal_pack`]); never the truth.
+    JournalPack,
 }
 
 impl FileKind {
     /// Every kind, for walking the declaration.
-    pub const ALL: [FileKind; 18] = [
+    pub const ALL: [FileKind; 19] = [
         FileKind::Entry,
         FileKind::EntryVersion,
         FileKind::TrashedEntry,
@@ -145,6 +149,7 @@ impl FileKind {
         FileKind::UserWorksheet,
         FileKind::UserProgramme,
         FileKind::WriterLock,
+        FileKind::JournalPack,
     ];
 
     /// Whether files of this kind hold the user's writing.
@@ -159,7 +164,8 @@ impl FileKind {
             | FileKind::JournalBeforeRestore
             | FileKind::JournalBeingRestored
             | FileKind::JournalBeingImported
-            | FileKind::JournalImported => Privacy::Private,
+            | FileKind::JournalImported
+            | FileKind::JournalPack => Privacy::Private,
             FileKind::Settings
             | FileKind::ReminderLog
             | FileKind::CrisisContacts
@@ -193,6 +199,7 @@ impl FileKind {
             FileKind::UserWorksheet => Place::Folder(WORKSHEETS),
             FileKind::UserProgramme => Place::Folder(PROGRAMMES),
             FileKind::WriterLock => Place::File(WRITER_LOCK),
+            FileKind::JournalPack => Place::File(JOURNAL_PACK),
         }
     }
 }
@@ -443,6 +450,12 @@ impl DataDir {
     #[must_use]
     pub fn journal_being_restored(&self, stamp: &str) -> PathBuf {
         self.root.join(format!("{BEING_RESTORED}{stamp}"))
+    }
+
+    /// The journal pack, a cache of the entry files (see [`crate::storage::journal_pack`]).
+    #[must_use]
+    pub fn journal_pack(&self) -> PathBuf {
+        self.root.join(JOURNAL_PACK)
     }
 
     /// Where an import made at `stamp` writes its new entries before they count.
@@ -759,6 +772,7 @@ mod tests {
             (data.worksheets().join("mine.ron"), FileKind::UserWorksheet),
             (data.programmes().join("mine.ron"), FileKind::UserProgramme),
             (data.writer_lock(), FileKind::WriterLock),
+            (data.journal_pack(), FileKind::JournalPack),
         ];
         for (path, _) in &written {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -775,7 +789,7 @@ mod tests {
             .map(|(path, _)| path.clone())
             .collect();
         expected.sort();
-        assert_eq!(expected.len(), 8);
+        assert_eq!(expected.len(), 9);
         assert_eq!(data.private_files(), expected);
     }
 

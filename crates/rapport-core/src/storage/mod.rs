@@ -11,6 +11,7 @@ pub mod draft;
 pub mod export;
 pub mod interrupted;
 pub mod journal;
+pub mod journal_pack;
 pub mod layout;
 pub mod protection;
 pub mod reminder_log;

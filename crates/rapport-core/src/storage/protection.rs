@@ -414,8 +414,10 @@ pub fn finish(
         return Ok(Converted::default());
     }
     let lock = WriterLock::acquire(data_dir)?;
-    // A killed save's temporary file may hold plain text: none survives a conversion.
+    // A killed save's temporary file may hold plain text: none survives a conversion. Nor does
+    // the journal pack, a copy of every entry in the form that is being left behind.
     lock.tidy(data_dir);
+    crate::storage::journal_pack::remove(data_dir);
     let files = data_dir.private_files();
     let mut converted = match protection.state {
         ProtectionState::Protected => return Ok(Converted::default()),

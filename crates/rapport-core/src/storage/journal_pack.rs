@@ -1,0 +1,392 @@
+//! The journal pack: a cache of every entry file's text in one file (`journal.pack`), so that
+//! opening a journal of ten years reads one file instead of opening eleven thousand.
+//!
+//! It is never the truth. Each entry file stays the truth, and the pack is only used for a file
+//! whose name, size, modification time, change time and inode are exactly those recorded with
+//! its text. The change time cannot be set back by hand, so a file edited behind the pack's back
+//! is always read from disk. A missing, damaged, foreign or oversized pack is simply not used,
+//! and the app writes a new one after start-up ([`refresh`]).
+//!
+//! Privacy: it is a private file, written with [`DataDir::write_private`], so it is sealed while
+//! the journal is protected and refused when protection changed elsewhere. Turning protection
+//! on or off removes it (see `storage::protection::finish`).
+//!
+//! Format (UTF-8): a first line `rapport-journal-pack 1`, then for each file a line
+//! `NAME\tSIZE\tMODIFIED_NS\tCHANGED_NS\tINODE\tLENGTH` and LENGTH bytes of the file's text
+//! followed by a line break.
+
+use std::collections::HashMap;
+use std::fs::Metadata;
+use std::time::Duration;
+
+use crate::storage::atomic::Overwrite;
+use crate::storage::layout::DataDir;
+use crate::storage::writer_lock::WriterLock;
+
+const HEADER: &str = "rapport-journal-pack 1\n";
+/// The largest pack read: beyond this, the files are read one by one.
+pub const MAX_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// What identifies one version of a file on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileKey {
+    size: u64,
+    modified_ns: u128,
+    changed_ns: i128,
+    inode: u64,
+}
+
+impl FileKey {
+    /// The key of the file described by `metadata`.
+    #[must_use]
+    pub fn of(metadata: &Metadata) -> Self {
+        let modified_ns = metadata
+            .modified()
+            .ok()
+            .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |since| since.as_nanos());
+        #[cfg(unix)]
+        let (changed_ns, inode) = {
+            use std::os::unix::fs::MetadataExt as _;
+            (
+                i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec()),
+                metadata.ino(),
+            )
+        };
+        #[cfg(not(unix))]
+        let (changed_ns, inode) = (0, 0);
+        Self {
+            size: metadata.len(),
+            modified_ns,
+            changed_ns,
+            inode,
+        }
+    }
+}
+
+/// A pack as read: each file's key and text, borrowed from the pack's text.
+#[derive(Debug, Default)]
+pub struct Pack<'a> {
+    files: HashMap<&'a str, (FileKey, &'a str)>,
+}
+
+impl<'a> Pack<'a> {
+    /// Reads a pack's text; `None` if it is not a whole pack of this format.
+    #[must_use]
+    pub fn parse(text: &'a str) -> Option<Self> {
+        let mut rest = text.strip_prefix(HEADER)?;
+        let mut files = HashMap::new();
+        while !rest.is_empty() {
+            let (line, after) = rest.split_once('\n')?;
+            let mut fields = line.split('\t');
+            let name = fields.next()?;
+            let key = FileKey {
+                size: fields.next()?.parse().ok()?,
+                modified_ns: fields.next()?.parse().ok()?,
+                changed_ns: fields.next()?.parse().ok()?,
+                inode: fields.next()?.parse().ok()?,
+            };
+            let length: usize = fields.next()?.parse().ok()?;
+            if fields.next().is_some() {
+                return None;
+            }
+            let body = after.get(..length)?;
+            rest = after.get(length..)?.strip_prefix('\n')?;
+            files.insert(name, (key, body));
+        }
+        Some(Self { files })
+    }
+
+    /// The text recorded for file `name`, if it was recorded with exactly this `key`.
+    #[must_use]
+    pub fn text_of(&self, name: &str, key: &FileKey) -> Option<&'a str> {
+        self.files
+            .get(name)
+            .and_then(|(recorded, text)| (recorded == key).then_some(*text))
+    }
+
+    /// How many files it holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether it holds no file.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// The pack's text, if there is one this folder can read (unsealed when protected).
+#[must_use]
+pub fn read(data_dir: &DataDir) -> Option<zeroize::Zeroizing<String>> {
+    data_dir
+        .read_private(&data_dir.journal_pack(), MAX_BYTES)
+        .ok()
+}
+
+/// Appends one file's record to a pack being built.
+fn push(pack: &mut String, name: &str, key: &FileKey, text: &str) {
+    use std::fmt::Write as _;
+    let _ = writeln!(
+        pack,
+        "{name}\t{}\t{}\t{}\t{}\t{}",
+        key.size,
+        key.modified_ns,
+        key.changed_ns,
+        key.inode,
+        text.len()
+    );
+    pack.push_str(text);
+    pack.push('\n');
+}
+
+/// Writes a new pack of the journal folder as it is now, reusing the texts of the old pack for
+/// files unchanged since. Only when no other writer is at work (it never waits), and only files
+/// that read as entries are recorded. Returns how many files the new pack holds, or `None` if
+/// it was not written (another writer, or the journal is not readable here).
+#[must_use = "None means no pack was written"]
+pub fn refresh(data_dir: &DataDir) -> Option<usize> {
+    let _lock = WriterLock::acquire_within(data_dir, Duration::ZERO).ok()?;
+    let old_text = read(data_dir);
+    let old = old_text
+        .as_deref()
+        .and_then(|text| Pack::parse(text.as_str()))
+        .unwrap_or_default();
+    let mut pack = zeroize::Zeroizing::new(String::from(HEADER));
+    let mut count = 0;
+    for path in crate::storage::journal::entry_files(&data_dir.journal()) {
+        let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+            continue;
+        };
+        if name.contains(['\t', '\n']) {
+            continue;
+        }
+        let Ok(metadata) = std::fs::metadata(&path) else {
+            continue;
+        };
+        let key = FileKey::of(&metadata);
+        if let Some(text) = old.text_of(name, &key) {
+            push(&mut pack, name, &key, text);
+            count += 1;
+            continue;
+        }
+        let Ok(text) = data_dir.read_private(&path, crate::storage::journal::MAX_ENTRY_BYTES)
+        else {
+            continue;
+        };
+        // Only entries: an unreadable file is read (and reported) from disk each time.
+        if crate::storage::journal::parse_entry_text(&text).is_err() {
+            continue;
+        }
+        // Recorded with the key seen before reading: if the file changed meanwhile, its key
+        // changed too, and the pack's text is not used for it.
+        push(&mut pack, name, &key, &text);
+        count += 1;
+    }
+    data_dir
+        .write_private(&data_dir.journal_pack(), &pack, Overwrite::Replace)
+        .ok()?;
+    Some(count)
+}
+
+/// Removes the pack (before protection is turned on or off, so no text stays in the old form).
+pub fn remove(data_dir: &DataDir) {
+    let path = data_dir.journal_pack();
+    if path.exists() {
+        let _ = std::fs::remove_file(&path);
+        let _ = crate::storage::atomic::sync_dir(data_dir.root());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::fs;
+
+    use super::*;
+    use crate::content::entry::{Answer, Answers, Entry};
+    use crate::content::workbook::Workbook;
+    use crate::storage::journal::Journal;
+
+    /// A journal of `count` entries, with Chinese, Arabic and emoji in their answers.
+    fn journal_of(dir: &std::path::Path, count: i64) -> DataDir {
+        let data = DataDir::new(dir);
+        let workbook = Workbook::bundled();
+        let coping = workbook.get("coping-skills").unwrap();
+        let mut journal = Journal::open(data.clone()).unwrap();
+        for n in 0..count {
+            let answers = Answers::from([
+                ("intensity_before".to_owned(), Answer::Number(n % 10)),
+                (
+                    "situation".to_owned(),
+                    Answer::Text(format!("Day {n}: 和妈妈吵架 مرحبا 🙂\ttab\nline")),
+                ),
+            ]);
+            let when = format!("2026-0{}-1{}T09:00:00+00:00", 1 + n % 9, n % 10)
+                .parse()
+                .unwrap();
+            journal.add_at(coping, answers, when).unwrap();
+        }
+        data
+    }
+
+    fn entries(data: &DataDir) -> BTreeMap<String, Entry> {
+        Journal::open(data.clone())
+            .unwrap()
+            .entries()
+            .map(|entry| (entry.id.clone(), entry.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_fresh_pack_gives_exactly_the_entries_the_files_give() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = journal_of(dir.path(), 40);
+        let from_files = entries(&data);
+        assert!(Journal::open(data.clone()).unwrap().pack_is_stale());
+        assert_eq!(refresh(&data), Some(40));
+        let journal = Journal::open(data.clone()).unwrap();
+        assert!(!journal.pack_is_stale(), "every file came from the pack");
+        assert_eq!(entries(&data), from_files);
+        // Refreshing a fresh pack reuses every text and changes nothing.
+        let before = fs::read(data.journal_pack()).unwrap();
+        assert_eq!(refresh(&data), Some(40));
+        assert_eq!(fs::read(data.journal_pack()).unwrap(), before);
+    }
+
+    #[test]
+    fn a_file_changed_behind_the_packs_back_is_read_from_disk_even_with_its_old_size_and_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = journal_of(dir.path(), 3);
+        refresh(&data).unwrap();
+        let path = crate::storage::journal::entry_files(&data.journal())[0].clone();
+        let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = fs::read_to_string(&path).unwrap();
+        let modified = fs::metadata(&path).unwrap().modified().unwrap();
+        // Same length, same inode, modification time set back: only the change time differs.
+        let changed = text.replacen("Number(0)", "Number(9)", 1);
+        assert_ne!(changed, text);
+        assert_eq!(changed.len(), text.len());
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .and_then(|mut file| {
+                use std::io::Write as _;
+                file.write_all(changed.as_bytes())?;
+                file.set_modified(modified)
+            })
+            .unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), modified);
+
+        let journal = Journal::open(data.clone()).unwrap();
+        assert_eq!(
+            journal.get(&id).unwrap().answers["intensity_before"],
+            Answer::Number(9),
+            "the file's answer, not the pack's"
+        );
+        assert!(journal.pack_is_stale());
+    }
+
+    #[test]
+    fn a_damaged_missing_or_foreign_pack_is_not_used_and_nothing_is_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = journal_of(dir.path(), 12);
+        let from_files = entries(&data);
+        refresh(&data).unwrap();
+        let good = fs::read(data.journal_pack()).unwrap();
+        let half = good[..good.len() / 2].to_vec();
+        let wrong_length = String::from_utf8(good.clone())
+            .unwrap()
+            .replacen('\t', "\tx", 1)
+            .into_bytes();
+        for (what, bytes) in [
+            ("cut in half", half),
+            ("a field changed", wrong_length),
+            ("not a pack", b"(kind: \"rapport-archive\")".to_vec()),
+            ("empty", Vec::new()),
+            ("not text", vec![0xff, 0xfe, 0x00, 0x12]),
+        ] {
+            fs::write(data.journal_pack(), &bytes).unwrap();
+            let journal = Journal::open(data.clone()).unwrap();
+            assert!(
+                journal.problems().is_empty(),
+                "{what}: {:?}",
+                journal.problems()
+            );
+            assert!(journal.pack_is_stale(), "{what}");
+            assert_eq!(entries(&data), from_files, "{what}");
+        }
+        fs::remove_file(data.journal_pack()).unwrap();
+        assert_eq!(entries(&data), from_files);
+        // Rebuilt from the files.
+        assert_eq!(refresh(&data), Some(12));
+        assert!(!Journal::open(data).unwrap().pack_is_stale());
+    }
+
+    #[test]
+    fn deleted_and_added_entries_are_seen_and_a_pack_is_not_written_while_another_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = journal_of(dir.path(), 5);
+        refresh(&data).unwrap();
+        let mut journal = Journal::open(data.clone()).unwrap();
+        let gone = journal.entries().next().unwrap().id.clone();
+        journal.delete(&gone).unwrap();
+        let added = journal
+            .add(
+                Workbook::bundled().get("coping-skills").unwrap(),
+                Answers::from([("intensity_before".to_owned(), Answer::Number(2))]),
+            )
+            .unwrap()
+            .id
+            .clone();
+        let reopened = Journal::open(data.clone()).unwrap();
+        assert!(
+            reopened.get(&gone).is_none(),
+            "a deleted entry is not brought back"
+        );
+        assert!(reopened.get(&added).is_some());
+        assert!(reopened.pack_is_stale());
+
+        let _other_writer = WriterLock::acquire(&data).unwrap();
+        // Held by this thread: the pack's own try takes another open file, so it is refused.
+        let refreshed = std::thread::scope(|scope| scope.spawn(|| refresh(&data)).join().unwrap());
+        assert_eq!(refreshed, None);
+    }
+
+    #[test]
+    fn while_protected_the_pack_is_sealed_and_turning_protection_on_removes_a_plain_one() {
+        use crate::storage::protection as vault;
+        use crate::storage::seal::{SEALED_MAGIC, Sealing};
+        let dir = tempfile::tempdir().unwrap();
+        let data = journal_of(dir.path(), 4);
+        refresh(&data).unwrap();
+        assert!(
+            fs::read_to_string(data.journal_pack())
+                .unwrap()
+                .contains("和妈妈吵架")
+        );
+        let (key, _) = vault::turn_on(&data, "a long passphrase", &mut |_, _| {}).unwrap();
+        assert!(
+            !data.journal_pack().exists(),
+            "no plain copy survives protection"
+        );
+
+        let sealed = data.with_sealing(Sealing::Sealed(key));
+        let from_files = entries(&sealed);
+        assert_eq!(from_files.len(), 4);
+        assert_eq!(refresh(&sealed), Some(4));
+        let bytes = fs::read(data.journal_pack()).unwrap();
+        assert!(bytes.starts_with(SEALED_MAGIC));
+        assert!(!String::from_utf8_lossy(&bytes).contains("Day 1"));
+        assert!(
+            vault::plain_files(&data).is_empty(),
+            "the sealed pack is no stray"
+        );
+        assert!(!Journal::open(sealed.clone()).unwrap().pack_is_stale());
+        assert_eq!(entries(&sealed), from_files);
+        // Locked (no key), the sealed pack is simply not read.
+        assert!(Journal::open(data.clone()).unwrap().pack_is_stale());
+    }
+}
