@@ -193,6 +193,8 @@ pub struct LockView {
     pub error: Option<String>,
     /// Whether the field was given the keyboard focus, once, so typing can start at once.
     focused: bool,
+    /// Whether the passphrase is shown as typed instead of as dots.
+    show: bool,
 }
 
 impl LockView {
@@ -211,10 +213,11 @@ impl LockView {
                 .add_enabled(
                     !busy,
                     egui::TextEdit::singleline(&mut *self.passphrase)
-                        .password(true)
+                        .password(!self.show)
                         .desired_width(320.0),
                 )
                 .labelled_by(label.id);
+            super::protection::show_toggle(ui, &mut self.show);
             if !self.focused {
                 field.request_focus();
                 self.focused = true;

@@ -43,32 +43,60 @@ pub struct ProtectionSettings {
     again: Zeroizing<String>,
     understood: bool,
     current: Zeroizing<String>,
+    /// Whether the passphrases are shown as typed instead of as dots.
+    show: bool,
+}
+
+/// The "Show what I type" toggle under passphrase fields; they are hidden by default.
+pub(super) fn show_toggle(ui: &mut Ui, show: &mut bool) {
+    ui.checkbox(show, "Show what I type")
+        .on_hover_text("Shows the passphrase as you type it. Hide it again if someone is near.");
+}
+
+/// Under a repeated passphrase: whether the two are the same yet (nothing until the second
+/// is begun).
+fn match_indicator(ui: &mut Ui, new: &str, again: &str) {
+    if again.is_empty() {
+        return;
+    }
+    if new == again {
+        let green = if ui.visuals().dark_mode {
+            egui::Color32::from_rgb(0x8f, 0xd1, 0x9e)
+        } else {
+            egui::Color32::from_rgb(0x1e, 0x6b, 0x34)
+        };
+        ui.colored_label(green, "Passphrases match");
+    } else {
+        ui.colored_label(ui.visuals().warn_fg_color, "Do not match yet");
+    }
 }
 
 impl ProtectionSettings {
     /// One labelled row of a two-column grid.
-    fn password_field(ui: &mut Ui, label: &str, text: &mut Zeroizing<String>) {
+    fn password_field(ui: &mut Ui, label: &str, text: &mut Zeroizing<String>, show: bool) {
         let label = ui.label(label);
         ui.add(
             egui::TextEdit::singleline(&mut **text)
-                .password(true)
+                .password(!show)
                 .desired_width(260.0),
         )
         .labelled_by(label.id);
         ui.end_row();
     }
 
-    /// Checks the two new fields; the problem, if any, in words.
+    /// Checks the new passphrase's length; the problem, if any, in words. Whether the two
+    /// fields match is shown by [`match_indicator`].
     fn new_passphrase_problem(&self) -> Option<String> {
-        if self.new.chars().count() < MIN_PASSPHRASE_CHARS {
-            Some(format!(
+        (self.new.chars().count() < MIN_PASSPHRASE_CHARS).then(|| {
+            format!(
                 "Use at least {MIN_PASSPHRASE_CHARS} characters; a few unrelated words are easy to remember and hard to guess."
-            ))
-        } else if *self.new != *self.again {
-            Some("The two passphrases are not the same yet.".into())
-        } else {
-            None
-        }
+            )
+        })
+    }
+
+    /// Whether the new passphrase can be used: long enough, and typed the same twice.
+    fn new_passphrase_ready(&self) -> bool {
+        !self.new.is_empty() && self.new_passphrase_problem().is_none() && *self.new == *self.again
     }
 
     fn clear(&mut self) {
@@ -91,9 +119,11 @@ impl ProtectionSettings {
         egui::Grid::new("new-passphrase")
             .num_columns(2)
             .show(ui, |ui| {
-                Self::password_field(ui, "New passphrase", &mut self.new);
-                Self::password_field(ui, "Type it again", &mut self.again);
+                Self::password_field(ui, "New passphrase", &mut self.new, self.show);
+                Self::password_field(ui, "Type it again", &mut self.again, self.show);
             });
+        match_indicator(ui, &self.new, &self.again);
+        show_toggle(ui, &mut self.show);
         ui.checkbox(
             &mut self.understood,
             "I understand that a forgotten passphrase cannot be recovered",
@@ -107,7 +137,7 @@ impl ProtectionSettings {
         if let Some(warning) = rapport_core::service::protection::spaces_warning(&self.new) {
             ui.colored_label(ui.visuals().warn_fg_color, warning);
         }
-        let ready = self.understood && !self.new.is_empty() && problem.is_none();
+        let ready = self.understood && self.new_passphrase_ready();
         if ui
             .add_enabled(ready, egui::Button::new("Turn on protection"))
             .clicked()
@@ -153,10 +183,12 @@ impl ProtectionSettings {
         egui::Grid::new("change-passphrase")
             .num_columns(2)
             .show(ui, |ui| {
-                Self::password_field(ui, "Current passphrase", &mut self.current);
-                Self::password_field(ui, "New passphrase", &mut self.new);
-                Self::password_field(ui, "Type it again", &mut self.again);
+                Self::password_field(ui, "Current passphrase", &mut self.current, self.show);
+                Self::password_field(ui, "New passphrase", &mut self.new, self.show);
+                Self::password_field(ui, "Type it again", &mut self.again, self.show);
             });
+        match_indicator(ui, &self.new, &self.again);
+        show_toggle(ui, &mut self.show);
         let problem = (!self.new.is_empty())
             .then(|| self.new_passphrase_problem())
             .flatten();
@@ -167,7 +199,7 @@ impl ProtectionSettings {
             ui.colored_label(ui.visuals().warn_fg_color, warning);
         }
         ui.horizontal(|ui| {
-            let can_change = !self.current.is_empty() && !self.new.is_empty() && problem.is_none();
+            let can_change = !self.current.is_empty() && self.new_passphrase_ready();
             if ui
                 .add_enabled(can_change, egui::Button::new("Change passphrase"))
                 .clicked()

@@ -20,6 +20,7 @@ mod history;
 mod layout;
 mod measures;
 mod overrides;
+mod passphrase;
 mod protection;
 mod reminders;
 mod trash;

@@ -158,7 +158,7 @@ fn protection_turned_on_in_settings_seals_every_file_and_lock_forgets_the_entrie
     harness.get_by_label_contains("A forgotten passphrase cannot be recovered");
     type_passphrase(&mut harness, "New passphrase", PASSPHRASE);
     type_passphrase(&mut harness, "Type it again", "correct horse");
-    harness.get_by_label("The two passphrases are not the same yet.");
+    harness.get_by_label("Do not match yet");
     type_passphrase(&mut harness, "Type it again", " battery");
     harness
         .get_by_label("I understand that a forgotten passphrase cannot be recovered")
