@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use rapport_core::content::numbering;
+use rapport_core::content::{crisis, numbering};
 use rapport_core::facilitator::handout::Paper;
 use rapport_core::service::model::Model;
 use rapport_core::service::share::{GroupSummary, save_share};
@@ -111,9 +111,26 @@ pub(super) fn handout(
         blank,
         entry,
         paper,
+        region,
         out: path,
     } = args;
     let (data_dir, workbook) = (cx.data_dir, cx.workbook);
+    let region = match region {
+        None => crisis::region_from_environment(),
+        Some(code) => Some(crisis::region(&code).ok_or_else(|| {
+            let codes: Vec<&str> = crisis::REGIONS.iter().map(|r| r.code).collect();
+            CliError::new(format!(
+                "Rapport has no helplines for “{code}”. Write one of {}, or leave --region out.",
+                codes.join(", ")
+            ))
+        })?),
+    };
+    let help = crisis::PrintedHelp::new(
+        &rapport_core::storage::crisis_file::load_contacts(data_dir)
+            .value
+            .helplines(),
+        region,
+    );
     let paper = match paper {
         PaperArg::A4 => rapport_core::facilitator::handout::Paper::A4,
         PaperArg::Letter => rapport_core::facilitator::handout::Paper::Letter,
@@ -137,7 +154,7 @@ pub(super) fn handout(
             let chosen = programme.sessions.get(index).ok_or_else(|| {
                 CliError::new(format!("“{}” has no session “{key}”.", programme.id))
             })?;
-            rapport_core::facilitator::handout::session_pdf(workbook, programme, index + 1, chosen, paper)
+            rapport_core::facilitator::handout::session_pdf_with_help(workbook, programme, index + 1, chosen, paper, &help)
         }
         (Some(id), None) => {
             let worksheet = find(workbook, &id)?;
@@ -153,7 +170,7 @@ pub(super) fn handout(
                     CliError::new(format!("There are no entries of “{id}” yet. Add --blank for an empty handout."))
                 })?)
             };
-            rapport_core::facilitator::handout::worksheet_pdf(worksheet, filled, paper)
+            rapport_core::facilitator::handout::worksheet_pdf_with_help(worksheet, filled, paper, &help)
         }
         (None, None) => {
             return Err(CliError::new(

@@ -232,7 +232,7 @@ pub struct HandoutArgs {
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
     /// The country whose helplines and emergency number the handout prints, by its two-letter
-    /// code, e.g. GB, US, AU (default: from the system's language settings, LC_ALL or LANG).
+    /// code, e.g. GB, US, AU (default: from the system's language settings, `LC_ALL` or `LANG`).
     #[arg(long, value_name = "XX")]
     pub region: Option<String>,
     /// The PDF file to write.

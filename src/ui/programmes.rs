@@ -4,8 +4,8 @@ use egui::{RichText, Ui};
 
 use super::vocabulary::{Action, Cx, Notice, Screen, View};
 use super::widgets;
-use rapport_core::content::numbering;
 use rapport_core::content::programme::SessionKind;
+use rapport_core::content::{crisis, numbering};
 use rapport_core::facilitator::slides;
 use rapport_core::storage::settings::Following;
 
@@ -107,6 +107,8 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
                 }
             });
             ui.add_space(8.0);
+            handout_region(ui, cx);
+            ui.add_space(8.0);
             for (index, session) in programme.sessions.iter().enumerate() {
                 let number = index + 1;
                 let current = following.as_ref().is_some_and(|f| f.session == number);
@@ -189,12 +191,14 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
     if let Some(number) = print
         && let Some(session) = programme.session(number)
     {
-        let pdf = rapport_core::facilitator::handout::session_pdf(
+        let help = printed_help(cx);
+        let pdf = rapport_core::facilitator::handout::session_pdf_with_help(
             cx.model.workbook(),
             &programme,
             number,
             session,
             rapport_core::facilitator::handout::Paper::A4,
+            &help,
         );
         let notice = widgets::save_handout(
             cx.model.data_dir().root(),
@@ -213,6 +217,52 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
             }
             Err(error) => cx.notify(Notice::error(error)),
         }
+    }
+}
+
+/// The region whose helplines handouts print: the one chosen, or the system locale's.
+pub(super) fn chosen_region(cx: &Cx<'_>) -> Option<&'static crisis::Region> {
+    match &cx.state.handout_region {
+        None => crisis::region_from_environment(),
+        Some(code) => crisis::region(code),
+    }
+}
+
+/// What a handout prints for help: the chosen region's numbers from the person's helpline
+/// list (their own copy, or the bundled one).
+pub(super) fn printed_help(cx: &Cx<'_>) -> crisis::PrintedHelp {
+    let helplines = rapport_core::storage::crisis_file::load_contacts(cx.model.data_dir())
+        .value
+        .helplines();
+    crisis::PrintedHelp::new(&helplines, chosen_region(cx))
+}
+
+/// The choice of the country whose helplines and emergency number handouts print.
+fn handout_region(ui: &mut Ui, cx: &mut Cx<'_>) {
+    const OTHER: &str = "Another country (worldwide lines only)";
+    let shown = chosen_region(cx).map_or(OTHER, |region| region.name);
+    let mut chosen: Option<String> = None;
+    ui.horizontal(|ui| {
+        ui.label("Handouts print the helplines for");
+        let combo = egui::ComboBox::from_id_salt("handout-region")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for region in crisis::REGIONS {
+                    if ui
+                        .selectable_label(shown == region.name, region.name)
+                        .clicked()
+                    {
+                        chosen = Some(region.code.to_owned());
+                    }
+                }
+                if ui.selectable_label(shown == OTHER, OTHER).clicked() {
+                    chosen = Some(String::new());
+                }
+            });
+        widgets::set_accessible_label(ui, &combo.response, "Handouts print the helplines for");
+    });
+    if let Some(code) = chosen {
+        cx.state.handout_region = Some(code);
     }
 }
 

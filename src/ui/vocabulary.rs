@@ -90,6 +90,9 @@ pub struct UiState {
     pub zoom: f32,
     /// Whether moving things (the breathing pacer) stay still, changing once a second instead.
     pub reduce_motion: bool,
+    /// The country whose helplines printed handouts list, by code (`GB`); `None` follows the
+    /// system's locale, and an empty code lists only the lines for any country.
+    pub handout_region: Option<String>,
     /// A message for the top of the crisis screen, set when an answer calls for it. Never saved.
     #[serde(skip)]
     pub alert: Option<String>,
@@ -104,6 +107,7 @@ impl Default for UiState {
             theme: ThemeChoice::System,
             zoom: 1.0,
             reduce_motion: false,
+            handout_region: None,
             alert: None,
         }
     }

@@ -133,10 +133,12 @@ impl WorksheetView {
                     .button("Blank handout (PDF)")
                     .on_hover_text("A printable copy with room to write by hand");
                 if handout.clicked() {
-                    let pdf = rapport_core::facilitator::handout::worksheet_pdf(
+                    let help = super::programmes::printed_help(cx);
+                    let pdf = rapport_core::facilitator::handout::worksheet_pdf_with_help(
                         &worksheet,
                         None,
                         rapport_core::facilitator::handout::Paper::A4,
+                        &help,
                     );
                     let notice = widgets::save_handout(
                         cx.model.data_dir().root(),

@@ -621,6 +621,56 @@ fn today_names_the_group_session_by_its_number_after_the_meeting_before() {
 }
 
 #[test]
+fn session_handouts_print_the_helplines_of_the_country_chosen() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = group_app(dir.path());
+    harness.get_by_label("Programmes").click();
+    harness.run();
+    harness
+        .get_by_label("Open Group Interpersonal Therapy: eight sessions")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::ComboBox,
+            "Handouts print the helplines for",
+        )
+        .click();
+    harness.run();
+    harness.get_by_label("United States").click_accesskit();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state().handout_region.as_deref(),
+        Some("US")
+    );
+    harness.get_by_label_contains("Session 3: ").click();
+    harness.run();
+    harness.get_by_label("Handout for session 3").click();
+    harness.run();
+    let pdf = dir.path().join("exports/group-ipt-session-3.pdf");
+    let output = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (apt-get install poppler-utils)");
+    let text = String::from_utf8(output.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Numbers for United States"), "{text}");
+    assert!(text.contains("Call or text 988"), "{text}");
+    assert!(
+        text.contains("call your local emergency number: 911"),
+        "{text}"
+    );
+    assert!(!text.contains("at the top of the window"), "{text}");
+}
+
+#[test]
 fn the_group_programme_has_the_shape_of_who_group_ipt() {
     let workbook = rapport_core::content::workbook::Workbook::bundled();
     let group = workbook.programme("group-ipt").unwrap();

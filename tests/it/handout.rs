@@ -117,6 +117,103 @@ fn a_whole_session_prints_its_agenda_worksheets_and_homework() {
 }
 
 #[test]
+fn a_handout_prints_the_regions_helplines_and_never_points_to_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("coping.pdf");
+    rapport(dir.path())
+        .args([
+            "handout",
+            "coping-skills",
+            "--blank",
+            "--region",
+            "GB",
+            "--out",
+        ])
+        .arg(&pdf)
+        .assert()
+        .success();
+    let uk = text(&pdf);
+    assert!(
+        uk.contains("Get help now Numbers for United Kingdom, checked"),
+        "{uk}"
+    );
+    assert!(uk.contains("Samaritans: 116 123"), "{uk}");
+    assert!(uk.contains("Shout (text): Text SHOUT to 85258"), "{uk}");
+    assert!(uk.contains("call 999 or 112"), "{uk}");
+    assert!(
+        uk.contains("call your local emergency number: 999 or 112. Samaritans: 116 123."),
+        "the footer: {uk}"
+    );
+    assert!(uk.contains("findahelpline.com"), "{uk}");
+    for app in [
+        "at the top of the window",
+        "Rapport →",
+        "press “Get help now”",
+        "988",
+    ] {
+        assert!(!uk.contains(app), "{app} in {uk}");
+    }
+
+    // A session's handout, for the United States; and with no --region, the locale's country.
+    rapport(dir.path())
+        .args([
+            "handout",
+            "--session",
+            "group-ipt:3",
+            "--region",
+            "us",
+            "--out",
+        ])
+        .arg(&pdf)
+        .assert()
+        .success();
+    let us = text(&pdf);
+    assert!(
+        us.contains("988 Suicide & Crisis Lifeline: Call or text 988"),
+        "{us}"
+    );
+    assert!(us.contains("call your local emergency number: 911"), "{us}");
+    assert!(!us.contains("116 123"), "{us}");
+    rapport(dir.path())
+        .args(["handout", "coping-skills", "--blank", "--out"])
+        .arg(&pdf)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_AU.UTF-8")
+        .assert()
+        .success();
+    let au = text(&pdf);
+    assert!(au.contains("Numbers for Australia"), "{au}");
+    assert!(au.contains("Lifeline: 13 11 14"), "{au}");
+
+    // A bare file name goes in the current folder.
+    rapport(dir.path())
+        .args([
+            "handout", "phq9", "--blank", "--region", "GB", "--out", "phq9.pdf",
+        ])
+        .current_dir(dir.path())
+        .assert()
+        .success();
+    assert!(text(&dir.path().join("phq9.pdf")).contains("Samaritans: 116 123"));
+
+    rapport(dir.path())
+        .args([
+            "handout",
+            "coping-skills",
+            "--blank",
+            "--region",
+            "ZZ",
+            "--out",
+        ])
+        .arg(&pdf)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "Rapport has no helplines for “ZZ”. Write one of AU, CA,",
+        ));
+}
+
+#[test]
 fn handout_mistakes_get_clear_messages() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.pdf");

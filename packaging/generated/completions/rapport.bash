@@ -549,7 +549,7 @@ _rapport() {
             return 0
             ;;
         rapport__subcmd__handout)
-            opts="-h --session --blank --entry --paper --out --data-dir --passphrase-file --help"
+            opts="-h --session --blank --entry --paper --region --out --data-dir --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -565,6 +565,10 @@ _rapport() {
                     ;;
                 --paper)
                     COMPREPLY=($(compgen -W "a4 letter" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --out)

@@ -112,6 +112,7 @@ complete -c rapport -n "__fish_rapport_using_subcommand handout" -l session -d '
 complete -c rapport -n "__fish_rapport_using_subcommand handout" -l entry -d 'Fill with this entry rather than the latest' -r
 complete -c rapport -n "__fish_rapport_using_subcommand handout" -l paper -d 'Paper size' -r -f -a "a4\t'210 × 297 mm'
 letter\t'8.5 × 11 inches'"
+complete -c rapport -n "__fish_rapport_using_subcommand handout" -l region -d 'The country whose helplines and emergency number the handout prints, by its two-letter code, e.g. GB, US, AU (default: from the system\'s language settings, `LC_ALL` or `LANG`)' -r
 complete -c rapport -n "__fish_rapport_using_subcommand handout" -l out -d 'The PDF file to write' -r -F
 complete -c rapport -n "__fish_rapport_using_subcommand handout" -l data-dir -d 'Use DIR as the data folder instead of the platform\'s (also: `RAPPORT_DATA_DIR`)' -r -F
 complete -c rapport -n "__fish_rapport_using_subcommand handout" -l passphrase-file -d 'Read the journal\'s passphrase from the first line of FILE instead of asking on the terminal (for scripts; keep the file private). For `protect on`, the new passphrase' -r -F

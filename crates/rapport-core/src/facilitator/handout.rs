@@ -10,6 +10,7 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
 
+use crate::content::crisis::{PrintedHelp, Region, bundled_helplines, region_from_environment};
 use crate::content::entry::{Answer, Entry};
 use crate::content::programme::{Programme, Session};
 use crate::content::workbook::Workbook;
@@ -35,8 +36,9 @@ impl Paper {
     }
 }
 
-/// Printed at the foot of every page.
-pub const CRISIS_FOOTER: &str = "If you are in danger now, call your local emergency number. Crisis lines: Rapport → Get help now. This is a self-help handout, not a substitute for professional care.";
+/// Printed at the foot of every page of a summary; a handout's footer names the numbers of the
+/// region it is printed for (see [`PrintedHelp::footer`]).
+pub const CRISIS_FOOTER: &str = "If you are in danger now, call your local emergency number. This is a self-help handout, not a substitute for professional care.";
 
 /// Why a handout could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -98,6 +100,9 @@ struct Layout {
     y: f32,
     /// Printed at the foot of every page.
     footer: String,
+    /// The help a handout prints, in its footer and its “Get help now” box; `None` for a
+    /// summary.
+    help: Option<PrintedHelp>,
 }
 
 const MARGIN: f32 = 56.0;
@@ -112,6 +117,58 @@ impl Layout {
             pages: vec![Vec::new()],
             y: MARGIN,
             footer: CRISIS_FOOTER.to_owned(),
+            help: None,
+        }
+    }
+
+    /// A layout for a handout that prints `help`: its numbers in the footer, and text that
+    /// points to the app's “Get help now” pointing to the box at the end instead.
+    fn with_help(paper: Paper, help: &PrintedHelp) -> Self {
+        let mut layout = Self::new(paper);
+        layout.footer = help.footer();
+        layout.help = Some(help.clone());
+        layout
+    }
+
+    /// The “Get help now” box: the emergency number and the helplines, kept on one page.
+    fn help_box(&mut self) {
+        let Some(help) = self.help.clone() else {
+            return;
+        };
+        self.gap(16.0);
+        self.need(60.0 + 30.0 * help.lines.len() as f32);
+        self.text("Get help now", 14.0, false);
+        match &help.region {
+            Some(region) => self.text(
+                &format!(
+                    "Numbers for {region}, checked {}.",
+                    help.checked.strftime("%-d %B %Y")
+                ),
+                9.5,
+                true,
+            ),
+            None => self.text(
+                "Ask your facilitator or doctor for the crisis lines where you live.",
+                9.5,
+                true,
+            ),
+        }
+        let emergency = help
+            .emergency
+            .as_deref()
+            .unwrap_or("your local emergency number");
+        self.text(
+            &format!(
+                "In danger now, or might act on thoughts of harming yourself: call {emergency}."
+            ),
+            11.0,
+            false,
+        );
+        for line in &help.lines {
+            self.text(&format!("{}: {}", line.name, line.contact), 11.0, false);
+            if !line.details.is_empty() {
+                self.text(&line.details, 9.0, true);
+            }
         }
     }
 
@@ -180,7 +237,12 @@ impl Layout {
     /// A block of wrapped text.
     fn text(&mut self, text: &str, size: f32, grey: bool) {
         let leading = size * 1.35;
-        let lines = self.wrap(text, size, self.width());
+        let text = if self.help.is_some() {
+            PrintedHelp::on_paper(text)
+        } else {
+            text.to_owned()
+        };
+        let lines = self.wrap(&text, size, self.width());
         for line in lines {
             self.need(leading);
             self.y += leading;
@@ -575,18 +637,51 @@ fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&
     }
 }
 
-/// A worksheet handout: blank when `entry` is `None`, else filled with its answers.
+/// The help a handout prints when none is given: the bundled numbers for the system locale's
+/// region (see [`region_from_environment`]).
+#[must_use]
+pub fn default_help() -> PrintedHelp {
+    help_for(None)
+}
+
+/// The bundled numbers for `region`, or for the system locale's region when `None`.
+#[must_use]
+pub fn help_for(region: Option<&Region>) -> PrintedHelp {
+    PrintedHelp::new(
+        &bundled_helplines(),
+        match region {
+            Some(region) => Some(region),
+            None => region_from_environment(),
+        },
+    )
+}
+
+/// A worksheet handout: blank when `entry` is `None`, else filled with its answers; with the
+/// bundled helplines for the system locale's region (see [`worksheet_pdf_with_help`]).
 pub fn worksheet_pdf(
     worksheet: &Worksheet,
     entry: Option<&Entry>,
     paper: Paper,
 ) -> Result<Vec<u8>, HandoutError> {
-    let mut layout = Layout::new(paper);
+    worksheet_pdf_with_help(worksheet, entry, paper, &default_help())
+}
+
+/// A worksheet handout that prints `help`: its numbers at the foot of each page and in a
+/// “Get help now” box at the end, so the paper stands alone.
+pub fn worksheet_pdf_with_help(
+    worksheet: &Worksheet,
+    entry: Option<&Entry>,
+    paper: Paper,
+    help: &PrintedHelp,
+) -> Result<Vec<u8>, HandoutError> {
+    let mut layout = Layout::with_help(paper, help);
     lay_out_worksheet(&mut layout, worksheet, entry);
+    layout.help_box();
     layout.render()
 }
 
-/// A session handout: its goals and agenda, its worksheets blank, and the homework.
+/// A session handout: its goals and agenda, its worksheets blank, and the homework; with the
+/// bundled helplines for the system locale's region (see [`session_pdf_with_help`]).
 pub fn session_pdf(
     workbook: &Workbook,
     programme: &Programme,
@@ -594,7 +689,19 @@ pub fn session_pdf(
     session: &Session,
     paper: Paper,
 ) -> Result<Vec<u8>, HandoutError> {
-    let mut layout = Layout::new(paper);
+    session_pdf_with_help(workbook, programme, number, session, paper, &default_help())
+}
+
+/// A session handout that prints `help`, as [`worksheet_pdf_with_help`] does.
+pub fn session_pdf_with_help(
+    workbook: &Workbook,
+    programme: &Programme,
+    number: usize,
+    session: &Session,
+    paper: Paper,
+    help: &PrintedHelp,
+) -> Result<Vec<u8>, HandoutError> {
+    let mut layout = Layout::with_help(paper, help);
     layout.text(&programme.title, 11.0, true);
     layout.text(
         &crate::content::numbering::heading(programme, number.saturating_sub(1)),
@@ -639,6 +746,7 @@ pub fn session_pdf(
         layout.page_break();
         lay_out_worksheet(&mut layout, worksheet, None);
     }
+    layout.help_box();
     layout.render()
 }
 
@@ -914,11 +1022,21 @@ fn mini_chart(
 
 /// Writes a PDF to `path` atomically.
 pub fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), HandoutError> {
-    crate::storage::atomic::write_atomic(path, bytes, crate::storage::atomic::Overwrite::Replace)
-        .map_err(|source| HandoutError::Write {
-            path: path.to_path_buf(),
-            source,
-        })
+    // A bare file name is in the current folder: name the folder, so it can be synced.
+    let in_folder = if path.parent() == Some(std::path::Path::new("")) {
+        std::path::Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    };
+    crate::storage::atomic::write_atomic(
+        &in_folder,
+        bytes,
+        crate::storage::atomic::Overwrite::Replace,
+    )
+    .map_err(|source| HandoutError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 #[cfg(test)]
