@@ -31,6 +31,16 @@ enum Pending {
     Quit,
 }
 
+/// The person's answer to the unsaved-answers question.
+enum Choice {
+    /// Stay on the worksheet.
+    Keep,
+    /// Save the answers, then go.
+    Save,
+    /// Go, and let the answers go.
+    Discard,
+}
+
 /// The state of every screen, made from the journal as it was read. Dropped wholesale
 /// (`Views::default()`) whenever that journal goes away, so a view cannot keep journal text
 /// across a lock by being forgotten in a list: a form wipes its answers when dropped.
@@ -775,26 +785,70 @@ impl Shell {
         };
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("confirm-discard")).show(ctx, |ui| {
-            ui.set_max_width(420.0);
+            ui.set_max_width(440.0_f32.min(ctx.content_rect().width() - 40.0).max(200.0));
             ui.heading("Unsaved answers");
             ui.add_space(6.0);
-            ui.label("You have answers on this worksheet that are not saved yet. If you leave now, they will be lost.");
+            ui.label("You have answers on this worksheet that are not saved yet. Save them now, or they will be lost when you leave.");
             ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button("Keep editing").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
-                    answer = Some(false);
-                }
-                let discard = match pending {
-                    Pending::Leave(_) => "Leave without saving",
-                    Pending::Quit => "Quit without saving",
+            ui.horizontal_wrapped(|ui| {
+                let (save, discard) = match pending {
+                    Pending::Leave(_) => ("Save and leave", "Leave without saving"),
+                    Pending::Quit => ("Save and quit", "Quit without saving"),
                 };
+                let save = ui.button(RichText::new(save).strong());
+                if save.clicked() {
+                    answer = Some(Choice::Save);
+                }
+                if ui.button("Keep editing").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    answer = Some(Choice::Keep);
+                }
                 if ui.button(discard).clicked() {
-                    answer = Some(true);
+                    answer = Some(Choice::Discard);
                 }
             });
         });
         match answer {
-            Some(true) => {
+            Some(Choice::Save) => {
+                self.pending = None;
+                let Ok(model) = &mut self.model else {
+                    return;
+                };
+                let mut actions = Vec::new();
+                let mut cx = Cx {
+                    model,
+                    state: &mut self.state,
+                    actions: &mut actions,
+                    settings: &mut self.settings,
+                    reminders: &self.reminder_host,
+                };
+                // If it cannot be saved, the person stays with their answers and the reason.
+                if !self.views.worksheet.save_now(&mut cx) {
+                    return;
+                }
+                // Answers that call for the crisis screen go there instead (see `save`).
+                let crisis = actions
+                    .iter()
+                    .any(|action| matches!(action, Action::Navigate(Screen::Help)));
+                if !crisis {
+                    self.views.worksheet.discard();
+                    self.state.tab = Tab::Fill;
+                    match pending {
+                        Pending::Leave(screen) => self.go(screen),
+                        Pending::Quit => {
+                            self.quitting = true;
+                            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                        }
+                    }
+                }
+                for action in actions {
+                    match action {
+                        Action::Navigate(screen) => self.go(screen),
+                        Action::Notify(notice) => self.notice = Some(notice),
+                        _ => {}
+                    }
+                }
+            }
+            Some(Choice::Discard) => {
                 self.pending = None;
                 // The user chose to let these answers go: their safety copy goes too.
                 if let Some(id) = self.views.worksheet.form_worksheet() {
@@ -809,7 +863,7 @@ impl Shell {
                     }
                 }
             }
-            Some(false) => self.pending = None,
+            Some(Choice::Keep) => self.pending = None,
             None => {}
         }
     }

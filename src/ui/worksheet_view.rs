@@ -73,6 +73,21 @@ impl WorksheetView {
         self.history = HistoryView::default();
     }
 
+    /// Saves the open form now, as its Save button does (for "Save and leave"). Returns whether
+    /// the answers are saved; if not, the form keeps every answer and its save bar says why.
+    pub fn save_now(&mut self, cx: &mut Cx<'_>) -> bool {
+        let Some(id) = self.form_worksheet().map(str::to_owned) else {
+            return true;
+        };
+        let Some(worksheet) = cx.model.workbook().get(&id).cloned() else {
+            self.save_error =
+                Some("This worksheet is no longer in your workbook, so it cannot be saved.".into());
+            return false;
+        };
+        self.save(cx, &worksheet);
+        self.save_error.is_none() && !self.has_unsaved()
+    }
+
     /// The entry the form is editing, with its fingerprint as the form was filled from it.
     #[must_use]
     pub fn editing(&self) -> Option<(&str, Option<u64>)> {

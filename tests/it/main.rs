@@ -25,3 +25,4 @@ mod protection;
 mod reminders;
 mod trash;
 mod trust;
+mod unsaved;
