@@ -214,6 +214,64 @@ fn a_handout_prints_the_regions_helplines_and_never_points_to_the_app() {
 }
 
 #[test]
+fn questionnaires_print_as_one_grid_on_one_page_without_doubled_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = rapport_core::content::workbook::Workbook::bundled();
+    for id in ["phq9", "gad7", "who5"] {
+        let pdf = dir.path().join(format!("{id}.pdf"));
+        rapport(dir.path())
+            .args(["handout", id, "--blank", "--region", "GB", "--out"])
+            .arg(&pdf)
+            .assert()
+            .success();
+        let (pages, _) = info(&pdf);
+        let page_text = |page: usize| {
+            let n = page.to_string();
+            tool(
+                "pdftotext",
+                &["-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+            )
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+        };
+        let worksheet = workbook.get(id).unwrap();
+        let step = &worksheet.steps[0];
+        let rapport_core::content::worksheet::Field::Questionnaire(questionnaire) = &step.field
+        else {
+            panic!("{id} starts with its questionnaire");
+        };
+        let first = |text: &str| {
+            text.split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let page = (1..=pages)
+            .find(|&p| page_text(p).contains(&first(&questionnaire.items[0].text)))
+            .unwrap_or_else(|| panic!("{id}: item 1 is on no page"));
+        let text = page_text(page);
+        // The question, every item with its number, and every answer's heading, on one page.
+        assert!(text.contains(&first(&step.prompt)), "{id}: {text}");
+        for (number, item) in questionnaire.items.iter().enumerate() {
+            let numbered = format!("{}. {}", number + 1, first(&item.text));
+            assert!(text.contains(&numbered), "{id}: {numbered} in {text}");
+        }
+        // Each answer heads a column, with its value: “Not at all (0)”. (Long headings wrap
+        // over lines, so only the value is looked for.)
+        for response in &questionnaire.responses {
+            let head = format!("({})", response.value);
+            assert!(text.contains(&head), "{id}: {head} in {text}");
+        }
+        // The question is not numbered as well as its items.
+        assert!(
+            !text.contains(&format!("1. {}", first(&step.prompt))),
+            "{id}: {text}"
+        );
+    }
+}
+
+#[test]
 fn handout_mistakes_get_clear_messages() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.pdf");

@@ -322,6 +322,143 @@ impl Layout {
         self.gap(6.0);
     }
 
+    /// A questionnaire as the familiar grid: one row per item, one column per answer, a box in
+    /// each cell (ticked where answered), the answers' words over the columns. The grid starts
+    /// on a new page unless it fits on this one, and a row is never split across pages; when a
+    /// grid is longer than a page, the header is printed again at the top of the next.
+    fn questionnaire_grid(
+        &mut self,
+        items: &[String],
+        responses: &[String],
+        ticked: &[Option<usize>],
+    ) {
+        const ITEM_SIZE: f32 = 10.5;
+        const HEAD_SIZE: f32 = 8.0;
+        const SIDE: f32 = 12.0;
+        let columns = responses.len().max(1) as f32;
+        let column = (self.width() * 0.5 / columns).min(60.0);
+        let answers_left = MARGIN + self.width() - column * columns;
+        let number_width = 18.0;
+        let text_width = answers_left - MARGIN - number_width - 8.0;
+        let heads: Vec<Vec<String>> = responses
+            .iter()
+            .map(|r| self.wrap(r, HEAD_SIZE, column - 4.0))
+            .collect();
+        let head_lines = heads.iter().map(Vec::len).max().unwrap_or(1) as f32;
+        let head_height = head_lines * HEAD_SIZE * 1.25 + 8.0;
+        let rows: Vec<Vec<String>> = items
+            .iter()
+            .map(|item| self.wrap(item, ITEM_SIZE, text_width))
+            .collect();
+        let row_height = |lines: usize| (lines.max(1) as f32 * ITEM_SIZE * 1.3).max(SIDE) + 10.0;
+        let total = head_height + rows.iter().map(|r| row_height(r.len())).sum::<f32>();
+        // The whole grid on one page where it can be.
+        self.need(total.min(self.bottom() - MARGIN));
+        debug_assert!((total - self.grid_height(items, responses)).abs() < 0.5);
+        self.grid_header(&heads, answers_left, column, head_height);
+        for (index, lines) in rows.iter().enumerate() {
+            let height = row_height(lines.len());
+            let page = self.pages.len();
+            self.need(height);
+            if self.pages.len() != page {
+                self.grid_header(&heads, answers_left, column, head_height);
+            }
+            let top = self.y;
+            self.mark(Mark::Text {
+                x: MARGIN,
+                y: top + ITEM_SIZE + 3.0,
+                size: ITEM_SIZE,
+                grey: false,
+                text: format!("{}.", index + 1),
+            });
+            for (n, line) in lines.iter().enumerate() {
+                self.mark(Mark::Text {
+                    x: MARGIN + number_width,
+                    y: top + ITEM_SIZE + 3.0 + n as f32 * ITEM_SIZE * 1.3,
+                    size: ITEM_SIZE,
+                    grey: false,
+                    text: line.clone(),
+                });
+            }
+            let box_top = top + 4.0;
+            for answer in 0..responses.len() {
+                let x = answers_left + answer as f32 * column + (column - SIDE) / 2.0;
+                self.mark(Mark::Box {
+                    x,
+                    y: box_top,
+                    side: SIDE,
+                });
+                if ticked.get(index).copied().flatten() == Some(answer) {
+                    self.mark(Mark::Line {
+                        x1: x + 2.5,
+                        y1: box_top + 6.0,
+                        x2: x + 5.0,
+                        y2: box_top + 9.5,
+                    });
+                    self.mark(Mark::Line {
+                        x1: x + 5.0,
+                        y1: box_top + 9.5,
+                        x2: x + 10.0,
+                        y2: box_top + 2.0,
+                    });
+                }
+            }
+            self.y = top + height;
+            self.mark(Mark::Line {
+                x1: MARGIN,
+                y1: self.y - 2.0,
+                x2: MARGIN + self.width(),
+                y2: self.y - 2.0,
+            });
+        }
+        self.gap(6.0);
+    }
+
+    /// How tall [`Layout::questionnaire_grid`] draws these items and answers.
+    fn grid_height(&self, items: &[String], responses: &[String]) -> f32 {
+        let columns = responses.len().max(1) as f32;
+        let column = (self.width() * 0.5 / columns).min(60.0);
+        let answers_left = MARGIN + self.width() - column * columns;
+        let text_width = answers_left - MARGIN - 18.0 - 8.0;
+        let head_lines = responses
+            .iter()
+            .map(|r| self.wrap(r, 8.0, column - 4.0).len())
+            .max()
+            .unwrap_or(1) as f32;
+        let rows: f32 = items
+            .iter()
+            .map(|item| {
+                (self.wrap(item, 10.5, text_width).len().max(1) as f32 * 10.5 * 1.3).max(12.0)
+                    + 10.0
+            })
+            .sum();
+        head_lines * 8.0 * 1.25 + 8.0 + rows
+    }
+
+    /// The grid's header: each answer's words, centred over its column, and a rule below.
+    fn grid_header(&mut self, heads: &[Vec<String>], left: f32, column: f32, height: f32) {
+        let top = self.y;
+        for (answer, lines) in heads.iter().enumerate() {
+            for (n, line) in lines.iter().enumerate() {
+                let width = self.text_width(line, 8.0);
+                self.mark(Mark::Text {
+                    x: left + answer as f32 * column + (column - width) / 2.0,
+                    y: top + 8.0 + n as f32 * 10.0,
+                    size: 8.0,
+                    grey: true,
+                    text: line.clone(),
+                });
+            }
+        }
+        self.y = top + height;
+        self.mark(Mark::Line {
+            x1: MARGIN,
+            y1: self.y - 2.0,
+            x2: MARGIN + self.width(),
+            y2: self.y - 2.0,
+        });
+    }
+
     /// One option per line, each with a tick box.
     fn option_boxes(&mut self, options: &[String], ticked: &[bool]) {
         for (index, option) in options.iter().enumerate() {
@@ -503,6 +640,15 @@ impl Layout {
     }
 }
 
+/// A questionnaire's answers as its grid's column heads: “Not at all (0)”.
+fn response_labels(questionnaire: &crate::content::questionnaire::Questionnaire) -> Vec<String> {
+    questionnaire
+        .responses
+        .iter()
+        .map(|r| format!("{} ({})", r.label, r.value))
+        .collect()
+}
+
 /// Lays out one worksheet: blank with room to write, or filled with an entry's answers.
 fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&Entry>) {
     layout.text(&worksheet.title, 22.0, false);
@@ -523,10 +669,27 @@ fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&
     if let Some(advice) = &worksheet.professional_help {
         layout.text(advice, 10.0, true);
     }
+    let numbered = !worksheet
+        .steps
+        .iter()
+        .any(|step| matches!(step.field, Field::Questionnaire(_)));
     for (index, step) in worksheet.steps.iter().enumerate() {
         layout.gap(12.0);
         layout.need(60.0);
-        layout.text(&format!("{}. {}", index + 1, step.prompt), 12.5, false);
+        if let Field::Questionnaire(questionnaire) = &step.field {
+            // The question stays on the page with its grid.
+            let items: Vec<String> = questionnaire.items.iter().map(|i| i.text.clone()).collect();
+            let labels = response_labels(questionnaire);
+            let prompt = layout.wrap(&step.prompt, 12.5, layout.width()).len() as f32 * 12.5 * 1.35;
+            let grid = layout.grid_height(&items, &labels);
+            layout.need((prompt + grid + 4.0).min(layout.bottom() - MARGIN));
+        }
+        // A questionnaire numbers its own items, so its steps are not numbered as well.
+        if numbered {
+            layout.text(&format!("{}. {}", index + 1, step.prompt), 12.5, false);
+        } else {
+            layout.text(&step.prompt, 12.5, false);
+        }
         if let Some(help) = &step.help {
             layout.text(help, 9.5, true);
         }
@@ -587,28 +750,21 @@ fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&
                 layout.option_boxes(&options, &ticked);
             }
             Field::Questionnaire(questionnaire) => {
-                let labels: Vec<String> = questionnaire
-                    .responses
+                let labels = response_labels(questionnaire);
+                let items: Vec<String> =
+                    questionnaire.items.iter().map(|i| i.text.clone()).collect();
+                let ticked: Vec<Option<usize>> = questionnaire
+                    .items
                     .iter()
-                    .map(|r| format!("{} {}", r.value, r.label))
-                    .collect();
-                layout.text(&format!("Answers: {}", labels.join("  ·  ")), 9.5, true);
-                for (number, item) in questionnaire.items.iter().enumerate() {
-                    layout.gap(4.0);
-                    layout.text(&format!("{}. {}", number + 1, item.text), 11.0, false);
-                    let values: Vec<String> = questionnaire
-                        .responses
-                        .iter()
-                        .map(|r| r.value.to_string())
-                        .collect();
-                    let ticked = match entry.and_then(|e| e.answers.get(&item.id)) {
+                    .map(|item| match entry.and_then(|e| e.answers.get(&item.id)) {
                         Some(Answer::Number(v)) => {
                             questionnaire.responses.iter().position(|r| r.value == *v)
                         }
                         _ => None,
-                    };
-                    layout.tick_boxes(&values, ticked, "", "");
-                }
+                    })
+                    .collect();
+                layout.gap(4.0);
+                layout.questionnaire_grid(&items, &labels, &ticked);
                 layout.text(
                     &format!("Source: {}", questionnaire.scoring.source),
                     8.0,
