@@ -7,7 +7,7 @@ use rapport_core::content::workbook::Workbook;
 use rapport_core::content::worksheet::Worksheet;
 use rapport_core::service::model::Model;
 use rapport_core::service::saved::Saved;
-use rapport_core::service::trash::FOREVER_WARNING;
+use rapport_core::service::trash::{EMPTY_WARNING, FOREVER_WARNING};
 use rapport_core::storage::journal::{Journal, JournalError};
 
 use super::library::find;
@@ -108,7 +108,12 @@ pub(super) fn delete_forever(
             None => format!("the {in_trash} entries in the trash"),
         };
         return Err(CliError::new(format!(
-            "Nothing was deleted. To delete {what} for good, run the command again with --yes. {FOREVER_WARNING}"
+            "Nothing was deleted. To delete {what} for good, run the command again with --yes. {}",
+            if in_trash > 1 {
+                EMPTY_WARNING
+            } else {
+                FOREVER_WARNING
+            }
         )));
     }
     let forgotten = match id {

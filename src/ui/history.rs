@@ -78,13 +78,16 @@ impl HistoryView {
     /// The search box, the count and the entries grouped by month.
     fn list(&mut self, ui: &mut Ui, journal: &Journal, worksheet: &Worksheet) {
         ui.add_space(4.0);
-        let label = ui.label("Search entries");
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut self.query)
-                .hint_text("a word or a date")
-                .desired_width(f32::INFINITY),
-        );
-        field.labelled_by(label.id);
+        // The label beside the field, so that the list keeps its room in a small window.
+        ui.horizontal(|ui| {
+            let label = ui.label("Search entries");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .hint_text("a word or a date")
+                    .desired_width(ui.available_width().max(80.0)),
+            );
+            field.labelled_by(label.id);
+        });
         self.refresh_search();
         let (Some((_, _, index)), Some(found)) = (&self.index, &self.found) else {
             return;
@@ -210,7 +213,7 @@ impl HistoryView {
         } else {
             egui::Panel::top("history-list-above")
                 .resizable(true)
-                .default_size(ui.available_height() * 0.35)
+                .default_size(ui.available_height() * 0.5)
                 .min_size(ui.spacing().interact_size.y * 2.5)
                 .show(ui, list);
         }

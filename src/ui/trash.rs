@@ -5,7 +5,7 @@ use egui::{Key, RichText, Ui};
 
 use super::vocabulary::{Cx, Notice, View};
 use super::widgets;
-use rapport_core::service::trash::FOREVER_WARNING;
+use rapport_core::service::trash::{EMPTY_WARNING, FOREVER_WARNING};
 use rapport_core::storage::journal::TrashedEntry;
 
 /// A deletion for good, waiting for the person to confirm it.
@@ -59,7 +59,10 @@ impl TrashView {
             ui.heading(heading);
             ui.add_space(6.0);
             ui.label(question);
-            ui.label(FOREVER_WARNING);
+            ui.label(match &forever {
+                Forever::One { .. } | Forever::All { count: 1 } => FOREVER_WARNING,
+                Forever::All { .. } => EMPTY_WARNING,
+            });
             ui.add_space(10.0);
             ui.horizontal_wrapped(|ui| {
                 let keep = ui.button("Keep it");
@@ -129,7 +132,10 @@ impl View for TrashView {
         widgets::set_accessible_label(
             ui,
             &empty,
-            format!("Empty trash: delete all {} entries forever", trashed.len()),
+            match trashed.len() {
+                1 => "Empty trash: delete the 1 entry forever".to_owned(),
+                count => format!("Empty trash: delete all {count} entries forever"),
+            },
         );
         if empty.clicked() {
             self.confirming = Some(Forever::All {

@@ -56,6 +56,9 @@ impl Forgotten {
 /// The warning shown before deleting for good, the same in the app and the command line.
 pub const FOREVER_WARNING: &str = "This cannot be undone: the entry, its earlier versions and any unsaved draft of it are removed from your data folder. Backups made while it was in your journal still hold it.";
 
+/// The warning shown before emptying the trash, the same in the app and the command line.
+pub const EMPTY_WARNING: &str = "This cannot be undone: the entries, their earlier versions and any unsaved drafts of them are removed from your data folder. Backups made while they were in your journal still hold them.";
+
 impl Model {
     /// Deletes the trashed entry `entry_id` for good: its file in the trash (every copy, if it
     /// was deleted more than once), its earlier versions and a draft of an edit to it. Refuses
