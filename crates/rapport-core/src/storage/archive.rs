@@ -101,6 +101,11 @@ pub fn write_archive<'a>(
 /// Reads an archive file (plain, or a backup sealed with this journal's key), refusing anything
 /// that is not one.
 pub fn read_archive(path: &Path, sealing: &Sealing) -> Result<(Archive, Vec<Entry>), ArchiveError> {
+    // A plain archive is read entry by entry, never whole; a sealed backup (one sealed blob),
+    // or a layout Rapport did not write, is read whole below, with its exact messages.
+    if let Some(streamed) = read_streamed(path) {
+        return streamed;
+    }
     let text = store::read_private(path, MAX_BYTES, sealing).map_err(|error| {
         ArchiveError::Invalid(format!("This archive {error}. Path: {}", path.display()))
     })?;
@@ -134,6 +139,29 @@ pub fn read_archive(path: &Path, sealing: &Sealing) -> Result<(Archive, Vec<Entr
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok((archive, entries))
+}
+
+/// The archive at `path` read entry by entry ([`crate::storage::archive_stream`]), or `None` to
+/// read it whole.
+fn read_streamed(path: &Path) -> Option<Result<(Archive, Vec<Entry>), ArchiveError>> {
+    use crate::storage::archive_stream::{self, Streamed};
+    use std::io::Read as _;
+    let mut file = store::open_regular(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut head = [0u8; 16];
+    let read = file.read(&mut head).ok()?;
+    if size > MAX_BYTES || crate::storage::seal::is_sealed(&head[..read]) {
+        return None;
+    }
+    let input = std::io::Cursor::new(head[..read].to_vec()).chain(file);
+    match archive_stream::read(input) {
+        Ok(read) => Some(Ok(read)),
+        Err(Streamed::OtherLayout) => None,
+        Err(Streamed::BadEntry { index, reason }) => Some(Err(ArchiveError::Invalid(format!(
+            "Entry {index} of the archive: {reason}. Path: {}",
+            path.display()
+        )))),
+    }
 }
 
 /// What an import did.
@@ -326,8 +354,9 @@ pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<Path
     for entry in &entries {
         let text = zeroize::Zeroizing::new(entry_to_ron(entry));
         let path = building.join(format!("{}.ron", entry.id));
-        data_dir
-            .write_private(&path, &text, Overwrite::Never)
+        // Each file is flushed as it is written, the folder once below.
+        store::create_private_dir_all(&building)
+            .and_then(|()| data_dir.write_private_in_batch(&path, &text))
             .map_err(|error| unchanged(error.to_string()))?;
     }
     store::create_private_dir_all(&building).map_err(|error| unchanged(error.to_string()))?;

@@ -384,16 +384,27 @@ mod damaged_archives {
         let other = tempfile::tempdir().unwrap();
         let mut source = Journal::open(DataDir::new(other.path())).unwrap();
         for n in 0..5i64 {
-            let when: LocalTime = format!("2026-03-0{}T09:00:00+00:00", n + 1).parse().unwrap();
+            let when: LocalTime = format!("2026-03-0{}T09:00:00+00:00", n + 1)
+                .parse()
+                .unwrap();
             let answers = Answers::from([
                 ("intensity_before".to_owned(), Answer::Number(n)),
-                ("situation".to_owned(), Answer::Text(format!("Día {n} 中文 \"quoted\""))),
+                (
+                    "situation".to_owned(),
+                    Answer::Text(format!("Día {n} 中文 \"quoted\"")),
+                ),
             ]);
             let target = if n < 2 { &mut journal } else { &mut source };
             target.add_at(coping, answers, when).unwrap();
         }
-        let entries = journal.entries().map(|e| (e.id.clone(), e.clone())).collect();
-        let text = archive::archive_text(&archive::archive(source.entries(), "2026-03-09T09:00:00+00:00".parse().unwrap()));
+        let entries = journal
+            .entries()
+            .map(|e| (e.id.clone(), e.clone()))
+            .collect();
+        let text = archive::archive_text(&archive::archive(
+            source.entries(),
+            "2026-03-09T09:00:00+00:00".parse().unwrap(),
+        ));
         (entries, text)
     }
 
@@ -410,7 +421,11 @@ mod damaged_archives {
     }
 
     fn on_disk(dir: &std::path::Path) -> BTreeMap<String, Entry> {
-        Journal::open(DataDir::new(dir)).unwrap().entries().map(|e| (e.id.clone(), e.clone())).collect()
+        Journal::open(DataDir::new(dir))
+            .unwrap()
+            .entries()
+            .map(|e| (e.id.clone(), e.clone()))
+            .collect()
     }
 
     proptest! {

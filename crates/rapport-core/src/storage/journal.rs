@@ -530,7 +530,8 @@ impl Journal {
             store::create_private_dir_all(&building)?;
             for entry in &entries {
                 let path = building.join(format!("{}.ron", entry.id));
-                self.write_entry(&path, entry, Overwrite::Never)?;
+                let text = zeroize::Zeroizing::new(entry_to_ron(entry));
+                self.dir.write_private_in_batch(&path, &text)?;
             }
             store::sync_dir(&building)?;
             // The moment the import counts.

@@ -289,6 +289,17 @@ impl DataDir {
         crate::storage::atomic::write_private(path, text, overwrite, &self.sealing)
     }
 
+    /// As [`DataDir::write_private`], but leaves flushing the folder to the caller: for writing
+    /// many files into one new folder (an import being staged), which is then flushed once.
+    pub fn write_private_in_batch(&self, path: &Path, text: &str) -> std::io::Result<()> {
+        self.check_sealing()?;
+        let bytes = self
+            .sealing
+            .seal(text.as_bytes())
+            .map_err(|error| std::io::Error::other(error.to_string()))?;
+        crate::storage::atomic::write_atomic_unsynced(path, &bytes)
+    }
+
     /// Whether this folder's sealing still matches the journal on disk.
     fn check_sealing(&self) -> std::io::Result<()> {
         let protected = self.protection().exists();

@@ -2,6 +2,7 @@
 //! and the documents beside it (settings, crisis contacts, drafts, backups and archives).
 
 pub mod archive;
+pub mod archive_stream;
 pub mod atomic;
 pub mod crisis_file;
 pub mod definitions;
