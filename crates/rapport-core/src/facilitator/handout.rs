@@ -77,6 +77,13 @@ enum Mark {
         y: f32,
         side: f32,
     },
+    /// A circle around (`x`, `y`), outlined or filled: where a choice of one is marked.
+    Circle {
+        x: f32,
+        y: f32,
+        r: f32,
+        filled: bool,
+    },
     /// A line through points, for a chart.
     Polyline {
         points: Vec<(f32, f32)>,
@@ -275,7 +282,46 @@ impl Layout {
         }
     }
 
-    /// A row of tick boxes labelled with their values, and the scale's end labels.
+    /// Where an answer is marked: a circle for a choice of one (filled when chosen), a square
+    /// box for a choice of several (ticked when chosen), `side` points across from (`x`, `y`).
+    fn answer_mark(&mut self, x: f32, y: f32, side: f32, round: bool, chosen: bool) {
+        if round {
+            let r = side / 2.0;
+            self.mark(Mark::Circle {
+                x: x + r,
+                y: y + r,
+                r,
+                filled: false,
+            });
+            if chosen {
+                self.mark(Mark::Circle {
+                    x: x + r,
+                    y: y + r,
+                    r: r * 0.55,
+                    filled: true,
+                });
+            }
+            return;
+        }
+        self.mark(Mark::Box { x, y, side });
+        if chosen {
+            let (a, b) = (side * 0.25, side * 0.5);
+            self.mark(Mark::Line {
+                x1: x + a * 0.8,
+                y1: y + b,
+                x2: x + b * 0.85,
+                y2: y + side * 0.8,
+            });
+            self.mark(Mark::Line {
+                x1: x + b * 0.85,
+                y1: y + side * 0.8,
+                x2: x + side * 0.85,
+                y2: y + a * 0.7,
+            });
+        }
+    }
+
+    /// A row of answer circles labelled with their values, and the scale's end labels.
     fn tick_boxes(&mut self, values: &[String], ticked: Option<usize>, low: &str, high: &str) {
         let side = 14.0;
         let spacing = (self.width() / values.len().max(1) as f32).min(44.0);
@@ -284,21 +330,7 @@ impl Layout {
         let top = self.y;
         for (index, value) in values.iter().enumerate() {
             let x = MARGIN + index as f32 * spacing;
-            self.mark(Mark::Box { x, y: top, side });
-            if ticked == Some(index) {
-                self.mark(Mark::Line {
-                    x1: x + 3.0,
-                    y1: top + 7.0,
-                    x2: x + 6.0,
-                    y2: top + 11.0,
-                });
-                self.mark(Mark::Line {
-                    x1: x + 6.0,
-                    y1: top + 11.0,
-                    x2: x + 12.0,
-                    y2: top + 3.0,
-                });
-            }
+            self.answer_mark(x, top, side, true, ticked == Some(index));
             self.mark(Mark::Text {
                 x,
                 y: top + side + 11.0,
@@ -383,25 +415,13 @@ impl Layout {
             let box_top = top + 4.0;
             for answer in 0..responses.len() {
                 let x = answers_left + answer as f32 * column + (column - SIDE) / 2.0;
-                self.mark(Mark::Box {
+                self.answer_mark(
                     x,
-                    y: box_top,
-                    side: SIDE,
-                });
-                if ticked.get(index).copied().flatten() == Some(answer) {
-                    self.mark(Mark::Line {
-                        x1: x + 2.5,
-                        y1: box_top + 6.0,
-                        x2: x + 5.0,
-                        y2: box_top + 9.5,
-                    });
-                    self.mark(Mark::Line {
-                        x1: x + 5.0,
-                        y1: box_top + 9.5,
-                        x2: x + 10.0,
-                        y2: box_top + 2.0,
-                    });
-                }
+                    box_top,
+                    SIDE,
+                    true,
+                    ticked.get(index).copied().flatten() == Some(answer),
+                );
             }
             self.y = top + height;
             self.mark(Mark::Line {
@@ -459,31 +479,20 @@ impl Layout {
         });
     }
 
-    /// One option per line, each with a tick box.
-    fn option_boxes(&mut self, options: &[String], ticked: &[bool]) {
+    /// One option per line, each with a circle (`round`: one may be chosen) or a square box
+    /// (any may be).
+    fn option_boxes(&mut self, options: &[String], ticked: &[bool], round: bool) {
         for (index, option) in options.iter().enumerate() {
             self.need(20.0);
             self.y += 20.0;
             let y = self.y;
-            self.mark(Mark::Box {
-                x: MARGIN,
-                y: y - 12.0,
-                side: 12.0,
-            });
-            if ticked.get(index).copied().unwrap_or(false) {
-                self.mark(Mark::Line {
-                    x1: MARGIN + 2.5,
-                    y1: y - 6.0,
-                    x2: MARGIN + 5.0,
-                    y2: y - 2.5,
-                });
-                self.mark(Mark::Line {
-                    x1: MARGIN + 5.0,
-                    y1: y - 2.5,
-                    x2: MARGIN + 10.0,
-                    y2: y - 10.0,
-                });
-            }
+            self.answer_mark(
+                MARGIN,
+                y - 12.0,
+                12.0,
+                round,
+                ticked.get(index).copied().unwrap_or(false),
+            );
             let lines = self.wrap(option, 11.0, self.width() - 22.0);
             for (n, line) in lines.into_iter().enumerate() {
                 if n > 0 {
@@ -593,6 +602,27 @@ impl Layout {
                         if let Some(path) = builder.finish() {
                             surface.set_fill(None);
                             surface.set_stroke(Some(pen.clone()));
+                            surface.draw_path(&path);
+                        }
+                    }
+                    Mark::Circle { x, y, r, filled } => {
+                        // Four cubic curves, each a quarter of the circle.
+                        let k = 0.552_284_8 * r;
+                        let mut builder = PathBuilder::new();
+                        builder.move_to(x + r, *y);
+                        builder.cubic_to(x + r, y + k, x + k, y + r, *x, y + r);
+                        builder.cubic_to(x - k, y + r, x - r, y + k, x - r, *y);
+                        builder.cubic_to(x - r, y - k, x - k, y - r, *x, y - r);
+                        builder.cubic_to(x + k, y - r, x + r, y - k, x + r, *y);
+                        builder.close();
+                        if let Some(path) = builder.finish() {
+                            if *filled {
+                                surface.set_stroke(None);
+                                surface.set_fill(Some(black.clone()));
+                            } else {
+                                surface.set_fill(None);
+                                surface.set_stroke(Some(pen.clone()));
+                            }
                             surface.draw_path(&path);
                         }
                     }
@@ -747,7 +777,8 @@ fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&
                     });
                     ticked.push(!own.is_empty());
                 }
-                layout.option_boxes(&options, &ticked);
+                let round = matches!(step.field, Field::Choice(_));
+                layout.option_boxes(&options, &ticked, round);
             }
             Field::Questionnaire(questionnaire) => {
                 let labels = response_labels(questionnaire);
@@ -1210,6 +1241,54 @@ mod tests {
                 .iter()
                 .all(|line| layout.text_width(line, 11.0) <= layout.width())
         );
+    }
+
+    #[test]
+    fn a_choice_of_one_gets_circles_and_a_choice_of_several_gets_squares() {
+        let workbook = Workbook::bundled();
+        let count = |id: &str, kind: fn(&Field) -> bool| {
+            let worksheet = workbook.get(id).unwrap();
+            let mut layout = Layout::new(Paper::A4);
+            let mut only = worksheet.clone();
+            only.steps.retain(|step| kind(&step.field));
+            assert!(!only.steps.is_empty(), "{id}");
+            lay_out_worksheet(&mut layout, &only, None);
+            let marks = layout.pages.iter().flatten();
+            let (mut circles, mut squares) = (0, 0);
+            for mark in marks {
+                match mark {
+                    Mark::Circle { .. } => circles += 1,
+                    Mark::Box { .. } => squares += 1,
+                    _ => {}
+                }
+            }
+            (circles, squares)
+        };
+        let one = |field: &Field| matches!(field, Field::Choice(_));
+        let several = |field: &Field| matches!(field, Field::MultiChoice(_));
+        let grid = |field: &Field| matches!(field, Field::Questionnaire(_));
+        let choice = workbook
+            .worksheets()
+            .find(|w| w.steps.iter().any(|s| one(&s.field)))
+            .unwrap();
+        let multi = workbook
+            .worksheets()
+            .find(|w| w.steps.iter().any(|s| several(&s.field)))
+            .unwrap();
+        let (circles, squares) = count(&choice.id, one);
+        assert!(
+            circles > 0 && squares == 0,
+            "{}: {circles} {squares}",
+            choice.id
+        );
+        let (circles, squares) = count(&multi.id, several);
+        assert!(
+            circles == 0 && squares > 0,
+            "{}: {circles} {squares}",
+            multi.id
+        );
+        // The PHQ-9's grid: nine items by four answers, each a circle.
+        assert_eq!(count("phq9", grid), (36, 0));
     }
 
     #[test]
