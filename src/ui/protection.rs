@@ -53,10 +53,12 @@ pub(super) fn show_toggle(ui: &mut Ui, show: &mut bool) {
         .on_hover_text("Shows the passphrase as you type it. Hide it again if someone is near.");
 }
 
-/// Under a repeated passphrase: whether the two are the same yet (nothing until the second
-/// is begun).
+/// Under a repeated passphrase: whether the two are the same yet (an empty line until the
+/// second is begun).
 fn match_indicator(ui: &mut Ui, new: &str, again: &str) {
     if again.is_empty() {
+        // The line is kept, so nothing below it moves when the indicator appears.
+        ui.add_space(ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y);
         return;
     }
     if new == again {
@@ -122,8 +124,8 @@ impl ProtectionSettings {
                 Self::password_field(ui, "New passphrase", &mut self.new, self.show);
                 Self::password_field(ui, "Type it again", &mut self.again, self.show);
             });
-        match_indicator(ui, &self.new, &self.again);
         show_toggle(ui, &mut self.show);
+        match_indicator(ui, &self.new, &self.again);
         ui.checkbox(
             &mut self.understood,
             "I understand that a forgotten passphrase cannot be recovered",
@@ -187,8 +189,8 @@ impl ProtectionSettings {
                 Self::password_field(ui, "New passphrase", &mut self.new, self.show);
                 Self::password_field(ui, "Type it again", &mut self.again, self.show);
             });
-        match_indicator(ui, &self.new, &self.again);
         show_toggle(ui, &mut self.show);
+        match_indicator(ui, &self.new, &self.again);
         let problem = (!self.new.is_empty())
             .then(|| self.new_passphrase_problem())
             .flatten();
