@@ -813,6 +813,12 @@ impl Shell {
                 let Ok(model) = &mut self.model else {
                     return;
                 };
+                let title = self
+                    .views
+                    .worksheet
+                    .form_worksheet()
+                    .and_then(|id| model.workbook().get(id))
+                    .map(|worksheet| worksheet.title.clone());
                 let mut actions = Vec::new();
                 let mut cx = Cx {
                     model,
@@ -843,7 +849,17 @@ impl Shell {
                 for action in actions {
                     match action {
                         Action::Navigate(screen) => self.go(screen),
-                        Action::Notify(notice) => self.notice = Some(notice),
+                        Action::Notify(mut notice) => {
+                            // Said on another screen: name the worksheet whose History it is.
+                            if !crisis && let Some(title) = &title {
+                                notice.text = notice.text.replacen(
+                                    "Your entry is at the top of History.",
+                                    &format!("Your {title} entry is at the top of its History."),
+                                    1,
+                                );
+                            }
+                            self.notice = Some(notice);
+                        }
                         _ => {}
                     }
                 }

@@ -51,7 +51,7 @@ fn save_and_leave_saves_the_answers_then_leaves() {
         Screen::Worksheet("forgiveness".into())
     );
     assert!(harness.query_by_label("Unsaved answers").is_none());
-    harness.get_by_label_contains("Saved.");
+    harness.get_by_label_contains("Saved. Your Coping skills entry is at the top of its History.");
     let entries: Vec<_> = harness
         .state()
         .model()
