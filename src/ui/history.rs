@@ -1,7 +1,7 @@
 //! A worksheet's History: earlier entries, newest first under month headings, found by a
 //! search of what was written, to read, edit or delete.
 
-use egui::{RichText, Ui};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::vocabulary::{Cx, Notice};
 use super::widgets;
@@ -79,6 +79,8 @@ impl HistoryView {
     fn list(&mut self, ui: &mut Ui, journal: &Journal, worksheet: &Worksheet) {
         ui.add_space(4.0);
         // The label beside the field, so that the list keeps its room in a small window.
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        let jump = ui.input_mut(|i| i.consume_shortcut(&find));
         ui.horizontal(|ui| {
             let label = ui.label("Search entries");
             let field = ui.add(
@@ -86,7 +88,12 @@ impl HistoryView {
                     .hint_text("a word or a date")
                     .desired_width(ui.available_width().max(80.0)),
             );
-            field.labelled_by(label.id);
+            let field = field
+                .labelled_by(label.id)
+                .on_hover_text(format!("Search ({})", ui.ctx().format_shortcut(&find)));
+            if jump {
+                field.request_focus();
+            }
         });
         self.refresh_search();
         let (Some((_, _, index)), Some(found)) = (&self.index, &self.found) else {

@@ -89,4 +89,19 @@ fn history_searches_groups_by_month_and_counts() {
     harness.run();
     harness.get_by_label("3 entries");
     assert!(listed(&harness, "A walk by the river"));
+
+    // Ctrl+F goes to the search box from anywhere in History.
+    harness
+        .get_all_by_label_contains("Entry from")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Search entries")
+            .is_focused()
+    );
 }
