@@ -263,6 +263,13 @@ impl Layout {
         }
     }
 
+    /// The person's own words from an entry, printed as written: never rewritten for paper.
+    fn own_words(&mut self, text: &str) {
+        let help = self.help.take();
+        self.text(text, 11.0, false);
+        self.help = help;
+    }
+
     fn gap(&mut self, points: f32) {
         self.y += points;
     }
@@ -726,21 +733,21 @@ fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&
         let answer = entry.and_then(|e| e.answers.get(&step.id));
         match &step.field {
             Field::Text => match answer {
-                Some(answer) => layout.text(&answer.display(), 11.0, false),
+                Some(answer) => layout.own_words(&answer.display()),
                 None => layout.writing_lines(1),
             },
             Field::LongText => match answer {
-                Some(answer) => layout.text(&answer.display(), 11.0, false),
+                Some(answer) => layout.own_words(&answer.display()),
                 None => layout.writing_lines(5),
             },
             Field::Date => match answer {
-                Some(answer) => layout.text(&answer.display(), 11.0, false),
+                Some(answer) => layout.own_words(&answer.display()),
                 None => layout.text("____ / ____ / ________", 11.0, false),
             },
             Field::List(list) => match answer {
                 Some(Answer::List(items)) => {
                     for item in items {
-                        layout.text(&format!("•  {item}"), 11.0, false);
+                        layout.own_words(&format!("•  {item}"));
                     }
                 }
                 _ => layout.writing_lines(list.max.unwrap_or(4).min(6)),
@@ -810,7 +817,7 @@ fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&
                             .filter(|p| usize::from(p.ring) == number + 1)
                             .map(|p| p.name.as_str())
                             .collect();
-                        layout.text(&format!("{ring}: {}", names.join(", ")), 11.0, false);
+                        layout.own_words(&format!("{ring}: {}", names.join(", ")));
                     }
                 }
                 _ => {
@@ -1289,6 +1296,25 @@ mod tests {
         );
         // The PHQ-9's grid: nine items by four answers, each a circle.
         assert_eq!(count("phq9", grid), (36, 0));
+    }
+
+    #[test]
+    fn the_persons_own_words_are_printed_as_written() {
+        let help = help_for(crate::content::crisis::region("GB"));
+        let mut layout = Layout::with_help(Paper::A4, &help);
+        layout.own_words("I press “Get help now” when I need it");
+        layout.text("press “Get help now”", 11.0, false);
+        let texts: Vec<&str> = layout
+            .pages
+            .iter()
+            .flatten()
+            .filter_map(|mark| match mark {
+                Mark::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts[0], "I press “Get help now” when I need it");
+        assert!(texts[1].starts_with("call a number in"), "{texts:?}");
     }
 
     #[test]
