@@ -119,6 +119,8 @@ impl View for TrashView {
             .map(|(_, t)| t.clone())
             .unwrap_or_default();
         if trashed.is_empty() {
+            // Emptied elsewhere while a question was open: the question is void.
+            self.confirming = None;
             ui.label(
                 "The trash is empty. Entries you delete come here, and you can bring them back.",
             );
