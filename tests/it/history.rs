@@ -105,3 +105,34 @@ fn history_searches_groups_by_month_and_counts() {
             .is_focused()
     );
 }
+
+#[test]
+fn ten_years_of_entries_are_searched_once_per_query_not_every_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut model = Model::open(DataDir::new(dir.path())).unwrap();
+    let written = model.add_demo_entries(10).unwrap();
+    assert!(written > 10_000, "ten years of made-up entries: {written}");
+    drop(model);
+    let mut harness = history(dir.path());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search entries")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search entries")
+        .type_text("mum");
+    harness.run();
+    harness.get_by_label_contains(" match");
+
+    // With nothing typed, frames only draw the visible rows of the cached result.
+    let started = std::time::Instant::now();
+    for _ in 0..20 {
+        harness.step();
+    }
+    let per_frame = started.elapsed() / 20;
+    eprintln!("History with {written} entries in the journal: {per_frame:?} a frame");
+    assert!(
+        per_frame < std::time::Duration::from_millis(100),
+        "a frame took {per_frame:?}"
+    );
+}
