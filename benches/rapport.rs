@@ -44,9 +44,38 @@ fn benches(c: &mut Criterion) {
     let data = DataDir::new(dir.path());
     let today = LocalTime::now();
 
-    c.bench_function("load journal (10 years)", |b| {
+    c.bench_function("load journal (10 years, no journal pack)", |b| {
         b.iter(|| black_box(Journal::open(data.clone()).expect("loads")));
     });
+    c.bench_function("write the journal pack (10 years, from the files)", |b| {
+        b.iter(|| {
+            let _ = std::fs::remove_file(data.journal_pack());
+            black_box(Journal::refresh_pack(&data).expect("written"))
+        });
+    });
+    c.bench_function("load journal (10 years, fresh journal pack)", |b| {
+        b.iter(|| black_box(Journal::open(data.clone()).expect("loads")));
+    });
+    // Today's first frame, as at start-up: the journal read (from its pack), the shell built, one
+    // frame laid out and tessellated.
+    c.bench_function(
+        "open and draw Today's first frame (10 years, journal pack)",
+        |b| {
+            b.iter(|| {
+                let mut shell = Shell::new(data.clone(), UiState::default());
+                let ctx = egui::Context::default();
+                let input = egui::RawInput {
+                    screen_rect: Some(egui::Rect::from_min_size(
+                        egui::Pos2::ZERO,
+                        egui::vec2(1100.0, 760.0),
+                    )),
+                    ..Default::default()
+                };
+                let output = ctx.run_ui(input, |ui| shell.ui(ui));
+                black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+            });
+        },
+    );
 
     let model = Model::open(data.clone()).expect("loads");
     // Exports stream into their file; these time the whole write, fsync and rename included.

@@ -94,7 +94,7 @@ impl RapportApp {
         self.pack_refresh = std::thread::Builder::new()
             .name("journal pack".to_owned())
             .spawn(move || {
-                let _ = rapport_core::storage::journal_pack::refresh(&data_dir);
+                let _ = rapport_core::storage::journal::Journal::refresh_pack(&data_dir);
             })
             .ok();
     }

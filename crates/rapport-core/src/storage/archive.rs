@@ -154,7 +154,13 @@ fn read_streamed(path: &Path) -> Option<Result<(Archive, Vec<Entry>), ArchiveErr
         return None;
     }
     let input = std::io::Cursor::new(head[..read].to_vec()).chain(file);
-    match archive_stream::read(input) {
+    let header = |text: &str| {
+        format::ARCHIVE
+            .parse::<Archive>(text)
+            .ok()
+            .filter(|archive| archive.kind == KIND)
+    };
+    match archive_stream::read(input, header) {
         Ok(read) => Some(Ok(read)),
         Err(Streamed::OtherLayout) => None,
         Err(Streamed::BadEntry { index, reason }) => Some(Err(ArchiveError::Invalid(format!(

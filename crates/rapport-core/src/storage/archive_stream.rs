@@ -10,7 +10,6 @@
 use std::io::{BufRead, BufReader, Read};
 
 use crate::content::entry::Entry;
-use crate::storage::archive::{Archive, KIND};
 use crate::storage::journal::parse_entry_text;
 
 /// Why streaming stopped.
@@ -27,10 +26,15 @@ pub enum Streamed {
     },
 }
 
-/// The header and the entries of the plain archive read from `input`.
-pub fn read(input: impl Read) -> Result<(Archive, Vec<Entry>), Streamed> {
+/// The header and the entries of the plain archive read from `input`. `header` reads the
+/// archive's text up to its list of entries, written as an archive with no entries, and says
+/// whether it is one (`None` for anything else).
+pub fn read<H>(
+    input: impl Read,
+    header: impl FnOnce(&str) -> Option<H>,
+) -> Result<(H, Vec<Entry>), Streamed> {
     let mut input = BufReader::with_capacity(64 * 1024, input);
-    let header = read_header(&mut input)?;
+    let header = read_header(&mut input, header)?;
     let mut entries = Vec::new();
     while let Token::String(literal) = next_token(&mut input)? {
         let text: String = ron::from_str(&literal).map_err(|_| Streamed::OtherLayout)?;
@@ -54,8 +58,12 @@ pub fn read(input: impl Read) -> Result<(Archive, Vec<Entry>), Streamed> {
     Ok((header, entries))
 }
 
-/// Reads up to and including `entries: [`, and parses what came before as the archive's header.
-fn read_header(input: &mut impl BufRead) -> Result<Archive, Streamed> {
+/// Reads up to and including `entries: [`, and gives what came before, closed as an archive
+/// with no entries, to `parse`.
+fn read_header<H>(
+    input: &mut impl BufRead,
+    parse: impl FnOnce(&str) -> Option<H>,
+) -> Result<H, Streamed> {
     const MARK: &[u8] = b"entries: [";
     let mut head = Vec::new();
     while !head.ends_with(MARK) {
@@ -70,14 +78,7 @@ fn read_header(input: &mut impl BufRead) -> Result<Archive, Streamed> {
     if head.contains("//") || head.contains("/*") {
         return Err(Streamed::OtherLayout);
     }
-    let archive: Archive = crate::format::ARCHIVE
-        .parse(&format!("{head}entries: [],\n)\n"))
-        .map_err(|_| Streamed::OtherLayout)?;
-    if archive.kind == KIND {
-        Ok(archive)
-    } else {
-        Err(Streamed::OtherLayout)
-    }
+    parse(&format!("{head}entries: [],\n)\n")).ok_or(Streamed::OtherLayout)
 }
 
 enum Token {
@@ -167,7 +168,7 @@ mod tests {
     use super::*;
     use crate::content::entry::{Answer, Answers};
     use crate::content::workbook::Workbook;
-    use crate::storage::archive::{archive, archive_text, write_archive};
+    use crate::storage::archive::{Archive, KIND, archive, archive_text, write_archive};
     use crate::storage::journal::Journal;
     use crate::storage::layout::DataDir;
 
@@ -196,6 +197,17 @@ mod tests {
                 .unwrap();
         }
         journal
+    }
+
+    fn header(text: &str) -> Option<Archive> {
+        crate::format::ARCHIVE
+            .parse::<Archive>(text)
+            .ok()
+            .filter(|archive| archive.kind == KIND)
+    }
+
+    fn read(input: &[u8]) -> Result<(Archive, Vec<Entry>), Streamed> {
+        super::read(input, header)
     }
 
     #[test]

@@ -17,7 +17,6 @@ use std::path::{Path, PathBuf};
 
 use crate::storage::atomic;
 use crate::storage::layout::DataDir;
-use crate::storage::writer_lock::WriterLock;
 
 /// The folders whose entry files make up the journal right now, as readers see it: the journal
 /// folder (or the restored folder standing in for it), then the imports that count but are not
@@ -33,11 +32,11 @@ pub fn journal_folders(data_dir: &DataDir) -> (PathBuf, Vec<PathBuf>) {
     (main, data_dir.imports_to_finish())
 }
 
-/// Completes what a kill interrupted, under the writer lock (so nothing found belongs to a
-/// writer still at work): puts a restored journal in place, moves counted imports into the
+/// Completes what a kill interrupted. Call it only while holding the writer lock (so nothing
+/// found belongs to a writer still at work); `WriterLock::tidy` does. Puts a restored journal in place, moves counted imports into the
 /// journal, and removes half-written import and restore folders. Best effort: what cannot be
 /// done now stays as it is, still read as part of the journal, and is tried again next time.
-pub fn finish(data_dir: &DataDir, _lock: &WriterLock) {
+pub fn finish(data_dir: &DataDir) {
     let journal = data_dir.journal();
     let mut restores = data_dir.restores_in_progress();
     if !journal.exists()

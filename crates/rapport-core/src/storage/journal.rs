@@ -12,6 +12,7 @@ use crate::format::{self, FormatError};
 use crate::problem::Problem;
 use crate::ron_format;
 use crate::storage::atomic::{self as store, Overwrite};
+use crate::storage::journal_pack as pack;
 use crate::storage::layout::DataDir;
 use crate::storage::seal::Sealing;
 use crate::storage::writer_lock::{LockError, WriterLock};
@@ -232,10 +233,10 @@ impl Journal {
             Err(error) if error.kind() == io::ErrorKind::NotFound => {}
             Err(error) => return Err(JournalError::io("read the journal folder", &folder)(error)),
         }
-        let pack_text = crate::storage::journal_pack::read(&dir);
+        let pack_text = pack::read(&dir);
         let pack = pack_text
             .as_deref()
-            .and_then(|text| crate::storage::journal_pack::Pack::parse(text.as_str()));
+            .and_then(|text| pack::Pack::parse(text.as_str()));
         let mut entries = BTreeMap::new();
         let mut problems = Vec::new();
         let (read, from_pack) = read_all(&paths, dir.sealing(), pack.as_ref());
@@ -263,10 +264,58 @@ impl Journal {
     }
 
     /// Whether the journal pack did not match the files when this journal was read, so that
-    /// [`crate::storage::journal_pack::refresh`] is worth running.
+    /// [`Journal::refresh_pack`] is worth running.
     #[must_use]
     pub fn pack_is_stale(&self) -> bool {
         self.pack_is_stale
+    }
+
+    /// Writes a new pack of the journal folder as it is now, reusing the texts of the old pack for
+    /// files unchanged since. Only when no other writer is at work (it never waits), and only files
+    /// that read as entries are recorded. Returns how many files the new pack holds, or `None` if
+    /// it was not written (another writer, or the journal is not readable here).
+    #[must_use = "None means no pack was written"]
+    pub fn refresh_pack(data_dir: &DataDir) -> Option<usize> {
+        let _lock = WriterLock::acquire_within(data_dir, std::time::Duration::ZERO).ok()?;
+        let old_text = pack::read(data_dir);
+        let old = old_text
+            .as_deref()
+            .and_then(|text| pack::Pack::parse(text.as_str()))
+            .unwrap_or_default();
+        let mut text_of_pack = zeroize::Zeroizing::new(pack::new_text());
+        let mut count = 0;
+        for path in entry_files(&data_dir.journal()) {
+            let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+                continue;
+            };
+            if name.contains(['\t', '\n']) {
+                continue;
+            }
+            let Ok(metadata) = std::fs::metadata(&path) else {
+                continue;
+            };
+            let key = pack::FileKey::of(&metadata);
+            if let Some(text) = old.text_of(name, &key) {
+                pack::push(&mut text_of_pack, name, &key, text);
+                count += 1;
+                continue;
+            }
+            let Ok(text) = data_dir.read_private(&path, MAX_ENTRY_BYTES) else {
+                continue;
+            };
+            // Only entries: an unreadable file is read (and reported) from disk each time.
+            if parse_entry_text(&text).is_err() {
+                continue;
+            }
+            // Recorded with the key seen before reading: if the file changed meanwhile, its key
+            // changed too, and the pack's text is not used for it.
+            pack::push(&mut text_of_pack, name, &key, &text);
+            count += 1;
+        }
+        data_dir
+            .write_private(&data_dir.journal_pack(), &text_of_pack, Overwrite::Replace)
+            .ok()?;
+        Some(count)
     }
 
     /// Reads the journal again from disk, as [`Journal::open`], keeping the revision rising
@@ -758,7 +807,7 @@ type ReadFile<'a> = (&'a PathBuf, Result<Entry, EntryFileError>);
 fn read_all<'a>(
     paths: &'a [PathBuf],
     sealing: &Sealing,
-    pack: Option<&crate::storage::journal_pack::Pack<'_>>,
+    pack: Option<&pack::Pack<'_>>,
 ) -> (Vec<ReadFile<'a>>, usize) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let from_pack = AtomicUsize::new(0);
@@ -767,7 +816,7 @@ fn read_all<'a>(
     let read_one = |path: &PathBuf| {
         let packed = pack.and_then(|pack| {
             let name = path.file_name()?.to_str()?;
-            let key = crate::storage::journal_pack::FileKey::of(&fs::metadata(path).ok()?);
+            let key = pack::FileKey::of(&fs::metadata(path).ok()?);
             pack.text_of(name, &key)
         });
         match packed.map(parse_entry_text) {

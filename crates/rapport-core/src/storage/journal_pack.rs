@@ -5,7 +5,7 @@
 //! whose name, size, modification time, change time and inode are exactly those recorded with
 //! its text. The change time cannot be set back by hand, so a file edited behind the pack's back
 //! is always read from disk. A missing, damaged, foreign or oversized pack is simply not used,
-//! and the app writes a new one after start-up ([`refresh`]).
+//! and the app writes a new one after start-up (`Journal::refresh_pack`).
 //!
 //! Privacy: it is a private file, written with [`DataDir::write_private`], so it is sealed while
 //! the journal is protected and refused when protection changed elsewhere. Turning protection
@@ -15,13 +15,9 @@
 //! `NAME\tSIZE\tMODIFIED_NS\tCHANGED_NS\tINODE\tLENGTH` and LENGTH bytes of the file's text
 //! followed by a line break.
 
+use crate::storage::layout::DataDir;
 use std::collections::HashMap;
 use std::fs::Metadata;
-use std::time::Duration;
-
-use crate::storage::atomic::Overwrite;
-use crate::storage::layout::DataDir;
-use crate::storage::writer_lock::WriterLock;
 
 const HEADER: &str = "rapport-journal-pack 1\n";
 /// The largest pack read: beyond this, the files are read one by one.
@@ -126,8 +122,14 @@ pub fn read(data_dir: &DataDir) -> Option<zeroize::Zeroizing<String>> {
         .ok()
 }
 
+/// The start of a new pack's text, to which [`push`] adds each file.
+#[must_use]
+pub fn new_text() -> String {
+    String::from(HEADER)
+}
+
 /// Appends one file's record to a pack being built.
-fn push(pack: &mut String, name: &str, key: &FileKey, text: &str) {
+pub fn push(pack: &mut String, name: &str, key: &FileKey, text: &str) {
     use std::fmt::Write as _;
     let _ = writeln!(
         pack,
@@ -140,55 +142,6 @@ fn push(pack: &mut String, name: &str, key: &FileKey, text: &str) {
     );
     pack.push_str(text);
     pack.push('\n');
-}
-
-/// Writes a new pack of the journal folder as it is now, reusing the texts of the old pack for
-/// files unchanged since. Only when no other writer is at work (it never waits), and only files
-/// that read as entries are recorded. Returns how many files the new pack holds, or `None` if
-/// it was not written (another writer, or the journal is not readable here).
-#[must_use = "None means no pack was written"]
-pub fn refresh(data_dir: &DataDir) -> Option<usize> {
-    let _lock = WriterLock::acquire_within(data_dir, Duration::ZERO).ok()?;
-    let old_text = read(data_dir);
-    let old = old_text
-        .as_deref()
-        .and_then(|text| Pack::parse(text.as_str()))
-        .unwrap_or_default();
-    let mut pack = zeroize::Zeroizing::new(String::from(HEADER));
-    let mut count = 0;
-    for path in crate::storage::journal::entry_files(&data_dir.journal()) {
-        let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
-            continue;
-        };
-        if name.contains(['\t', '\n']) {
-            continue;
-        }
-        let Ok(metadata) = std::fs::metadata(&path) else {
-            continue;
-        };
-        let key = FileKey::of(&metadata);
-        if let Some(text) = old.text_of(name, &key) {
-            push(&mut pack, name, &key, text);
-            count += 1;
-            continue;
-        }
-        let Ok(text) = data_dir.read_private(&path, crate::storage::journal::MAX_ENTRY_BYTES)
-        else {
-            continue;
-        };
-        // Only entries: an unreadable file is read (and reported) from disk each time.
-        if crate::storage::journal::parse_entry_text(&text).is_err() {
-            continue;
-        }
-        // Recorded with the key seen before reading: if the file changed meanwhile, its key
-        // changed too, and the pack's text is not used for it.
-        push(&mut pack, name, &key, &text);
-        count += 1;
-    }
-    data_dir
-        .write_private(&data_dir.journal_pack(), &pack, Overwrite::Replace)
-        .ok()?;
-    Some(count)
 }
 
 /// Removes the pack (before protection is turned on or off, so no text stays in the old form).
@@ -209,6 +162,7 @@ mod tests {
     use crate::content::entry::{Answer, Answers, Entry};
     use crate::content::workbook::Workbook;
     use crate::storage::journal::Journal;
+    use crate::storage::writer_lock::WriterLock;
 
     /// A journal of `count` entries, with Chinese, Arabic and emoji in their answers.
     fn journal_of(dir: &std::path::Path, count: i64) -> DataDir {
@@ -246,13 +200,13 @@ mod tests {
         let data = journal_of(dir.path(), 40);
         let from_files = entries(&data);
         assert!(Journal::open(data.clone()).unwrap().pack_is_stale());
-        assert_eq!(refresh(&data), Some(40));
+        assert_eq!(Journal::refresh_pack(&data), Some(40));
         let journal = Journal::open(data.clone()).unwrap();
         assert!(!journal.pack_is_stale(), "every file came from the pack");
         assert_eq!(entries(&data), from_files);
         // Refreshing a fresh pack reuses every text and changes nothing.
         let before = fs::read(data.journal_pack()).unwrap();
-        assert_eq!(refresh(&data), Some(40));
+        assert_eq!(Journal::refresh_pack(&data), Some(40));
         assert_eq!(fs::read(data.journal_pack()).unwrap(), before);
     }
 
@@ -260,7 +214,7 @@ mod tests {
     fn a_file_changed_behind_the_packs_back_is_read_from_disk_even_with_its_old_size_and_time() {
         let dir = tempfile::tempdir().unwrap();
         let data = journal_of(dir.path(), 3);
-        refresh(&data).unwrap();
+        Journal::refresh_pack(&data).unwrap();
         let path = crate::storage::journal::entry_files(&data.journal())[0].clone();
         let id = path.file_stem().unwrap().to_string_lossy().into_owned();
         let text = fs::read_to_string(&path).unwrap();
@@ -294,7 +248,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data = journal_of(dir.path(), 12);
         let from_files = entries(&data);
-        refresh(&data).unwrap();
+        Journal::refresh_pack(&data).unwrap();
         let good = fs::read(data.journal_pack()).unwrap();
         let half = good[..good.len() / 2].to_vec();
         let wrong_length = String::from_utf8(good.clone())
@@ -321,7 +275,7 @@ mod tests {
         fs::remove_file(data.journal_pack()).unwrap();
         assert_eq!(entries(&data), from_files);
         // Rebuilt from the files.
-        assert_eq!(refresh(&data), Some(12));
+        assert_eq!(Journal::refresh_pack(&data), Some(12));
         assert!(!Journal::open(data).unwrap().pack_is_stale());
     }
 
@@ -329,7 +283,7 @@ mod tests {
     fn deleted_and_added_entries_are_seen_and_a_pack_is_not_written_while_another_writes() {
         let dir = tempfile::tempdir().unwrap();
         let data = journal_of(dir.path(), 5);
-        refresh(&data).unwrap();
+        Journal::refresh_pack(&data).unwrap();
         let mut journal = Journal::open(data.clone()).unwrap();
         let gone = journal.entries().next().unwrap().id.clone();
         journal.delete(&gone).unwrap();
@@ -351,7 +305,9 @@ mod tests {
 
         let _other_writer = WriterLock::acquire(&data).unwrap();
         // Held by this thread: the pack's own try takes another open file, so it is refused.
-        let refreshed = std::thread::scope(|scope| scope.spawn(|| refresh(&data)).join().unwrap());
+        let refreshed = std::thread::scope(|scope| {
+            scope.spawn(|| Journal::refresh_pack(&data)).join().unwrap()
+        });
         assert_eq!(refreshed, None);
     }
 
@@ -361,7 +317,7 @@ mod tests {
         use crate::storage::seal::{SEALED_MAGIC, Sealing};
         let dir = tempfile::tempdir().unwrap();
         let data = journal_of(dir.path(), 4);
-        refresh(&data).unwrap();
+        Journal::refresh_pack(&data).unwrap();
         assert!(
             fs::read_to_string(data.journal_pack())
                 .unwrap()
@@ -376,7 +332,7 @@ mod tests {
         let sealed = data.with_sealing(Sealing::Sealed(key));
         let from_files = entries(&sealed);
         assert_eq!(from_files.len(), 4);
-        assert_eq!(refresh(&sealed), Some(4));
+        assert_eq!(Journal::refresh_pack(&sealed), Some(4));
         let bytes = fs::read(data.journal_pack()).unwrap();
         assert!(bytes.starts_with(SEALED_MAGIC));
         assert!(!String::from_utf8_lossy(&bytes).contains("Day 1"));

@@ -71,6 +71,20 @@ const PROTECTION_KEPT: &str = "protection.kept-";
 const WRITER_LOCK: &str = "rapport.lock";
 const JOURNAL_PACK: &str = "journal.pack";
 
+/// Whether a key is still the one `protection.ron` holds. `storage::protection` reads that file
+/// and sits above this module, so it installs the check ([`install_key_check`]) when it makes or
+/// unwraps a key, which every sealed folder's key comes from; every sealed write then asks it.
+static KEY_CHECK: std::sync::OnceLock<KeyCheck> = std::sync::OnceLock::new();
+
+/// See [`install_key_check`].
+pub type KeyCheck = fn(&DataDir, &crate::storage::seal::DataKey) -> bool;
+
+/// Installs the check that a sealed write asks before writing with its key (once; later calls
+/// change nothing).
+pub fn install_key_check(check: KeyCheck) {
+    let _ = KEY_CHECK.set(check);
+}
+
 /// Whether a kind of file holds the user's writing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Privacy {
@@ -327,14 +341,11 @@ impl DataDir {
     }
 
     /// Whether `protection.ron` now holds a different key than `key` (protection turned off and
-    /// on again elsewhere): its state tag, made with the journal's key, no longer opens with
-    /// this one. A file that cannot be read is left to the other checks.
+    /// on again elsewhere), as told by the check that `storage::protection` installs.
     fn key_was_replaced(&self, key: &crate::storage::seal::DataKey) -> bool {
-        use crate::storage::protection::{Protection, StateCheck};
-        matches!(
-            Protection::read(self),
-            Ok(Some(protection)) if protection.check_state(key) == StateCheck::Forged
-        )
+        KEY_CHECK
+            .get()
+            .is_some_and(|still_current| !still_current(self, key))
     }
 
     /// Whether the journal holds sealed entries, judged by the first entry file listed: cheap

@@ -279,6 +279,7 @@ impl Protection {
 
     /// Derives the key from `passphrase` (slow, by design) and unwraps the data key.
     pub fn unlock(&self, passphrase: &str) -> Result<DataKey, VaultError> {
+        crate::storage::layout::install_key_check(key_is_current);
         let wrapping = derive(passphrase, &self.kdf)?;
         let wrapped = from_hex(&self.wrapped_key)
             .ok_or_else(|| VaultError::Damaged("holds a sealed key that is not hex".into()))?;
@@ -376,6 +377,7 @@ pub fn turn_on(
     passphrase: &str,
     progress: Progress<'_>,
 ) -> Result<(Arc<DataKey>, Converted), VaultError> {
+    crate::storage::layout::install_key_check(key_is_current);
     let _lock = WriterLock::acquire(data_dir)?;
     if Protection::read(data_dir)?.is_some() {
         return Err(VaultError::AlreadyProtected);
@@ -400,6 +402,16 @@ pub fn turn_off(
     protection.state = ProtectionState::TurningOff;
     protection.write(data_dir, key)?;
     finish(data_dir, protection, key, progress)
+}
+
+/// Whether `key` is still the journal's: false when `protection.ron` was replaced by one with
+/// another key (protection turned off and on again elsewhere), whose state tag no longer opens
+/// with this key. A missing or unreadable file is left to the other checks.
+fn key_is_current(data_dir: &DataDir, key: &DataKey) -> bool {
+    !matches!(
+        Protection::read(data_dir),
+        Ok(Some(protection)) if protection.check_state(key) == StateCheck::Forged
+    )
 }
 
 /// Finishes a conversion that is under way (or was interrupted); does nothing when the journal

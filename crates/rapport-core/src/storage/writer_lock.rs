@@ -111,7 +111,7 @@ impl WriterLock {
     /// temporary file exists, so any found now was left by a save that was killed, and may hold
     /// plain text.
     pub fn tidy(&self, data_dir: &DataDir) {
-        crate::storage::interrupted::finish(data_dir, self);
+        crate::storage::interrupted::finish(data_dir);
         for folder in data_dir.private_folders() {
             atomic::remove_stale_temp_files(&folder, Duration::ZERO);
         }
