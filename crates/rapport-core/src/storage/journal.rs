@@ -304,12 +304,16 @@ impl Journal {
                 continue;
             };
             // Only entries: an unreadable file is read (and reported) from disk each time.
-            if parse_entry_text(&text).is_err() {
+            let Some(record) = parse_entry_text(&text)
+                .ok()
+                .and_then(|entry| pack::record_of(&entry))
+            else {
                 continue;
-            }
+            };
+            let record = zeroize::Zeroizing::new(record);
             // Recorded with the key seen before reading: if the file changed meanwhile, its key
-            // changed too, and the pack's text is not used for it.
-            pack::push(&mut text_of_pack, name, &key, &text);
+            // changed too, and the pack's record is not used for it.
+            pack::push(&mut text_of_pack, name, &key, &record);
             count += 1;
         }
         data_dir
@@ -819,8 +823,8 @@ fn read_all<'a>(
             let key = pack::FileKey::of(&fs::metadata(path).ok()?);
             pack.text_of(name, &key)
         });
-        match packed.map(parse_entry_text) {
-            Some(Ok(entry)) if path.file_stem().and_then(|s| s.to_str()) == Some(&entry.id) => {
+        match packed.map(pack::entry_of) {
+            Some(Some(entry)) if path.file_stem().and_then(|s| s.to_str()) == Some(&entry.id) => {
                 from_pack.fetch_add(1, Ordering::Relaxed);
                 Ok(entry)
             }
@@ -875,16 +879,17 @@ fn is_entry_file(path: &Path) -> bool {
 
 /// The entry files in a folder, sorted; an absent folder has none.
 pub(crate) fn entry_files(folder: &Path) -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(folder)
+    // All in one folder: sorted by the names the listing gives, which is much cheaper than
+    // comparing whole paths (or taking each path's name apart again at every comparison).
+    let mut named: Vec<(std::ffi::OsString, PathBuf)> = fs::read_dir(folder)
         .into_iter()
         .flatten()
         .filter_map(Result::ok)
-        .map(|item| item.path())
-        .filter(|path| is_entry_file(path))
+        .map(|item| (item.file_name(), item.path()))
+        .filter(|(_, path)| is_entry_file(path))
         .collect();
-    // All in one folder: comparing names is enough, and much cheaper than whole paths.
-    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    paths
+    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    named.into_iter().map(|(_, path)| path).collect()
 }
 
 #[cfg(test)]

@@ -11,15 +11,15 @@
 //! the journal is protected and refused when protection changed elsewhere. Turning protection
 //! on or off removes it (see `storage::protection::finish`).
 //!
-//! Format (UTF-8): a first line `rapport-journal-pack 1`, then for each file a line
-//! `NAME\tSIZE\tMODIFIED_NS\tCHANGED_NS\tINODE\tLENGTH` and LENGTH bytes of the file's text
-//! followed by a line break.
+//! Format (UTF-8): a first line `rapport-journal-pack 2`, then for each file a line
+//! `NAME\tSIZE\tMODIFIED_NS\tCHANGED_NS\tINODE\tLENGTH` and LENGTH bytes of the file's entry,
+//! already read and migrated, as JSON (quicker to read than the file's RON), then a line break.
 
 use crate::storage::layout::DataDir;
 use std::collections::HashMap;
 use std::fs::Metadata;
 
-const HEADER: &str = "rapport-journal-pack 1\n";
+const HEADER: &str = "rapport-journal-pack 2\n";
 /// The largest pack read: beyond this, the files are read one by one.
 pub const MAX_BYTES: u64 = 1024 * 1024 * 1024;
 
@@ -93,7 +93,7 @@ impl<'a> Pack<'a> {
         Some(Self { files })
     }
 
-    /// The text recorded for file `name`, if it was recorded with exactly this `key`.
+    /// The record kept for file `name` (see [`entry_of`]), if it was kept with exactly this `key`.
     #[must_use]
     pub fn text_of(&self, name: &str, key: &FileKey) -> Option<&'a str> {
         self.files
@@ -126,6 +126,18 @@ pub fn read(data_dir: &DataDir) -> Option<zeroize::Zeroizing<String>> {
 #[must_use]
 pub fn new_text() -> String {
     String::from(HEADER)
+}
+
+/// The record of `entry` for a pack (JSON).
+#[must_use]
+pub fn record_of(entry: &crate::content::entry::Entry) -> Option<String> {
+    serde_json::to_string(entry).ok()
+}
+
+/// The entry a pack's record holds.
+#[must_use]
+pub fn entry_of(record: &str) -> Option<crate::content::entry::Entry> {
+    serde_json::from_str(record).ok()
 }
 
 /// Appends one file's record to a pack being built.
