@@ -272,10 +272,13 @@ impl HistoryView {
         if let Some(id) = print
             && let Some(entry) = cx.model.journal().get(&id)
         {
-            let pdf = rapport_core::facilitator::handout::worksheet_pdf(
+            // The same helplines as every other handout: the country chosen, the person's list.
+            let help = super::programmes::printed_help(cx);
+            let pdf = rapport_core::facilitator::handout::worksheet_pdf_with_help(
                 worksheet,
                 Some(entry),
                 rapport_core::facilitator::handout::Paper::A4,
+                &help,
             );
             let notice = widgets::save_handout(cx.model.data_dir().root(), &id, pdf);
             cx.notify(notice);

@@ -670,6 +670,58 @@ fn session_handouts_print_the_helplines_of_the_country_chosen() {
     assert!(!text.contains("at the top of the window"), "{text}");
 }
 
+/// A filled-in entry printed from History carries the same helplines as the session handouts:
+/// the country chosen for handouts, not the app's button.
+#[test]
+fn an_entry_printed_from_history_prints_the_helplines_of_the_country_chosen() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let saved = rapport(dir.path())
+        .args(["add", "coping-skills", "situation=A hard call"])
+        .output()
+        .unwrap();
+    assert!(saved.status.success());
+    let state = rapport::ui::UiState {
+        handout_region: Some("US".to_owned()),
+        ..rapport::ui::UiState::default()
+    };
+    let shell = rapport::ui::Shell::new(
+        rapport_core::storage::layout::DataDir::new(dir.path()),
+        state,
+    );
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1280.0, 3000.0])
+        .build_ui_state(|ui, shell: &mut rapport::ui::Shell| shell.ui(ui), shell);
+    harness.run();
+    for label in ["Coping skills", "History", "Print (PDF)"] {
+        harness
+            .get_all_by_label(label)
+            .next()
+            .unwrap_or_else(|| panic!("{label} is on screen"))
+            .click();
+        harness.run();
+    }
+    let pdf = fs::read_dir(dir.path().join("exports"))
+        .unwrap()
+        .map(|item| item.unwrap().path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "pdf"))
+        .expect("the handout was saved");
+    let output = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (apt-get install poppler-utils)");
+    let text = String::from_utf8(output.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("A hard call"), "{text}");
+    assert!(text.contains("Numbers for United States"), "{text}");
+    assert!(text.contains("Call or text 988"), "{text}");
+    assert!(!text.contains("at the top of the window"), "{text}");
+}
+
 #[test]
 fn the_group_programme_has_the_shape_of_who_group_ipt() {
     let workbook = rapport_core::content::workbook::Workbook::bundled();
