@@ -357,6 +357,13 @@ pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<Path
             backup.display()
         ))
     };
+    // There is always a journal folder while a restoring folder is being built (an empty one
+    // if need be), so that "no `journal/` beside a restoring folder" can only mean the folders
+    // were being swapped, and that folder is complete (see `storage::interrupted`).
+    let current = data_dir.journal();
+    store::create_private_dir_all(&current)
+        .and_then(|()| store::sync_dir(data_dir.root()))
+        .map_err(|error| unchanged(error.to_string()))?;
     for entry in &entries {
         let text = zeroize::Zeroizing::new(entry_to_ron(entry));
         let path = building.join(format!("{}.ron", entry.id));
@@ -367,18 +374,12 @@ pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<Path
     }
     store::create_private_dir_all(&building).map_err(|error| unchanged(error.to_string()))?;
     store::sync_dir(&building).map_err(|error| unchanged(error.to_string()))?;
-    let current = data_dir.journal();
     let aside = data_dir.journal_before_restore(&stamp);
-    // Always a journal folder to move aside (even an empty one), so that a kill between the two
-    // renames below is told apart from one while building: no `journal/` beside a restoring
-    // folder means that folder is complete (see `storage::interrupted`).
-    store::create_private_dir_all(&current)
-        .and_then(|()| std::fs::rename(&current, &aside))
-        .map_err(|error| {
-            unchanged(format!(
-                "the current journal could not be moved aside: {error}"
-            ))
-        })?;
+    std::fs::rename(&current, &aside).map_err(|error| {
+        unchanged(format!(
+            "the current journal could not be moved aside: {error}"
+        ))
+    })?;
     if let Err(error) = std::fs::rename(&building, &current) {
         // Put the journal back where it was.
         let back = std::fs::rename(&aside, &current);
