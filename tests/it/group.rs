@@ -651,16 +651,7 @@ fn session_handouts_print_the_helplines_of_the_country_chosen() {
     harness.get_by_label("Handout for session 3").click();
     harness.run();
     let pdf = dir.path().join("exports/group-ipt-session-3.pdf");
-    let output = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (apt-get install poppler-utils)");
-    let text = String::from_utf8(output.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = crate::handout::text(&pdf);
     assert!(text.contains("Numbers for United States"), "{text}");
     assert!(text.contains("Call or text 988"), "{text}");
     assert!(
@@ -706,16 +697,7 @@ fn an_entry_printed_from_history_prints_the_helplines_of_the_country_chosen() {
         .map(|item| item.unwrap().path())
         .find(|path| path.extension().is_some_and(|ext| ext == "pdf"))
         .expect("the handout was saved");
-    let output = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (apt-get install poppler-utils)");
-    let text = String::from_utf8(output.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = crate::handout::text(&pdf);
     assert!(text.contains("A hard call"), "{text}");
     assert!(text.contains("Numbers for United States"), "{text}");
     assert!(text.contains("Call or text 988"), "{text}");

@@ -35,7 +35,7 @@ fn info(path: &Path) -> (usize, String) {
 }
 
 /// The text of a PDF, with line breaks and hyphen-free wrapping folded into single spaces.
-fn text(path: &Path) -> String {
+pub(crate) fn text(path: &Path) -> String {
     tool("pdftotext", &[path.to_str().unwrap(), "-"])
         .split_whitespace()
         .collect::<Vec<_>>()
