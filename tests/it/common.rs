@@ -32,3 +32,16 @@ pub fn rapport(dir: &std::path::Path) -> assert_cmd::Command {
         .env_remove("RAPPORT_DATA_DIR");
     command
 }
+
+/// Clicks the first widget with each label in turn, as a person finding their way, running a
+/// frame after each click.
+pub fn click_each(harness: &mut Harness<'static, Shell>, labels: &[&str]) {
+    for label in labels {
+        harness
+            .get_all_by_label(label)
+            .next()
+            .unwrap_or_else(|| panic!("{label} is on screen"))
+            .click();
+        harness.run();
+    }
+}

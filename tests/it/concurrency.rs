@@ -255,14 +255,10 @@ fn an_entry_changed_by_a_command_while_the_app_edits_it_is_named_and_not_written
         .with_size([1280.0, 4000.0])
         .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
     harness.run();
-    for label in ["Coping skills", "History", "Edit", "Intensity before: 4"] {
-        harness
-            .get_all_by_label(label)
-            .next()
-            .unwrap_or_else(|| panic!("{label} is on screen"))
-            .click();
-        harness.run();
-    }
+    crate::common::click_each(
+        &mut harness,
+        &["Coping skills", "History", "Edit", "Intensity before: 4"],
+    );
 
     rapport(dir.path())
         .args(["edit", &id, "situation=changed in the terminal"])

@@ -665,7 +665,6 @@ fn session_handouts_print_the_helplines_of_the_country_chosen() {
 /// the country chosen for handouts, not the app's button.
 #[test]
 fn an_entry_printed_from_history_prints_the_helplines_of_the_country_chosen() {
-    use egui_kittest::kittest::Queryable;
     let dir = tempfile::tempdir().unwrap();
     let saved = rapport(dir.path())
         .args(["add", "coping-skills", "situation=A hard call"])
@@ -684,14 +683,7 @@ fn an_entry_printed_from_history_prints_the_helplines_of_the_country_chosen() {
         .with_size([1280.0, 3000.0])
         .build_ui_state(|ui, shell: &mut rapport::ui::Shell| shell.ui(ui), shell);
     harness.run();
-    for label in ["Coping skills", "History", "Print (PDF)"] {
-        harness
-            .get_all_by_label(label)
-            .next()
-            .unwrap_or_else(|| panic!("{label} is on screen"))
-            .click();
-        harness.run();
-    }
+    crate::common::click_each(&mut harness, &["Coping skills", "History", "Print (PDF)"]);
     let pdf = fs::read_dir(dir.path().join("exports"))
         .unwrap()
         .map(|item| item.unwrap().path())

@@ -114,14 +114,7 @@ fn the_app_says_which_answers_an_override_hides_and_an_edit_keeps_them() {
         .with_size([1280.0, 4000.0])
         .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
     harness.run();
-    for label in ["Coping skills", "History", "Edit"] {
-        harness
-            .get_all_by_label(label)
-            .next()
-            .unwrap_or_else(|| panic!("{label} is on screen"))
-            .click();
-        harness.run();
-    }
+    crate::common::click_each(&mut harness, &["Coping skills", "History", "Edit"]);
     harness.get_by_label_contains("1 of this entry's answers are not shown here");
     harness.get_by_label("Intensity before: 3").click();
     harness.run();

@@ -536,23 +536,6 @@ impl Journal {
         }
     }
 
-    /// Writes an entry exactly as given (from an archive or a backup), under its own id. Never
-    /// replaces a file that is already there.
-    pub fn insert_as_is(&mut self, entry: Entry) -> Result<(), JournalError> {
-        if !is_entry_id(&entry.id) {
-            return Err(JournalError::BadId(entry.id));
-        }
-        let path = self.path_of(&entry.id);
-        let lock = self.lock()?;
-        self.sweep(&lock);
-        self.write_entry(&path, &entry, Overwrite::Never)
-            .map_err(JournalError::io("save the entry", &path))?;
-        self.entries.insert(entry.id.clone(), entry);
-        self.revision += 1;
-        self.note_own_write();
-        Ok(())
-    }
-
     /// Adds `entries` exactly as given (from an archive), all or nothing, even if the process is
     /// killed part-way: they are written into a folder of their own, which one rename makes
     /// count, and only then moved into the journal (see [`crate::storage::interrupted`]).
@@ -1126,7 +1109,10 @@ mod tests {
             edited: at("2026-11-25T21:42:00+00:00"),
             answers: Answers::new(),
         };
-        let said = journal.insert_as_is(entry).unwrap_err().to_string();
+        let said = journal
+            .insert_all_or_nothing(vec![entry])
+            .unwrap_err()
+            .to_string();
         assert!(
             said.contains("cannot be the name of an entry") && !said.contains("answers"),
             "{said}"
