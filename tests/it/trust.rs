@@ -111,6 +111,9 @@ fn a_fixture_of_every_format_and_version_reads_through_its_migrations() {
             "draft" => format
                 .parse::<rapport_core::storage::draft::Draft>(text)
                 .map(drop),
+            "register" => format
+                .parse::<rapport_core::facilitator::register::Register>(text)
+                .map(drop),
             "worksheet" => format
                 .parse::<rapport_core::content::worksheet::Worksheet>(text)
                 .map(drop),

@@ -84,10 +84,21 @@ pub const SHARE: Format = Format {
     additive: &[1],
     ..Format::first("share", "This share file")
 };
-/// A RON archive or backup.
-pub const ARCHIVE: Format = Format::first("archive", "This archive");
+/// A RON archive or backup. Format 2 adds `registers`, the facilitator's registers kept in a
+/// backup; a file of format 1 has none.
+pub const ARCHIVE: Format = Format {
+    current: 2,
+    migrations: &[Migration {
+        from: 1,
+        run: no_change,
+    }],
+    additive: &[1],
+    ..Format::first("archive", "This archive")
+};
 /// A draft of unsaved answers.
 pub const DRAFT: Format = Format::first("draft", "This draft");
+/// A facilitator's register of one run of a programme (`registers/RUN.ron`).
+pub const REGISTER: Format = Format::first("register", "This register");
 
 /// A worksheet definition (bundled, or in the user's `worksheets/`). Its `version` is the
 /// worksheet's own revision; the file format is its `format` field, 1 when absent.
@@ -102,7 +113,7 @@ pub const PROGRAMME: Format = Format {
 };
 
 /// Every format, for the tests that check migrations and fixtures.
-pub const ALL: [Format; 10] = [
+pub const ALL: [Format; 11] = [
     ENTRY,
     SETTINGS,
     REMINDER_LOG,
@@ -111,6 +122,7 @@ pub const ALL: [Format; 10] = [
     SHARE,
     ARCHIVE,
     DRAFT,
+    REGISTER,
     WORKSHEET,
     PROGRAMME,
 ];

@@ -1214,6 +1214,241 @@ fn mini_chart(
     layout.y = top + HEIGHT + 12.0;
 }
 
+/// A facilitator's register as a PDF: who came to each session and their score, who to
+/// follow up and why, a chart of the group and one per member. It holds members' names and
+/// scores, and says so in every page's footer.
+pub fn register_pdf(
+    register: &crate::facilitator::register::Register,
+    cx: &crate::facilitator::register::Context<'_>,
+    paper: Paper,
+) -> Result<Vec<u8>, HandoutError> {
+    use crate::facilitator::register::{follow_ups, medians};
+    let mut layout = Layout::new(paper);
+    "Private: this register holds members' names and scores. Keep it as safely as clinical notes, and destroy it when it is no longer needed. If anyone is in danger now, call the local emergency number."
+        .clone_into(&mut layout.footer);
+    layout.text(&register.name, 20.0, false);
+    layout.text(
+        &format!(
+            "{}, starting {}. Measure: {}.",
+            cx.programme.title,
+            register.start.strftime("%-d %B %Y"),
+            cx.measure_title
+        ),
+        10.5,
+        true,
+    );
+    let sessions = cx.programme.sessions.len();
+    // The table: a row per member, a column per session (“✓ 12”: there, scored 12).
+    heading(&mut layout, "Attendance and scores");
+    layout.text(
+        &format!(
+            "✓ there, ✗ missed (a session counts once anyone is marked there), then the {} total.",
+            cx.short_measure()
+        ),
+        9.0,
+        true,
+    );
+    let name_width = 110.0;
+    let column = ((layout.width() - name_width) / sessions.max(1) as f32).min(60.0);
+    let held = register.held(cx);
+    let row = |layout: &mut Layout, cells: &[String], size: f32| {
+        layout.need(16.0);
+        layout.y += 15.0;
+        let y = layout.y - 4.0;
+        for (index, cell) in cells.iter().enumerate() {
+            let x = if index == 0 {
+                MARGIN
+            } else {
+                MARGIN + name_width + (index - 1) as f32 * column
+            };
+            let mut text = cell.clone();
+            while index == 0
+                && layout.text_width(&text, size) > name_width - 6.0
+                && text.chars().count() > 1
+            {
+                text.pop();
+            }
+            layout.mark(Mark::Text {
+                x,
+                y,
+                size,
+                grey: false,
+                text,
+            });
+        }
+        layout.mark(Mark::Line {
+            x1: MARGIN,
+            y1: layout.y + 3.0,
+            x2: MARGIN + name_width + column * sessions as f32,
+            y2: layout.y + 3.0,
+        });
+    };
+    let mut header = vec!["Member".to_owned()];
+    header.extend((0..sessions).map(|index| {
+        crate::content::numbering::number(cx.programme, index)
+            .map_or_else(|| "Before".to_owned(), |n| n.to_string())
+    }));
+    row(&mut layout, &header, 9.5);
+    for member in &register.members {
+        let mut cells = vec![member.name.clone()];
+        for (index, held) in held.iter().enumerate() {
+            let there = if member.came(cx, index) {
+                "✓"
+            } else if *held {
+                "✗"
+            } else {
+                ""
+            };
+            let score = member
+                .score_at(cx, index)
+                .and_then(|value| cx.total(value).ok())
+                .map(|total| format!(" {total}"))
+                .unwrap_or_default();
+            cells.push(format!("{there}{score}"));
+        }
+        row(&mut layout, &cells, 9.5);
+    }
+    // Who to follow up.
+    heading(&mut layout, "Follow up");
+    let mut any = false;
+    for member in &register.members {
+        for flag in follow_ups(register, member, cx) {
+            any = true;
+            let text = flag.describe(cx);
+            let text = text.strip_prefix("Follow up: ").unwrap_or(&text);
+            layout.text(&format!("{}: {text}.", member.name), 10.5, false);
+        }
+    }
+    if !any {
+        layout.text(
+            "No one to follow up: no question 9 above 0, no rise of 5 or more, and no two sessions missed in a row.",
+            10.5,
+            true,
+        );
+    }
+    // The group: each member's line, thin, and the median, bold.
+    heading(&mut layout, "The group");
+    layout.text(
+        "Each member's total as a thin line; the median of the session as the thick line, with how many were scored.",
+        9.0,
+        true,
+    );
+    let mut lines: Vec<(Vec<(usize, f64)>, f32)> = register
+        .members
+        .iter()
+        .map(|m| {
+            let points = m
+                .totals(cx)
+                .into_iter()
+                .map(|(i, t)| (i, t as f64))
+                .collect();
+            (points, 0.6)
+        })
+        .collect();
+    let medians = medians(register, cx);
+    lines.push((medians.iter().map(|(i, m, _)| (*i, *m)).collect(), 2.0));
+    let counts: Vec<(usize, usize)> = medians.iter().map(|(i, _, n)| (*i, *n)).collect();
+    session_chart(&mut layout, cx, &lines, &counts, 130.0);
+    // One small chart per member.
+    heading(&mut layout, "Each member");
+    for member in &register.members {
+        let totals = member.totals(cx);
+        let latest = totals.last().map_or_else(
+            || "no scores yet".to_owned(),
+            |(index, total)| format!("latest {total} ({})", cx.session_label(*index)),
+        );
+        layout.need(90.0);
+        layout.text(&format!("{}: {latest}", member.name), 10.5, false);
+        let points = totals.into_iter().map(|(i, t)| (i, t as f64)).collect();
+        session_chart(&mut layout, cx, &[(points, 1.2)], &[], 54.0);
+    }
+    layout.render()
+}
+
+/// A chart over the programme's sessions: the measure's bands shaded, each line's points
+/// joined, the sessions named along the bottom and, if given, how many scores each has.
+fn session_chart(
+    layout: &mut Layout,
+    cx: &crate::facilitator::register::Context<'_>,
+    lines: &[(Vec<(usize, f64)>, f32)],
+    counts: &[(usize, usize)],
+    height: f32,
+) {
+    layout.need(height + 30.0);
+    layout.gap(6.0);
+    let top = layout.y;
+    let left = MARGIN + 70.0;
+    let width = layout.width() - 70.0;
+    let (min, max) = cx.questionnaire.range();
+    let span = (max - min).max(1) as f32;
+    let y_of = |value: f64| top + height - (value as f32 - min as f32) / span * height;
+    let sessions = cx.programme.sessions.len().max(1);
+    let x_of = |index: usize| left + (index as f32 + 0.5) / sessions as f32 * width;
+    for (index, band) in cx.questionnaire.scoring.bands.iter().enumerate() {
+        let (high, low) = (
+            y_of(band.max.min(max) as f64),
+            y_of(band.min.max(min) as f64),
+        );
+        layout.mark(Mark::Shade {
+            x: left,
+            y: high,
+            w: width,
+            h: (low - high).max(0.5),
+            level: if index % 2 == 0 { 244 } else { 230 },
+        });
+        if low - high >= 7.0 {
+            layout.mark(Mark::Text {
+                x: MARGIN,
+                y: f32::midpoint(high, low) + 3.0,
+                size: 7.0,
+                grey: true,
+                text: band.label.clone(),
+            });
+        }
+    }
+    for (points, line_width) in lines {
+        let at: Vec<(f32, f32)> = points.iter().map(|(i, v)| (x_of(*i), y_of(*v))).collect();
+        let side = if *line_width >= 1.5 { 4.0 } else { 2.5 };
+        for (x, y) in &at {
+            layout.mark(Mark::Box {
+                x: x - side / 2.0,
+                y: y - side / 2.0,
+                side,
+            });
+        }
+        if at.len() > 1 {
+            layout.mark(Mark::Polyline {
+                points: at,
+                width: *line_width,
+            });
+        }
+    }
+    layout.mark(Mark::Line {
+        x1: left,
+        y1: top + height,
+        x2: left + width,
+        y2: top + height,
+    });
+    for index in 0..cx.programme.sessions.len() {
+        let label = crate::content::numbering::number(cx.programme, index)
+            .map_or_else(|| "Before".to_owned(), |n| n.to_string());
+        let label = match counts.iter().find(|(i, _)| *i == index) {
+            Some((_, n)) => format!("{label} (n={n})"),
+            None => label,
+        };
+        let size = 7.0;
+        let half = layout.text_width(&label, size) / 2.0;
+        layout.mark(Mark::Text {
+            x: x_of(index) - half,
+            y: top + height + 10.0,
+            size,
+            grey: true,
+            text: label,
+        });
+    }
+    layout.y = top + height + 18.0;
+}
+
 /// Writes a PDF to `path` atomically.
 pub fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), HandoutError> {
     // A bare file name is in the current folder: name the folder, so it can be synced.

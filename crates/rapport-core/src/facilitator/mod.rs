@@ -1,5 +1,7 @@
-//! For group facilitators: share files and the group summary, slides, and printable handouts.
+//! For group facilitators: share files and the group summary, the group register, slides, and
+//! printable handouts.
 
 pub mod handout;
+pub mod register;
 pub mod share;
 pub mod slides;

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod export;
 pub mod model;
 pub mod protection;
+pub mod register;
 pub mod reminders;
 pub mod report;
 pub mod saved;

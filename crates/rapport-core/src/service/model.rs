@@ -96,8 +96,8 @@ impl Model {
         self.problems.clear();
     }
 
-    /// Reads the crisis contacts and settings files again for the Problems list, e.g. after
-    /// one was saved.
+    /// Reads the crisis contacts, settings and register files again for the Problems list,
+    /// e.g. after one was saved.
     pub fn recheck_files(&mut self) {
         let data_dir = self.journal.data_dir();
         self.file_problems = [
@@ -108,6 +108,10 @@ impl Model {
         ]
         .into_iter()
         .flatten()
+        .chain(crate::service::register::register_problems(
+            data_dir,
+            &self.workbook,
+        ))
         .collect();
         self.problems = self.find_problems();
     }

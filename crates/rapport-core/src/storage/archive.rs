@@ -35,6 +35,20 @@ pub struct Archive {
     pub created: LocalTime,
     /// The entries, each as its own file's text so that they keep their own format version.
     pub entries: Vec<String>,
+    /// In a backup, the facilitator's registers (`registers/RUN.ron`), each as its file's
+    /// text. Format 2 adds it; an export of entries has none, and leaves it out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub registers: Vec<KeptFile>,
+}
+
+/// A file kept in a backup beside the entries: its name in its folder, and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeptFile {
+    /// The file's name without `.ron`, e.g. a register's run id.
+    pub name: String,
+    /// The file's text, as it is when plain.
+    pub text: String,
 }
 
 impl Versioned for Archive {
@@ -65,7 +79,38 @@ pub fn archive<'a>(entries: impl IntoIterator<Item = &'a Entry>, now: LocalTime)
         version: format::ARCHIVE.current,
         created: now,
         entries: entries.into_iter().map(entry_to_ron).collect(),
+        registers: Vec::new(),
     }
+}
+
+/// The registers in the data folder, as kept in a backup. A register that cannot be read is
+/// left out (and `check` names it).
+fn registers_of(data_dir: &DataDir) -> Vec<KeptFile> {
+    data_dir
+        .files_of(crate::storage::layout::FileKind::Register)
+        .into_iter()
+        .filter_map(|path| {
+            let name = path.file_stem()?.to_str()?.to_owned();
+            let text = data_dir.read_private(&path, MAX_REGISTER_BYTES).ok()?;
+            Some(KeptFile {
+                name,
+                text: text.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The largest register file kept in a backup.
+const MAX_REGISTER_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Whether `name` can name a register's file (`registers/NAME.ron`).
+fn is_register_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('-')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The archive as the text written to disk.
@@ -303,7 +348,9 @@ pub fn backups(data_dir: &DataDir) -> Vec<PathBuf> {
 pub fn back_up(journal: &Journal, now: LocalTime) -> Result<PathBuf, ArchiveError> {
     let _lock = journal.lock()?;
     let path = journal.data_dir().backup_for(now.date());
-    let text = zeroize::Zeroizing::new(archive_text(&archive(journal.entries(), now)));
+    let mut whole = archive(journal.entries(), now);
+    whole.registers = registers_of(journal.data_dir());
+    let text = zeroize::Zeroizing::new(archive_text(&whole));
     journal
         .data_dir()
         .write_private(&path, &text, Overwrite::Replace)
@@ -331,7 +378,7 @@ pub fn back_up(journal: &Journal, now: LocalTime) -> Result<PathBuf, ArchiveErro
 /// Makes today's backup unless there is one already. Returns the path if one was written.
 pub fn back_up_daily(journal: &Journal, now: LocalTime) -> Result<Option<PathBuf>, ArchiveError> {
     let today = journal.data_dir().backup_for(now.date());
-    if today.exists() || journal.is_empty() {
+    if today.exists() || (journal.is_empty() && registers_of(journal.data_dir()).is_empty()) {
         return Ok(None);
     }
     back_up(journal, now).map(Some)
@@ -340,9 +387,10 @@ pub fn back_up_daily(journal: &Journal, now: LocalTime) -> Result<Option<PathBuf
 /// Restores a backup: the backup is checked whole, its entries are written into a new folder
 /// beside the journal, and only then are the folders swapped, the current journal moved aside
 /// (never deleted). On any failure the current journal is exactly as it was. Returns where the
-/// old journal went.
+/// old journal went. A register kept in the backup is put back if its file is missing; one
+/// that is there is left as it is (it holds what was recorded since).
 pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<PathBuf, ArchiveError> {
-    let (_, entries) = read_archive(backup, data_dir.sealing())?;
+    let (archive, entries) = read_archive(backup, data_dir.sealing())?;
     check_archive(&entries, None, backup)?;
     let lock =
         crate::storage::writer_lock::WriterLock::acquire(data_dir).map_err(JournalError::from)?;
@@ -396,6 +444,15 @@ pub fn restore(data_dir: &DataDir, backup: &Path, now: LocalTime) -> Result<Path
         }));
     }
     let _ = store::sync_dir(data_dir.root());
+    for kept in &archive.registers {
+        let path = data_dir.register(&kept.name);
+        if is_register_name(&kept.name) && !path.exists() {
+            let text = zeroize::Zeroizing::new(kept.text.clone());
+            // The journal is restored; a register that cannot be put back stays in the backup.
+            let _ = store::create_private_dir_all(&data_dir.registers())
+                .and_then(|()| data_dir.write_private(&path, &text, Overwrite::Never));
+        }
+    }
     Ok(aside)
 }
 
@@ -453,6 +510,7 @@ mod tests {
             version: 1,
             created: "2026-11-25T09:00:00+00:00".parse().unwrap(),
             entries: texts,
+            registers: Vec::new(),
         };
         archive_text(&archive)
     }

@@ -26,6 +26,7 @@ pub const DATA_DIR_ENV: &str = "RAPPORT_DATA_DIR";
 ///   exports/          exports, handouts and charts the user asked for
 ///   worksheets/       the user's own worksheet definitions
 ///   programmes/       the user's own programmes
+///   registers/        the facilitator's group registers, one file per run of a programme
 ///   crisis.ron        the user's crisis contacts and helplines
 ///   settings.ron      the programme followed, lock, reminders and other settings
 ///   reminders.ron     when the last reminder was shown and the last days of use (dates only)
@@ -55,6 +56,7 @@ const BACKUPS: &str = "backups";
 const EXPORTS: &str = "exports";
 const WORKSHEETS: &str = "worksheets";
 const PROGRAMMES: &str = "programmes";
+const REGISTERS: &str = "registers";
 const APP_STATE: &str = "app-state";
 const BEFORE_RESTORE: &str = "journal.before-restore-";
 const BEING_RESTORED: &str = "journal.restoring-";
@@ -140,11 +142,14 @@ pub enum FileKind {
     /// `journal.pack`: a cache of the entry files' text, to open a long journal quickly
     /// (see [`crate::storage::journal_pack`]); never the truth.
     JournalPack,
+    /// `registers/RUN.ron`: a facilitator's register of one run of a programme (members'
+    /// names, attendance and scores).
+    Register,
 }
 
 impl FileKind {
     /// Every kind, for walking the declaration.
-    pub const ALL: [FileKind; 19] = [
+    pub const ALL: [FileKind; 20] = [
         FileKind::Entry,
         FileKind::EntryVersion,
         FileKind::TrashedEntry,
@@ -164,6 +169,7 @@ impl FileKind {
         FileKind::UserProgramme,
         FileKind::WriterLock,
         FileKind::JournalPack,
+        FileKind::Register,
     ];
 
     /// Whether files of this kind hold the user's writing.
@@ -179,7 +185,8 @@ impl FileKind {
             | FileKind::JournalBeingRestored
             | FileKind::JournalBeingImported
             | FileKind::JournalImported
-            | FileKind::JournalPack => Privacy::Private,
+            | FileKind::JournalPack
+            | FileKind::Register => Privacy::Private,
             FileKind::Settings
             | FileKind::ReminderLog
             | FileKind::CrisisContacts
@@ -214,6 +221,7 @@ impl FileKind {
             FileKind::UserProgramme => Place::Folder(PROGRAMMES),
             FileKind::WriterLock => Place::File(WRITER_LOCK),
             FileKind::JournalPack => Place::File(JOURNAL_PACK),
+            FileKind::Register => Place::Folder(REGISTERS),
         }
     }
 }
@@ -588,6 +596,18 @@ impl DataDir {
         self.root.join(PROGRAMMES)
     }
 
+    /// The facilitator's registers, one file per run of a programme.
+    #[must_use]
+    pub fn registers(&self) -> PathBuf {
+        self.root.join(REGISTERS)
+    }
+
+    /// The register of the run `id`.
+    #[must_use]
+    pub fn register(&self, id: &str) -> PathBuf {
+        self.registers().join(format!("{id}.ron"))
+    }
+
     /// The user's own worksheet definitions.
     #[must_use]
     pub fn worksheets(&self) -> PathBuf {
@@ -795,6 +815,7 @@ mod tests {
             (data.programmes().join("mine.ron"), FileKind::UserProgramme),
             (data.writer_lock(), FileKind::WriterLock),
             (data.journal_pack(), FileKind::JournalPack),
+            (data.register("tuesday-2026-11-03"), FileKind::Register),
         ];
         for (path, _) in &written {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -811,7 +832,7 @@ mod tests {
             .map(|(path, _)| path.clone())
             .collect();
         expected.sort();
-        assert_eq!(expected.len(), 9);
+        assert_eq!(expected.len(), 10);
         assert_eq!(data.private_files(), expected);
     }
 
