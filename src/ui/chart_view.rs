@@ -1,9 +1,10 @@
-//! One chart on screen: drawn by plotters into a cached texture, with a tooltip for the
-//! nearest point and export to PNG or SVG.
+//! One chart on screen: drawn by plotters into a cached texture, its legend or colour key
+//! drawn by egui below it, a tooltip for the data under the pointer (found by the core's
+//! [`Chart::tooltip`]), and export to PNG or SVG.
 
-use egui::{ColorImage, Response, TextureHandle, TextureOptions, Ui};
+use egui::{Color32, ColorImage, Response, TextureHandle, TextureOptions, Ui};
 
-use rapport_core::insight::chart::{self, Chart, Mapping, Theme};
+use rapport_core::insight::chart::{self, Chart, LegendItem, Mapping, Mark, Theme};
 use rapport_core::insight::progress::Series;
 use rapport_core::storage::layout::DataDir;
 
@@ -23,6 +24,7 @@ pub struct ChartSlot {
     chart: Option<Chart>,
     texture: Option<TextureHandle>,
     mapping: Option<Mapping>,
+    legend: Vec<LegendItem>,
     renders: u64,
     error: Option<String>,
     /// What the last "Save as" said, and the file it wrote.
@@ -82,7 +84,7 @@ impl ChartSlot {
         };
         if self.key.as_ref() != Some(&key) {
             self.renders += 1;
-            match chart::render_rgb(
+            match chart::render_rgb_without_legend(
                 chart,
                 size[0] as u32,
                 size[1] as u32,
@@ -102,6 +104,7 @@ impl ChartSlot {
                         }
                     }
                     self.mapping = rendered.mapping;
+                    self.legend = chart.legend(theme);
                     self.error = None;
                 }
                 Err(error) => self.error = Some(error.to_string()),
@@ -118,41 +121,24 @@ impl ChartSlot {
         let response = ui.add(image);
         super::widgets::set_accessible_label(ui, &response, format!("Chart: {}", chart.title()));
         let response = self.hover(response, pixels_per_point);
+        legend(ui, &self.legend);
         if chart.has_data() {
             self.export_buttons(ui, data_dir);
         }
         Some(response)
     }
 
-    /// Shows the value and date of the point nearest the pointer, using the chart's mapping.
+    /// Shows what lies under the pointer (the value and date nearest it), in the core's words.
     fn hover(&self, response: Response, pixels_per_point: f32) -> Response {
-        let (Some(Chart::Trend(chart)), Some(mapping), Some(pointer)) =
+        let (Some(chart), Some(mapping), Some(pointer)) =
             (&self.chart, self.mapping, response.hover_pos())
         else {
             return response;
         };
         let pixel = (pointer - response.rect.min) * pixels_per_point;
-        let nearest = chart
-            .series
-            .iter()
-            .flat_map(|series| series.points.iter().map(move |point| (series, point)))
-            .map(|(series, point)| {
-                let (x, y) = mapping.to_pixel(point.day(), point.value as f64);
-                let distance = (x - pixel.x).hypot(y - pixel.y);
-                (distance, series, point)
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-        match nearest {
-            Some((distance, series, point)) if distance < 24.0 * pixels_per_point => {
-                let text = format!(
-                    "{}: {} on {}",
-                    series.label,
-                    point.value,
-                    point.when.human()
-                );
-                response.on_hover_text_at_pointer(text)
-            }
-            _ => response,
+        match chart.tooltip(&mapping, (pixel.x, pixel.y), pixels_per_point) {
+            Some(text) => response.on_hover_text_at_pointer(text),
+            None => response,
         }
     }
 
@@ -242,4 +228,36 @@ fn export(
     let theme = if dark { Theme::Dark } else { Theme::Light };
     chart::write_file(chart, &path, 1200, 600, theme).map_err(|error| error.to_string())?;
     Ok(path)
+}
+
+/// The chart's legend or colour key, below it: a swatch or a short line, then the words.
+fn legend(ui: &mut Ui, items: &[LegendItem]) {
+    if items.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        for item in items {
+            let [r, g, b] = item.colour;
+            let colour = Color32::from_rgb(r, g, b);
+            let size = egui::vec2(16.0, ui.text_style_height(&egui::TextStyle::Body));
+            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            match item.mark {
+                Mark::Swatch => {
+                    let square =
+                        egui::Rect::from_center_size(rect.center(), egui::vec2(12.0, 12.0));
+                    ui.painter().rect_filled(square, 2.0, colour);
+                }
+                Mark::Line => {
+                    let y = rect.center().y;
+                    ui.painter().line_segment(
+                        [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
+                        egui::Stroke::new(3.0, colour),
+                    );
+                }
+            }
+            ui.label(&item.label);
+            ui.add_space(8.0);
+        }
+    });
 }

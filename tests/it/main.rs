@@ -8,6 +8,7 @@
 
 mod architecture;
 mod bad_input;
+mod charts;
 mod cli;
 mod common;
 mod concurrency;

@@ -391,6 +391,29 @@ pub struct BeforeAfter {
     pub max: i64,
     /// (before, after) from each entry that has both, oldest first.
     pub pairs: Vec<(i64, i64)>,
+    /// The date of each pair's entry, in the same order.
+    pub dates: Vec<jiff::civil::Date>,
+}
+
+/// The pairs of one calendar month, averaged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthChange {
+    /// The first day of the month.
+    pub month: jiff::civil::Date,
+    /// How many pairs the month has.
+    pub count: usize,
+    /// The mean "before" rating.
+    pub before: f64,
+    /// The mean "after" rating.
+    pub after: f64,
+}
+
+impl MonthChange {
+    /// The mean change, after − before.
+    #[must_use]
+    pub fn change(&self) -> f64 {
+        self.after - self.before
+    }
 }
 
 impl BeforeAfter {
@@ -406,6 +429,33 @@ impl BeforeAfter {
             .map(|(before, after)| after - before)
             .sum();
         Some(total as f64 / self.pairs.len() as f64)
+    }
+
+    /// The pairs averaged by calendar month, oldest first; months without pairs are left out.
+    #[must_use]
+    pub fn by_month(&self) -> Vec<MonthChange> {
+        let mut months: Vec<MonthChange> = Vec::new();
+        for (&(before, after), date) in self.pairs.iter().zip(&self.dates) {
+            let month = date.first_of_month();
+            match months.last_mut() {
+                Some(last) if last.month == month => {
+                    last.count += 1;
+                    last.before += before as f64;
+                    last.after += after as f64;
+                }
+                _ => months.push(MonthChange {
+                    month,
+                    count: 1,
+                    before: before as f64,
+                    after: after as f64,
+                }),
+            }
+        }
+        for month in &mut months {
+            month.before /= month.count as f64;
+            month.after /= month.count as f64;
+        }
+        months
     }
 }
 
@@ -438,6 +488,7 @@ pub fn before_after<'a>(
                 min: scale.min,
                 max: scale.max,
                 pairs: Vec::new(),
+                dates: Vec::new(),
             })
         })
         .collect();
@@ -460,6 +511,7 @@ pub fn before_after<'a>(
                 (entry.answers.get(&before_id), entry.answers.get(&after_id))
             {
                 pair.pairs.push((*before, *after));
+                pair.dates.push(entry.created.date());
             }
         }
     }
@@ -474,19 +526,27 @@ pub struct WeeklyPractice {
     pub weeks: Vec<jiff::civil::Date>,
     /// The worksheets shown (the most used), then "Other" if there are more.
     pub names: Vec<String>,
+    /// Each name's palette slot, from its worksheet's place in the workbook, so that a
+    /// worksheet keeps its colour in every range; `None` for "Other".
+    pub slots: Vec<Option<usize>>,
     /// counts[week][name]
     pub counts: Vec<Vec<u32>>,
 }
 
-/// Counts entries per week and worksheet; the `top` most used worksheets get their own colour.
+/// Counts entries per week and worksheet. The worksheets most used in these weeks get their own
+/// colour, at most `top` of them: a worksheet's colour is its place in `order` (the workbook's
+/// order of worksheet ids) modulo [`crate::insight::chart::SLOTS`], the same in every range;
+/// where two of the most used share a colour, the less used one joins "Other".
 #[must_use]
 pub fn weekly_practice<'a>(
     entries: impl IntoIterator<Item = &'a Entry>,
     title_of: impl Fn(&str) -> String,
+    order: &[&str],
     today: jiff::civil::Date,
     weeks: usize,
     top: usize,
 ) -> WeeklyPractice {
+    let weeks = weeks.max(1);
     let this_monday = monday_of(today);
     let first_monday = this_monday
         .checked_sub(jiff::Span::new().weeks(i64::try_from(weeks).unwrap_or(1) - 1))
@@ -508,14 +568,35 @@ pub fn weekly_practice<'a>(
         *by_week[index].entry(entry.worksheet.clone()).or_default() += 1;
         *totals.entry(entry.worksheet.clone()).or_default() += 1;
     }
+    let slot_of = |id: &str| {
+        order
+            .iter()
+            .position(|known| *known == id)
+            .map(|place| place % crate::insight::chart::SLOTS)
+    };
     let mut ranked: Vec<(String, u32)> = totals.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let shown: Vec<String> = ranked.iter().take(top).map(|(id, _)| id.clone()).collect();
-    let other = ranked.len() > top;
-    let mut names: Vec<String> = shown.iter().map(|id| title_of(id)).collect();
+    let mut shown: Vec<(String, usize)> = Vec::new();
+    for (id, _) in &ranked {
+        if shown.len() == top {
+            break;
+        }
+        if let Some(slot) = slot_of(id)
+            && shown.iter().all(|(_, taken)| *taken != slot)
+        {
+            shown.push((id.clone(), slot));
+        }
+    }
+    // Drawn in the workbook's order, so the stack's order is the same in every range too.
+    shown.sort_by_key(|(id, _)| order.iter().position(|known| known == id));
+    let other = ranked.len() > shown.len();
+    let mut names: Vec<String> = shown.iter().map(|(id, _)| title_of(id)).collect();
+    let mut slots: Vec<Option<usize>> = shown.iter().map(|(_, slot)| Some(*slot)).collect();
     if other {
         names.push("Other".to_owned());
+        slots.push(None);
     }
+    let shown: Vec<String> = shown.into_iter().map(|(id, _)| id).collect();
     let counts = by_week
         .iter()
         .map(|week| {
@@ -544,6 +625,7 @@ pub fn weekly_practice<'a>(
     WeeklyPractice {
         weeks,
         names,
+        slots,
         counts,
     }
 }
@@ -767,7 +849,7 @@ mod series_maths {
             entry("c", "2026-11-24T09:00:00+00:00", vec![]),
             entry("a", "2026-10-01T09:00:00+00:00", vec![]), // before the range
         ];
-        let weekly = weekly_practice(&entries, str::to_uppercase, today, 2, 2);
+        let weekly = weekly_practice(&entries, str::to_uppercase, &["a", "b", "c"], today, 2, 2);
         assert_eq!(
             weekly.weeks,
             [
@@ -777,6 +859,92 @@ mod series_maths {
         );
         assert_eq!(weekly.names, ["A", "B", "Other"]);
         assert_eq!(weekly.counts, [vec![1, 0, 0], vec![1, 1, 1]]);
+        assert_eq!(weekly.slots, [Some(0), Some(1), None]);
+    }
+
+    #[test]
+    fn a_worksheet_keeps_its_colour_in_every_range() {
+        let today = jiff::civil::date(2026, 11, 25);
+        // This week "c" is the most used; over four weeks "a" is, and "c" comes third.
+        let mut entries = vec![
+            entry("c", "2026-11-24T09:00:00+00:00", vec![]),
+            entry("c", "2026-11-24T10:00:00+00:00", vec![]),
+            entry("b", "2026-11-24T11:00:00+00:00", vec![]),
+        ];
+        for day in 2..=9 {
+            entries.push(entry(
+                "a",
+                &format!("2026-11-0{day}T09:00:00+00:00"),
+                vec![],
+            ));
+        }
+        for day in 2..=5 {
+            entries.push(entry(
+                "b",
+                &format!("2026-11-0{day}T10:00:00+00:00"),
+                vec![],
+            ));
+        }
+        let order = ["a", "b", "c"];
+        let week = weekly_practice(&entries, str::to_owned, &order, today, 1, 6);
+        let month = weekly_practice(&entries, str::to_owned, &order, today, 4, 6);
+        let slot = |w: &WeeklyPractice, name: &str| {
+            w.slots[w.names.iter().position(|n| n == name).unwrap()]
+        };
+        for name in ["b", "c"] {
+            assert_eq!(slot(&week, name), slot(&month, name), "{name}");
+        }
+        assert_eq!(slot(&month, "a"), Some(0));
+        assert_eq!(slot(&month, "c"), Some(2));
+        // Drawn in the workbook's order in both.
+        assert_eq!(week.names, ["b", "c"]);
+        assert_eq!(month.names, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn worksheets_sharing_a_colour_never_share_a_chart() {
+        let today = jiff::civil::date(2026, 11, 25);
+        // With six colours, the 1st and the 7th worksheet of the workbook share one.
+        let order = ["w0", "w1", "w2", "w3", "w4", "w5", "w6"];
+        let entries = vec![
+            entry("w6", "2026-11-24T09:00:00+00:00", vec![]),
+            entry("w6", "2026-11-24T10:00:00+00:00", vec![]),
+            entry("w0", "2026-11-24T11:00:00+00:00", vec![]),
+            entry("w1", "2026-11-24T12:00:00+00:00", vec![]),
+        ];
+        let week = weekly_practice(&entries, str::to_owned, &order, today, 1, 6);
+        assert_eq!(week.names, ["w1", "w6", "Other"]);
+        assert_eq!(week.slots, [Some(1), Some(0), None]);
+        assert_eq!(week.counts, [vec![1, 2, 1]]);
+    }
+
+    #[test]
+    fn before_and_after_by_month() {
+        let data = BeforeAfter {
+            stem: "intensity".into(),
+            label: "Intensity".into(),
+            before_label: "Before".into(),
+            after_label: "After".into(),
+            min: 0,
+            max: 10,
+            pairs: vec![(8, 4), (6, 4), (5, 5), (9, 3)],
+            dates: vec![
+                jiff::civil::date(2026, 1, 3),
+                jiff::civil::date(2026, 1, 30),
+                jiff::civil::date(2026, 2, 1),
+                jiff::civil::date(2026, 4, 9),
+            ],
+        };
+        let months = data.by_month();
+        assert_eq!(months.len(), 3);
+        assert_eq!(months[0].month, jiff::civil::date(2026, 1, 1));
+        assert_eq!(
+            (months[0].count, months[0].before, months[0].after),
+            (2, 7.0, 4.0)
+        );
+        assert!((months[0].change() + 3.0).abs() < 1e-9);
+        assert_eq!((months[1].count, months[1].change()), (1, 0.0));
+        assert_eq!(months[2].month, jiff::civil::date(2026, 4, 1));
     }
 
     #[test]

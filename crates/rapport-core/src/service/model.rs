@@ -108,7 +108,7 @@ impl Model {
         ]
         .into_iter()
         .flatten()
-        .chain(crate::service::register::register_problems(
+        .chain(crate::facilitator::register::problems_in(
             data_dir,
             &self.workbook,
         ))
@@ -371,9 +371,14 @@ impl Model {
             data: progress::weekly_practice(
                 self.journal.entries(),
                 title_of,
+                &self
+                    .workbook
+                    .worksheets()
+                    .map(|w| w.id.as_str())
+                    .collect::<Vec<_>>(),
                 today.date(),
                 weeks,
-                5,
+                crate::insight::chart::SLOTS,
             ),
         }
     }

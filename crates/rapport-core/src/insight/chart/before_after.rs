@@ -4,8 +4,23 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ChartError, Style, draw_error, draw_legend};
-use crate::insight::progress::BeforeAfter;
+use super::{
+    ChartError, LegendItem, Mapping, Mark, Palette, Style, blend, count_of, date_axis, date_to_day,
+    draw_error,
+};
+use crate::insight::progress::{BeforeAfter, MonthChange};
+
+/// Above this many pairs spread over at least [`MONTHLY_MONTHS`] months, the chart shows each
+/// month's average instead of one line per entry.
+pub const MONTHLY_ABOVE: usize = 60;
+
+/// The fewest months that make the monthly view worth it.
+const MONTHLY_MONTHS: usize = 3;
+
+/// A signed number with a true minus sign, e.g. "−1.5" or "+0.5".
+fn signed(value: f64) -> String {
+    format!("{value:+.1}").replace('-', "\u{2212}")
+}
 
 /// Ratings before and after, e.g. distress before and after using a coping skill.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,30 +32,148 @@ pub struct BeforeAfterChart {
 }
 
 impl BeforeAfterChart {
+    /// The months, if there are enough pairs for the chart to show monthly averages.
+    #[must_use]
+    pub fn monthly(&self) -> Option<Vec<MonthChange>> {
+        if self.data.pairs.len() <= MONTHLY_ABOVE {
+            return None;
+        }
+        let months = self.data.by_month();
+        (months.len() >= MONTHLY_MONTHS).then_some(months)
+    }
+
+    fn means(&self) -> Option<(f64, f64)> {
+        let count = self.data.pairs.len() as f64;
+        (count > 0.0).then(|| {
+            (
+                self.data.pairs.iter().map(|p| p.0 as f64).sum::<f64>() / count,
+                self.data.pairs.iter().map(|p| p.1 as f64).sum::<f64>() / count,
+            )
+        })
+    }
+
+    pub(super) fn legend(&self, palette: &Palette) -> Vec<LegendItem> {
+        let data = &self.data;
+        if self.monthly().is_some() {
+            return vec![
+                LegendItem::new(
+                    format!("{}, monthly average", data.before_label),
+                    palette.lines[0],
+                    Mark::Swatch,
+                ),
+                LegendItem::new(
+                    format!("{}, monthly average", data.after_label),
+                    palette.lines[1],
+                    Mark::Swatch,
+                ),
+            ];
+        }
+        let Some((before, after)) = self.means() else {
+            return Vec::new();
+        };
+        vec![
+            LegendItem::new(
+                "One entry",
+                blend(palette.lines[0], palette.background, 0.5),
+                Mark::Line,
+            ),
+            LegendItem::new(
+                format!(
+                    "Average of {}: {before:.1} \u{2192} {after:.1}",
+                    count_of(data.pairs.len(), "entry", "entries")
+                ),
+                palette.lines[1],
+                Mark::Line,
+            ),
+        ]
+    }
+
+    /// By month: the month nearest the pointer. Per entry: how many entries gave the rating
+    /// nearest the pointer, before or after.
+    pub(super) fn tooltip(
+        &self,
+        mapping: &Mapping,
+        (px, py): (f32, f32),
+        scale: f32,
+    ) -> Option<String> {
+        if !mapping.contains(px, py) {
+            return None;
+        }
+        let (x, y) = mapping.to_data(px, py);
+        let data = &self.data;
+        if let Some(months) = self.monthly() {
+            let (distance, month) = months
+                .iter()
+                .map(|month| {
+                    let (mx, _) = mapping.to_pixel(date_to_day(month.month) + 14.0, 0.0);
+                    ((mx - px).abs(), month)
+                })
+                .min_by(|a, b| a.0.total_cmp(&b.0))?;
+            return (distance < 16.0 * scale).then(|| {
+                format!(
+                    "{}: {}, {:.1} \u{2192} {:.1} ({})",
+                    month.month.strftime("%b %Y"),
+                    count_of(month.count, "entry", "entries"),
+                    month.before,
+                    month.after,
+                    signed(month.change())
+                )
+            });
+        }
+        let (label, after) = if x < 0.5 {
+            (&data.before_label, false)
+        } else {
+            (&data.after_label, true)
+        };
+        let value = (y.round() as i64).clamp(data.min, data.max);
+        let count = data
+            .pairs
+            .iter()
+            .filter(|(b, a)| if after { *a == value } else { *b == value })
+            .count();
+        Some(format!(
+            "{label} {value}: {} of {}",
+            count,
+            count_of(data.pairs.len(), "entry", "entries")
+        ))
+    }
+
     pub(super) fn draw<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
         style: &Style,
-    ) -> Result<(), ChartError> {
+    ) -> Result<Option<Mapping>, ChartError> {
         let data = &self.data;
-        let Some(change) = data.average_change() else {
-            return style.empty(
+        let (Some(change), Some((mean_before, mean_after))) = (data.average_change(), self.means())
+        else {
+            style.empty(
                 root,
                 &self.title,
                 "Fill in both the before and the after rating in an entry to see the change.",
-            );
+            )?;
+            return Ok(None);
         };
+        let title = format!("{}: average change {}", self.title, signed(change));
+        let body = style.header(root, &title, &self.legend(&style.palette))?;
         let (min, max) = (data.min as f64, data.max as f64);
         let margin = (max - min) * 0.04;
-        let mut plot = ChartBuilder::on(root)
-            .caption(
-                format!("{}: average change {change:+.1}", self.title),
-                style.text(18.0),
-            )
+        let (y_bottom, y_top) = (min - margin, max + margin);
+        let months = self.monthly();
+        let (x_low, x_high) = match &months {
+            Some(months) => {
+                let first = months.first().map_or(0.0, |m| date_to_day(m.month));
+                let last = months.last().map_or(1.0, |m| date_to_day(m.month) + 31.0);
+                (first - 10.0, last + 10.0)
+            }
+            None => (-0.25, 1.25),
+        };
+        let y_labels = [format!("{min:.0}"), format!("{max:.0}")];
+        let mut plot = ChartBuilder::on(&body)
             .margin(style.px(12.0))
-            .x_label_area_size(style.px(34.0))
-            .y_label_area_size(style.px(44.0))
-            .build_cartesian_2d(-0.25f64..1.25f64, (min - margin)..(max + margin))
+            .margin_top(style.px(4.0))
+            .x_label_area_size(style.px(30.0))
+            .y_label_area_size(style.y_label_area(&body, &y_labels))
+            .build_cartesian_2d(x_low..x_high, y_bottom..y_top)
             .map_err(draw_error)?;
         let format_y = |value: &f64| format!("{value:.0}");
         plot.configure_mesh()
@@ -56,45 +189,65 @@ impl BeforeAfterChart {
             .light_line_style(style.palette.background)
             .draw()
             .map_err(draw_error)?;
-        for (x, label) in [(0.0, &data.before_label), (1.0, &data.after_label)] {
-            let (px, py) = plot.backend_coord(&(x, min - margin));
-            root.draw(&Text::new(
-                label.clone(),
-                (px, py + style.px_i(8.0)),
-                style.text(13.0).pos(Pos::new(HPos::Center, VPos::Top)),
-            ))
+        let (base_x, base_y) = body.get_base_pixel();
+        if let Some(months) = &months {
+            date_axis(&body, &mut plot, style, (x_low, x_high), (y_bottom, y_top))?;
+            // Each month: a line from the average before to the average after, with dots.
+            let link = style.palette.grid.stroke_width(style.px(2.0));
+            let radius = style.px(3.0);
+            for month in months {
+                let x = date_to_day(month.month) + 14.0;
+                plot.draw_series(std::iter::once(PathElement::new(
+                    vec![(x, month.before), (x, month.after)],
+                    link,
+                )))
+                .map_err(draw_error)?;
+                plot.draw_series([
+                    Circle::new((x, month.before), radius, style.palette.lines[0].filled()),
+                    Circle::new((x, month.after), radius, style.palette.lines[1].filled()),
+                ])
+                .map_err(draw_error)?;
+            }
+        } else {
+            for (x, label) in [(0.0, &data.before_label), (1.0, &data.after_label)] {
+                let (px, py) = plot.backend_coord(&(x, y_bottom));
+                body.draw(&Text::new(
+                    label.clone(),
+                    (px - base_x, py - base_y + style.px_i(8.0)),
+                    style.text(13.0).pos(Pos::new(HPos::Center, VPos::Top)),
+                ))
+                .map_err(draw_error)?;
+            }
+            // Each entry is a faint line; many identical pairs add up to a stronger one.
+            let count = data.pairs.len() as f64;
+            let alpha = (3.0 / count.sqrt()).clamp(0.03, 0.6);
+            let faint = style.palette.lines[0]
+                .mix(alpha)
+                .stroke_width(style.px(1.5));
+            plot.draw_series(data.pairs.iter().map(|&(before, after)| {
+                PathElement::new(vec![(0.0, before as f64), (1.0, after as f64)], faint)
+            }))
+            .map_err(draw_error)?;
+            let bold = style.palette.lines[1].stroke_width(style.px(3.5));
+            plot.draw_series(std::iter::once(PathElement::new(
+                vec![(0.0, mean_before), (1.0, mean_after)],
+                bold,
+            )))
+            .map_err(draw_error)?;
+            plot.draw_series(
+                [(0.0, mean_before), (1.0, mean_after)]
+                    .into_iter()
+                    .map(|point| {
+                        Circle::new(point, style.px(5.0), style.palette.lines[1].filled())
+                    }),
+            )
             .map_err(draw_error)?;
         }
-        // Each entry is a faint line; many identical pairs add up to a stronger one.
-        let count = data.pairs.len() as f64;
-        let alpha = (3.0 / count.sqrt()).clamp(0.03, 0.6);
-        let faint = style.palette.lines[0]
-            .mix(alpha)
-            .stroke_width(style.px(1.5));
-        plot.draw_series(data.pairs.iter().map(|&(before, after)| {
-            PathElement::new(vec![(0.0, before as f64), (1.0, after as f64)], faint)
+        let (x_pixels, y_pixels) = plot.plotting_area().get_pixel_range();
+        Ok(Some(Mapping {
+            area: (x_pixels.start, y_pixels.start, x_pixels.end, y_pixels.end),
+            x: (x_low, x_high),
+            y: (y_bottom, y_top),
         }))
-        .map_err(draw_error)?;
-        let mean_before = data.pairs.iter().map(|p| p.0 as f64).sum::<f64>() / count;
-        let mean_after = data.pairs.iter().map(|p| p.1 as f64).sum::<f64>() / count;
-        let bold = style.palette.lines[1].stroke_width(style.px(3.5));
-        plot.draw_series(std::iter::once(PathElement::new(
-            vec![(0.0, mean_before), (1.0, mean_after)],
-            bold,
-        )))
-        .map_err(draw_error)?
-        .label(format!(
-            "Average of {} entries: {mean_before:.1} → {mean_after:.1}",
-            data.pairs.len()
-        ))
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], bold));
-        plot.draw_series(
-            [(0.0, mean_before), (1.0, mean_after)]
-                .into_iter()
-                .map(|point| Circle::new(point, style.px(5.0), style.palette.lines[1].filled())),
-        )
-        .map_err(draw_error)?;
-        draw_legend(&mut plot, style, SeriesLabelPosition::UpperRight, 13.0)?;
-        Ok(())
     }
 }

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ChartError, Style, draw_error, draw_legend};
+use super::{ChartError, LegendItem, Mark, Palette, Style, blend, draw_error};
 use crate::insight::spread::WeekRow;
 
 /// One measure across the weeks of a programme, for a group.
@@ -38,6 +38,18 @@ impl GroupChart {
             .collect()
     }
 
+    pub(super) fn legend(palette: &Palette) -> Vec<LegendItem> {
+        let colour = palette.lines[0];
+        vec![
+            LegendItem::new(
+                "Middle half of the group",
+                blend(colour, palette.background, 0.25),
+                Mark::Swatch,
+            ),
+            LegendItem::new("Median", colour, Mark::Line),
+        ]
+    }
+
     pub(super) fn draw<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
@@ -48,9 +60,11 @@ impl GroupChart {
         }
         let last_week = self.last_week.max(1);
         let (min, max) = (self.range.0 as f64, self.range.1 as f64);
-        let mut plot = ChartBuilder::on(root)
-            .caption(&self.title, style.text(18.0))
+        let body = style.header(root, &self.title, &Self::legend(&style.palette))?;
+        let (base_x, base_y) = body.get_base_pixel();
+        let mut plot = ChartBuilder::on(&body)
             .margin(style.px(12.0))
+            .margin_top(style.px(4.0))
             .x_label_area_size(style.px(34.0))
             .y_label_area_size(style.px(44.0))
             .build_cartesian_2d(0.5f64..last_week as f64 + 0.5, min..max)
@@ -79,11 +93,7 @@ impl GroupChart {
                 colour.mix(0.25).filled(),
             )
         }))
-        .map_err(draw_error)?
-        .label("Middle half of the group")
-        .legend(move |(x, y)| {
-            Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.mix(0.25).filled())
-        });
+        .map_err(draw_error)?;
         let line = colour.stroke_width(style.px(2.5));
         let medians: Vec<(f64, f64)> = shown
             .iter()
@@ -94,9 +104,7 @@ impl GroupChart {
                 .windows(2)
                 .map(|pair| PathElement::new(vec![pair[0], pair[1]], line)),
         )
-        .map_err(draw_error)?
-        .label("Median")
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], line));
+        .map_err(draw_error)?;
         plot.draw_series(
             medians
                 .iter()
@@ -111,14 +119,13 @@ impl GroupChart {
                 (format!("n={} (<3)", row.spread.n), min)
             };
             let (x, y) = plot.backend_coord(&(row.week as f64, at));
-            root.draw(&Text::new(
+            body.draw(&Text::new(
                 label,
-                (x, y - style.px_i(4.0)),
+                (x - base_x, y - base_y - style.px_i(4.0)),
                 style.text(11.0).pos(Pos::new(HPos::Center, VPos::Bottom)),
             ))
             .map_err(draw_error)?;
         }
-        draw_legend(&mut plot, style, SeriesLabelPosition::UpperRight, 12.0)?;
         Ok(())
     }
 }

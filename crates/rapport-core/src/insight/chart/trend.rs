@@ -6,7 +6,9 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ChartError, Mapping, SEVERITY, Style, date_axis, draw_error, draw_legend};
+use super::{
+    ChartError, LegendItem, Mapping, Mark, Palette, SEVERITY, Style, date_axis, draw_error,
+};
 use crate::insight::progress::{Point, Series, moving_average};
 
 /// How many entries the moving average spans.
@@ -61,6 +63,48 @@ impl TrendChart {
         (low - pad, high + pad)
     }
 
+    /// Each series' colour: its place in the chart, through the palette.
+    fn colour(palette: &Palette, index: usize) -> RGBColor {
+        palette.lines[index % palette.lines.len()]
+    }
+
+    pub(super) fn legend(&self, palette: &Palette) -> Vec<LegendItem> {
+        self.series
+            .iter()
+            .enumerate()
+            .filter(|(_, series)| !series.points.is_empty())
+            .map(|(index, series)| {
+                LegendItem::new(&series.label, Self::colour(palette, index), Mark::Line)
+            })
+            .collect()
+    }
+
+    /// The point nearest the pointer, within 24 points of it.
+    pub(super) fn tooltip(
+        &self,
+        mapping: &Mapping,
+        (px, py): (f32, f32),
+        scale: f32,
+    ) -> Option<String> {
+        let (distance, series, point) = self
+            .series
+            .iter()
+            .flat_map(|series| series.points.iter().map(move |point| (series, point)))
+            .map(|(series, point)| {
+                let (x, y) = mapping.to_pixel(point.day(), point.value as f64);
+                ((x - px).hypot(y - py), series, point)
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))?;
+        (distance < 24.0 * scale).then(|| {
+            format!(
+                "{}: {} on {}",
+                series.label,
+                point.value,
+                point.when.human()
+            )
+        })
+    }
+
     pub(super) fn draw<DB: DrawingBackend>(
         &self,
         root: &DrawingArea<DB, Shift>,
@@ -70,21 +114,34 @@ impl TrendChart {
             style.empty(root, &self.title, &self.empty_message)?;
             return Ok(None);
         }
+        let body = style.header(root, &self.title, &self.legend(&style.palette))?;
         let (x_low, x_high) = self.day_range();
         let y_low = self.series.iter().map(|s| s.min).min().unwrap_or(0) as f64;
         let y_high = self.series.iter().map(|s| s.max).max().unwrap_or(10) as f64;
         // A little headroom, so points on the ends of the scale are not cut in half.
         let margin = (y_high - y_low) * 0.03;
         let (y_bottom, y_top) = (y_low - margin, y_high + margin);
-        let mut plot = ChartBuilder::on(root)
-            .caption(&self.title, style.text(18.0))
+        let banded = self.series.iter().find(|s| !s.bands.is_empty());
+        // Band names go in the right margin, as wide as the widest of them.
+        let right = banded.map_or(0, |series| {
+            let widest = series
+                .bands
+                .iter()
+                .map(|band| style.text_width(&body, &band.label, 12.0))
+                .max()
+                .unwrap_or(0);
+            u32::try_from(widest).unwrap_or(0) + style.px(22.0)
+        });
+        let y_labels = [format!("{y_low:.0}"), format!("{y_high:.0}")];
+        let mut plot = ChartBuilder::on(&body)
             .margin(style.px(12.0))
-            .x_label_area_size(style.px(34.0))
-            .y_label_area_size(style.px(44.0))
+            .margin_top(style.px(4.0))
+            .x_label_area_size(style.px(30.0))
+            .y_label_area_size(style.y_label_area(&body, &y_labels))
+            .right_y_label_area_size(right)
             .build_cartesian_2d(x_low..x_high, y_bottom..y_top)
             .map_err(draw_error)?;
         let format_y = |value: &f64| format!("{value:.0}");
-        let banded = self.series.iter().find(|s| !s.bands.is_empty());
         // The date axis is drawn by hand, so that ticks fall on calendar boundaries.
         plot.configure_mesh()
             .disable_x_mesh()
@@ -100,15 +157,15 @@ impl TrendChart {
             .draw()
             .map_err(draw_error)?;
         if let Some(banded) = banded {
-            draw_bands(&mut plot, banded, (x_low, x_high), style)?;
+            draw_bands(&body, &mut plot, banded, (x_low, x_high), style)?;
         }
-        date_axis(root, &mut plot, style, (x_low, x_high), (y_bottom, y_top))?;
+        date_axis(&body, &mut plot, style, (x_low, x_high), (y_bottom, y_top))?;
 
         for (index, series) in self.series.iter().enumerate() {
             if series.points.is_empty() {
                 continue;
             }
-            let colour = style.palette.lines[index % style.palette.lines.len()];
+            let colour = Self::colour(&style.palette, index);
             let points: Vec<(f64, f64)> = series
                 .points
                 .iter()
@@ -143,11 +200,8 @@ impl TrendChart {
                     .windows(2)
                     .map(|pair| PathElement::new(vec![pair[0], pair[1]], bold)),
             )
-            .map_err(draw_error)?
-            .label(&series.label)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], bold));
+            .map_err(draw_error)?;
         }
-        draw_legend(&mut plot, style, SeriesLabelPosition::UpperRight, 13.0)?;
         let (x_pixels, y_pixels) = plot.plotting_area().get_pixel_range();
         Ok(Some(Mapping {
             area: (x_pixels.start, y_pixels.start, x_pixels.end, y_pixels.end),
@@ -157,14 +211,18 @@ impl TrendChart {
     }
 }
 
-/// Shades a questionnaire's bands behind the plot and names each one at the left.
+/// Shades a questionnaire's bands behind the plot and names each one in the right margin,
+/// beside its band, so that the names never cross the data or the grid.
 fn draw_bands<DB: DrawingBackend>(
+    body: &DrawingArea<DB, Shift>,
     plot: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
     series: &Series,
     (x_low, x_high): (f64, f64),
     style: &Style,
 ) -> Result<(), ChartError> {
     let count = series.bands.len();
+    let (base_x, base_y) = body.get_base_pixel();
+    let mut names = Vec::new();
     for (index, band) in series.bands.iter().enumerate() {
         // Spread the bands over the colour scale; reversed where higher is better.
         let position = if count > 1 {
@@ -183,10 +241,42 @@ fn draw_bands<DB: DrawingBackend>(
             SEVERITY[position].mix(0.14).filled(),
         )))
         .map_err(draw_error)?;
-        let label = style.text(12.0).pos(Pos::new(HPos::Left, VPos::Top));
-        plot.plotting_area()
-            .draw(&Text::new(band.label.clone(), (x_low, high), label))
-            .map_err(draw_error)?;
+        let (right, top) = plot.backend_coord(&(x_high, high));
+        let (_, bottom) = plot.backend_coord(&(x_high, low));
+        names.push((
+            band.label.clone(),
+            SEVERITY[position],
+            right - base_x,
+            (top, bottom),
+        ));
+    }
+    // Each name at the middle of its band, kept inside the plot's height and pushed down so
+    // that no two overlap.
+    let (_, y_pixels) = plot.plotting_area().get_pixel_range();
+    let line = style.px_i(15.0);
+    names.sort_by_key(|(_, _, _, (top, _))| *top);
+    let mut next_free = y_pixels.start;
+    for (label, colour, right, (top, bottom)) in names {
+        let top = top.max(y_pixels.start);
+        let bottom = bottom.min(y_pixels.end);
+        let centre = top.midpoint(bottom).max(next_free + line / 2);
+        next_free = centre + line / 2;
+        let x = right + style.px_i(6.0);
+        let y = centre - base_y;
+        body.draw(&Rectangle::new(
+            [
+                (x, y - style.px_i(5.0)),
+                (x + style.px_i(8.0), y + style.px_i(5.0)),
+            ],
+            colour.mix(0.6).filled(),
+        ))
+        .map_err(draw_error)?;
+        body.draw(&Text::new(
+            label,
+            (x + style.px_i(12.0), y),
+            style.text(12.0).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(draw_error)?;
     }
     Ok(())
 }
