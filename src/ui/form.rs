@@ -224,6 +224,8 @@ pub struct Form {
     generation: u64,
     /// The breathing pacer, for a step that shows it.
     pacer: super::pacer::BreathingPacer,
+    /// Give the keyboard focus to the first step's field when next drawn.
+    focus_first: bool,
 }
 
 impl Drop for Form {
@@ -256,6 +258,7 @@ impl Form {
             dirty: false,
             generation: 0,
             pacer: super::pacer::BreathingPacer::default(),
+            focus_first: false,
         }
     }
 
@@ -329,6 +332,12 @@ impl Form {
         Ok(answers)
     }
 
+    /// Gives the keyboard focus to the first step's field when the form is next drawn (after
+    /// "Start" by keyboard, the next key typed goes into the worksheet, not the top bar).
+    pub fn focus_first_field(&mut self) {
+        self.focus_first = true;
+    }
+
     /// Shows the steps, with any tool a step has (the pacer moves only if `reduce_motion` is
     /// off). Marks the form dirty when anything changes.
     pub fn ui(&mut self, ui: &mut Ui, worksheet: &Worksheet, reduce_motion: bool) {
@@ -354,6 +363,11 @@ impl Form {
                     self.pacer.ui(ui, reduce_motion);
                 }
                 ui.add_space(4.0);
+                if index == 0 && std::mem::take(&mut self.focus_first) {
+                    // The editor's first widget takes the next automatic id.
+                    let first = ui.next_auto_id();
+                    ui.memory_mut(|memory| memory.request_focus(first));
+                }
                 if step_editor(ui, step, value, prompt.id) {
                     self.dirty = true;
                     self.generation += 1;
@@ -385,7 +399,7 @@ fn step_editor(ui: &mut Ui, step: &Step, value: &mut Value, prompt: egui::Id) ->
                 || "Not rated yet".to_owned(),
                 |n| format!("{}: {n}", step.label),
             );
-            ui.label(RichText::new(shown).small().weak());
+            ui.label(RichText::new(shown).weak());
             changed
         }
         (

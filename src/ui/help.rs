@@ -65,6 +65,7 @@ impl View for HelpView {
                     Err(error) => cx.notify(Notice::error(error)),
                 }
             }
+            super::keyboard::keep_focus_in_view(ui);
         });
     }
 }

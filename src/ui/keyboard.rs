@@ -137,3 +137,22 @@ impl GoTo {
         chosen.map(Screen::Worksheet)
     }
 }
+
+/// Scrolls the widget that just gained the keyboard focus into view, if it lies in this
+/// scroll area: call at the end of a `ScrollArea`'s contents, so that Tab never moves the focus
+/// to a widget out of sight.
+pub fn keep_focus_in_view(ui: &egui::Ui) {
+    let ctx = ui.ctx();
+    let Some(id) = ctx.memory(egui::Memory::focused) else {
+        return;
+    };
+    let Some(response) = ctx.read_response(id) else {
+        return;
+    };
+    if !response.gained_focus() || !ui.min_rect().intersects(response.rect) {
+        return;
+    }
+    if !ui.clip_rect().contains_rect(response.rect) {
+        ui.scroll_to_rect(response.rect.expand(8.0), None);
+    }
+}

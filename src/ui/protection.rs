@@ -62,12 +62,8 @@ fn match_indicator(ui: &mut Ui, new: &str, again: &str) {
         return;
     }
     if new == again {
-        let green = if ui.visuals().dark_mode {
-            egui::Color32::from_rgb(0x8f, 0xd1, 0x9e)
-        } else {
-            egui::Color32::from_rgb(0x1e, 0x6b, 0x34)
-        };
-        ui.colored_label(green, "Passphrases match");
+        let good = super::theme::palette(ui.visuals().dark_mode).good;
+        ui.colored_label(good, "Passphrases match");
     } else {
         ui.colored_label(ui.visuals().warn_fg_color, "Do not match yet");
     }

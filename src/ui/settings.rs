@@ -34,7 +34,10 @@ impl View for SettingsView {
         }
         egui::ScrollArea::vertical()
             .id_salt("settings")
-            .show(ui, |ui| self.sections(ui, cx));
+            .show(ui, |ui| {
+                self.sections(ui, cx);
+                super::keyboard::keep_focus_in_view(ui);
+            });
     }
 }
 
@@ -163,7 +166,8 @@ impl SettingsView {
         ui.label(egui::RichText::new("Export and import").strong());
         ui.horizontal_wrapped(|ui| {
             for format in ExportFormat::ALL {
-                if ui.button(format!("Export {}", format.label())).clicked() {
+                let text = format!("Export {}", format.label());
+                if super::icon::button(ui, super::icon::EXPORT, &text).clicked() {
                     let notice = export(cx, format);
                     cx.notify(notice);
                 }

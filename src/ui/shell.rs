@@ -67,7 +67,8 @@ pub struct Shell {
     settings: Document<Settings>,
     presentation: Option<Presentation>,
     clock: std::rc::Rc<dyn Clock>,
-    fonts_installed: bool,
+    /// The fonts, and whether the CJK font has been looked for (see `theme::Fonts`).
+    fonts: super::theme::Fonts,
     notice: Option<Notice>,
     pending: Option<Pending>,
     quitting: bool,
@@ -134,7 +135,7 @@ impl Shell {
             settings,
             presentation: None,
             clock: std::rc::Rc::new(SystemClock::default()),
-            fonts_installed: false,
+            fonts: super::theme::Fonts::default(),
             notice: backup_error,
             pending: None,
             quitting: false,
@@ -217,6 +218,13 @@ impl Shell {
         self.views.overview.renders()
     }
 
+    /// Whether a font for Chinese, Japanese or Korean was looked for: only once such text was
+    /// typed or found in the journal.
+    #[must_use]
+    pub fn cjk_font_looked_for(&self) -> bool {
+        self.fonts.cjk_looked()
+    }
+
     /// The notice on show, if any.
     #[must_use]
     pub fn notice(&self) -> Option<&Notice> {
@@ -225,9 +233,11 @@ impl Shell {
 
     /// Draws one frame.
     pub fn ui(&mut self, ui: &mut Ui) {
-        if !self.fonts_installed {
-            super::widgets::install_fonts(ui.ctx());
-            self.fonts_installed = true;
+        let first_frame = !self.fonts.installed();
+        let journal = self.model.as_ref().ok().map(Model::journal);
+        self.fonts.ensure(ui.ctx(), journal);
+        if first_frame {
+            super::theme::apply(ui.ctx());
         }
         self.apply_appearance(ui.ctx());
         self.guard_close(ui.ctx());
@@ -679,9 +689,9 @@ impl Shell {
         ui.horizontal(|ui| {
             ui.label(RichText::new("Rapport").heading().strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let help = egui::Button::new(RichText::new("Get help now").strong())
+                let help = super::icon::styled(super::icon::HELP, "Get help now", RichText::strong)
                     .fill(ui.visuals().selection.bg_fill);
-                let help = ui.add(help);
+                let help = super::icon::add(ui, help, "Get help now");
                 super::keyboard::remember_first(ui.ctx(), Region::Actions, help.id);
                 if help.clicked() {
                     actions.push(Action::Navigate(Screen::Help));
@@ -697,15 +707,14 @@ impl Shell {
                 }
                 // Settings keeps its place whether or not the journal is protected; Lock comes
                 // after it, set apart, so reaching for Settings never locks the journal.
-                if ui.button("Settings").clicked() {
+                if super::icon::button(ui, super::icon::SETTINGS, "Settings").clicked() {
                     actions.push(Action::Navigate(Screen::Settings));
                 }
                 if matches!(self.data_dir.sealing(), Sealing::Sealed(_)) {
                     ui.add_space(24.0);
                     ui.separator();
                     ui.add_space(8.0);
-                    if ui
-                        .button("Lock")
+                    if super::icon::button(ui, super::icon::LOCK, "Lock")
                         .on_hover_text("Lock the journal now; it asks for your passphrase again")
                         .clicked()
                     {
@@ -720,10 +729,10 @@ impl Shell {
                     } else {
                         format!("{count} problems")
                     };
+                    let warn = ui.visuals().warn_fg_color;
                     let button =
-                        egui::Button::new(RichText::new(text).color(ui.visuals().warn_fg_color));
-                    if ui
-                        .add(button)
+                        super::icon::styled(super::icon::WARNING, &text, |t| t.color(warn));
+                    if super::icon::add(ui, button, &text)
                         .on_hover_text("Files that could not be loaded")
                         .clicked()
                     {

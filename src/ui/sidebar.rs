@@ -2,6 +2,7 @@
 
 use egui::{RichText, Ui};
 
+use super::icon;
 use super::vocabulary::{Cx, Screen, View};
 
 /// Lists the sections and their worksheets; a click opens the worksheet.
@@ -12,8 +13,11 @@ impl View for Sidebar {
         egui::ScrollArea::vertical()
             .id_salt("sidebar")
             .show(ui, |ui| {
+                // Long titles wrap inside the sidebar rather than widening it.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                 ui.add_space(6.0);
-                let today = ui.selectable_label(cx.state.screen == Screen::Today, "Today");
+                let today =
+                    icon::selectable(ui, cx.state.screen == Screen::Today, icon::HOUSE, "Today");
                 super::keyboard::remember_first(
                     ui.ctx(),
                     super::keyboard::Region::Sidebar,
@@ -22,15 +26,19 @@ impl View for Sidebar {
                 if today.clicked() {
                     cx.navigate(Screen::Today);
                 }
-                if ui
-                    .selectable_label(cx.state.screen == Screen::Overview, "Progress overview")
-                    .clicked()
+                if icon::selectable(
+                    ui,
+                    cx.state.screen == Screen::Overview,
+                    icon::CHART,
+                    "Progress overview",
+                )
+                .clicked()
                 {
                     cx.navigate(Screen::Overview);
                 }
                 let programmes =
                     matches!(cx.state.screen, Screen::Programmes | Screen::Programme(_));
-                if ui.selectable_label(programmes, "Programmes").clicked() {
+                if icon::selectable(ui, programmes, icon::PATH, "Programmes").clicked() {
                     cx.navigate(Screen::Programmes);
                 }
                 ui.add_space(4.0);
@@ -44,10 +52,14 @@ impl View for Sidebar {
                     }
                     ui.add_space(6.0);
                     let selected = cx.state.screen == Screen::Section(section.id.clone());
-                    let header =
-                        egui::Button::selectable(selected, RichText::new(&section.title).strong())
-                            .frame_when_inactive(false);
-                    if ui.add(header).on_hover_text("About this section").clicked() {
+                    let header = egui::Button::selectable(
+                        selected,
+                        RichText::new(icon::with(icon::BOOK, &section.title)).strong(),
+                    )
+                    .frame_when_inactive(false);
+                    let header = ui.add(header);
+                    super::widgets::set_accessible_label(ui, &header, &section.title);
+                    if header.on_hover_text("About this section").clicked() {
                         open_section = Some(section.id.clone());
                     }
                     for worksheet in worksheets {
@@ -76,31 +88,44 @@ impl View for Sidebar {
                 }
                 ui.add_space(12.0);
                 ui.separator();
-                if ui
-                    .selectable_label(
-                        cx.state.screen == Screen::Share,
-                        "Share with my facilitator",
-                    )
-                    .clicked()
+                if icon::selectable(
+                    ui,
+                    cx.state.screen == Screen::Share,
+                    icon::SHARE,
+                    "Share with my facilitator",
+                )
+                .clicked()
                 {
                     cx.navigate(Screen::Share);
                 }
-                if ui
-                    .selectable_label(
-                        cx.state.screen == Screen::Group,
-                        "Group progress (facilitators)",
-                    )
-                    .clicked()
+                if icon::selectable(
+                    ui,
+                    cx.state.screen == Screen::Group,
+                    icon::GROUP,
+                    "Group progress (facilitators)",
+                )
+                .clicked()
                 {
                     cx.navigate(Screen::Group);
                 }
-                let trash = ui
-                    .selectable_label(cx.state.screen == Screen::Trash, "Trash")
-                    .on_hover_text("Deleted entries, which you can restore");
+                if icon::selectable(
+                    ui,
+                    cx.state.screen == Screen::Register,
+                    icon::NOTEBOOK,
+                    "Group register (facilitators)",
+                )
+                .clicked()
+                {
+                    cx.navigate(Screen::Register);
+                }
+                let trash =
+                    icon::selectable(ui, cx.state.screen == Screen::Trash, icon::TRASH, "Trash")
+                        .on_hover_text("Deleted entries, which you can restore");
                 super::keyboard::remember_last_of_sidebar(ui.ctx(), trash.id);
                 if trash.clicked() {
                     cx.navigate(Screen::Trash);
                 }
+                super::keyboard::keep_focus_in_view(ui);
             });
     }
 }

@@ -97,8 +97,9 @@ impl View for TodayView {
             }
             if !dashboard.first_time {
                 ui.add_space(16.0);
-                ui.label(RichText::new(NOT_A_SUBSTITUTE).small().weak());
+                ui.label(RichText::new(NOT_A_SUBSTITUTE).weak());
             }
+            super::keyboard::keep_focus_in_view(ui);
         });
         if let Some(id) = open {
             cx.navigate(Screen::Worksheet(id));
@@ -128,7 +129,7 @@ fn action_row(ui: &mut Ui, suggestion: &Suggestion, verb: &str, open: &mut Optio
                 ui.label(&suggestion.reason);
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let button = ui.button(verb);
+                let button = ui.button(super::icon::with(super::icon::ARROW, verb));
                 widgets::set_accessible_label(ui, &button, format!("{verb} {}", suggestion.title));
                 if button.clicked() {
                     *open = Some(suggestion.worksheet.clone());

@@ -83,7 +83,15 @@ pub fn rating_scale(
 /// A heading-sized page title.
 pub fn page_title(ui: &mut Ui, text: &str) {
     ui.add_space(4.0);
-    ui.heading(text);
+    let strong = ui.visuals().strong_text_color();
+    ui.label(
+        RichText::new(text)
+            .font(egui::FontId::new(
+                super::theme::size::TITLE,
+                super::theme::bold(),
+            ))
+            .color(strong),
+    );
     ui.add_space(4.0);
 }
 
@@ -155,7 +163,7 @@ pub fn closeness_circle(ui: &mut Ui, rings: &[String], people: &[(&str, u8)], si
         centre,
         egui::Align2::CENTER_CENTER,
         "Me",
-        egui::FontId::proportional(14.0),
+        egui::FontId::proportional(super::theme::size::BODY),
         visuals.strong_text_color(),
     );
     for ring in 1..=rings.len() {
@@ -175,31 +183,11 @@ pub fn closeness_circle(ui: &mut Ui, rings: &[String], people: &[(&str, u8)], si
                 position + egui::vec2(0.0, -4.0),
                 egui::Align2::CENTER_BOTTOM,
                 *name,
-                egui::FontId::proportional(12.0),
+                egui::FontId::proportional(super::theme::size::CAPTION),
                 visuals.strong_text_color(),
             );
         }
     }
-}
-
-/// Adds the bundled `DejaVu` Sans after egui's own fonts, so that arrows, symbols and most
-/// alphabets people type in their answers draw as letters, not boxes.
-pub fn install_fonts(ctx: &egui::Context) {
-    let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        "dejavu-sans".to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(
-            rapport_core::insight::chart::FONT,
-        )),
-    );
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("dejavu-sans".to_owned());
-    }
-    ctx.set_fonts(fonts);
 }
 
 /// Saves a PDF handout in the data folder's `exports/` and says where, or why it failed.

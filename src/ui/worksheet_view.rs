@@ -6,7 +6,7 @@ use super::form::Form;
 use super::history::HistoryView;
 use super::progress_view::ChartCache;
 use super::vocabulary::{Cx, Notice, Tab};
-use super::widgets;
+use super::{icon, widgets};
 use rapport_core::content::worksheet::Worksheet;
 
 /// The worksheet screen. Keeps the form while the user moves between its tabs.
@@ -130,12 +130,19 @@ impl WorksheetView {
                     None => Form::new(&worksheet),
                 },
             );
+            // Opened by keyboard (Start, Continue, a sidebar row, Go to): typing goes on into
+            // the worksheet's first field.
+            if ui.memory(|memory| memory.focused().is_some())
+                && let Some(form) = &mut self.form
+            {
+                form.focus_first_field();
+            }
         }
 
         ui.horizontal(|ui| {
             ui.heading(&worksheet.title);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let present = ui.button("Present").on_hover_text(
+                let present = icon::button(ui, icon::PRESENT, "Present").on_hover_text(
                     "Show this worksheet full screen, one step at a time, for a group",
                 );
                 if present.clicked() {
@@ -144,8 +151,7 @@ impl WorksheetView {
                         slides: rapport_core::facilitator::slides::worksheet_slides(&worksheet),
                     });
                 }
-                let handout = ui
-                    .button("Blank handout (PDF)")
+                let handout = icon::button(ui, icon::PRINT, "Blank handout (PDF)")
                     .on_hover_text("A printable copy with room to write by hand");
                 if handout.clicked() {
                     let help = super::programmes::printed_help(cx);
@@ -172,12 +178,12 @@ impl WorksheetView {
                 (Tab::History, format!("History ({history_count})")),
                 (Tab::Progress, "Progress".to_owned()),
             ] {
-                let response = ui.selectable_label(cx.state.tab == tab, label);
-                let name = match tab {
-                    Tab::Fill => "Worksheet",
-                    Tab::History => "History",
-                    Tab::Progress => "Progress",
+                let (name, symbol) = match tab {
+                    Tab::Fill => ("Worksheet", icon::NOTEBOOK),
+                    Tab::History => ("History", icon::HISTORY),
+                    Tab::Progress => ("Progress", icon::CHART),
                 };
+                let response = ui.selectable_label(cx.state.tab == tab, icon::with(symbol, &label));
                 widgets::set_accessible_label(ui, &response, name);
                 if response.clicked() {
                     cx.state.tab = tab;
@@ -210,51 +216,12 @@ impl WorksheetView {
         let mut save = ui.input_mut(|i| i.consume_shortcut(&save_shortcut));
         let mut cancel_edit = false;
 
-        egui::Panel::bottom("save-bar")
-            .frame(egui::Frame::side_top_panel(ui.style()))
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                ui.horizontal(|ui| {
-                    let label = if editing.is_some() {
-                        "Save changes"
-                    } else {
-                        "Save"
-                    };
-                    let button = egui::Button::new(RichText::new(label).strong())
-                        .fill(ui.visuals().selection.bg_fill)
-                        .min_size(egui::vec2(96.0, 0.0));
-                    if ui
-                        .add(button)
-                        .on_hover_text(format!(
-                            "Save ({})",
-                            ui.ctx().format_shortcut(&save_shortcut)
-                        ))
-                        .clicked()
-                    {
-                        save = true;
-                    }
-                    if editing.is_some() && ui.button("Cancel editing").clicked() {
-                        cancel_edit = true;
-                    }
-                    if self.restored
-                        && editing.is_none()
-                        && ui.button("Discard these answers").clicked()
-                    {
-                        cancel_edit = true;
-                    }
-                    if form.is_dirty() {
-                        ui.label(RichText::new("Not saved yet").weak());
-                    }
-                    if let Some(error) = &self.save_error {
-                        ui.colored_label(ui.visuals().error_fg_color, error);
-                    }
-                });
-                ui.add_space(2.0);
-            });
-
+        let bar_id = ui.scope_id().with("save-bar-height");
+        let bar_height = ui.data(|data| data.get_temp::<f32>(bar_id)).unwrap_or(48.0);
         egui::ScrollArea::vertical()
             .id_salt(("form", &worksheet.id, editing.is_some()))
             .auto_shrink([false, false])
+            .max_height((ui.available_height() - bar_height).max(60.0))
             .show(ui, |ui| {
                 widgets::reading_column(ui);
                 if let Some(id) = &editing {
@@ -298,7 +265,54 @@ impl WorksheetView {
                 }
                 ui.add_space(8.0);
                 form.ui(ui, worksheet, cx.state.reduce_motion);
+                super::keyboard::keep_focus_in_view(ui);
             });
+
+        // The save bar comes after the fields, so Tab reaches it after them; the fields get the
+        // height the bar left last frame.
+        let bar_top = ui.cursor().min.y;
+        ui.separator();
+        egui::Frame::side_top_panel(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                let label = if editing.is_some() {
+                    "Save changes"
+                } else {
+                    "Save"
+                };
+                let button = icon::styled(icon::SAVE, label, RichText::strong)
+                    .fill(ui.visuals().selection.bg_fill)
+                    .min_size(egui::vec2(96.0, 0.0));
+                if icon::add(ui, button, label)
+                    .on_hover_text(format!(
+                        "Save ({})",
+                        ui.ctx().format_shortcut(&save_shortcut)
+                    ))
+                    .clicked()
+                {
+                    save = true;
+                }
+                if editing.is_some() && ui.button("Cancel editing").clicked() {
+                    cancel_edit = true;
+                }
+                if self.restored
+                    && editing.is_none()
+                    && ui.button("Discard these answers").clicked()
+                {
+                    cancel_edit = true;
+                }
+                if form.is_dirty() {
+                    ui.label(RichText::new("Not saved yet").weak());
+                }
+                if let Some(error) = &self.save_error {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
+                }
+            });
+            ui.add_space(2.0);
+        });
+        let bar_height = ui.cursor().min.y - bar_top;
+        ui.data_mut(|data| data.insert_temp(bar_id, bar_height));
 
         if cancel_edit {
             rapport_core::storage::draft::remove(cx.model.data_dir(), &worksheet.id);

@@ -715,7 +715,9 @@ fn presenting_a_session_moves_with_the_keys_times_items_and_keeps_notes_apart() 
         .get_by_label_contains("Session 1: Boundaries")
         .click();
     harness.run();
-    click(&mut harness, "Present session 1");
+    // Below the fold at this size: pressed through AccessKit, as a screen reader would.
+    harness.get_by_label("Present session 1").click_accesskit();
+    harness.run();
     let presentation = harness.state().presentation().expect("presenting");
     assert_eq!(presentation.position().0, 1);
 

@@ -1,0 +1,54 @@
+//! Text in every script and of any length shows and fits: an unbroken 3,000-letter word,
+//! Chinese and Arabic typed into a worksheet stay inside the window, and the system's CJK font
+//! is read only once such text is typed.
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use rapport::ui::ThemeChoice;
+
+use crate::fit::{SIZES, app, long_word, outside, press};
+
+#[test]
+fn a_long_word_chinese_and_arabic_typed_into_a_worksheet_stay_inside_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), ThemeChoice::Light);
+    harness.set_size(egui::vec2(SIZES[0][0], SIZES[0][1]));
+    harness.run_ok();
+    press(&mut harness, "Coping skills");
+    assert!(
+        !harness.state().cjk_font_looked_for(),
+        "no CJK font is read before such text is seen"
+    );
+    let text = format!(
+        "{} 我今天和妈妈谈了很久，感觉好多了。 تحدثت مع أمي اليوم وشعرت بتحسن. שלום",
+        long_word()
+    );
+    harness
+        .get_all_by_role(Role::MultilineTextInput)
+        .next()
+        .expect("the worksheet has a long text field")
+        .click();
+    harness.run_ok();
+    harness
+        .get_all_by_role(Role::MultilineTextInput)
+        .next()
+        .expect("the worksheet has a long text field")
+        .type_text(&text);
+    harness.run_ok();
+    harness.run_ok();
+    assert!(
+        harness.state().cjk_font_looked_for(),
+        "typing Chinese looks for a CJK font"
+    );
+    for size in SIZES {
+        harness.set_size(egui::vec2(size[0], size[1]));
+        harness.run_ok();
+        harness.run_ok();
+        let problems = outside(&harness, size[0]);
+        assert!(
+            problems.is_empty(),
+            "at {size:?}, run off the window:\n{}",
+            problems.join("\n")
+        );
+    }
+}
