@@ -22,8 +22,14 @@ pub(super) fn check(data_dir: &DataDir, out: &mut dyn Write) -> Result<bool, Cli
     for problem in problems {
         writeln!(out, "problem: {problem}")?;
     }
+    let registers = rapport_core::facilitator::register::ids(data_dir).len();
+    let registers = match registers {
+        0 => String::new(),
+        1 => ", 1 group register".to_owned(),
+        n => format!(", {n} group registers"),
+    };
     let summary = format!(
-        "Checked {} worksheets, {} programmes and {} entries in {}",
+        "Checked {} worksheets, {} programmes and {} entries{registers} in {}",
         workbook.worksheets().count(),
         workbook.programmes().count(),
         journal.len() + journal.problems().len(),

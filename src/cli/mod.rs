@@ -8,6 +8,7 @@ mod files;
 mod library;
 mod printable;
 pub mod protect;
+mod register;
 mod remind;
 mod report;
 mod table;
@@ -142,6 +143,15 @@ pub enum Command {
     /// bands, what you practised, your focus and goals, and the ratings that changed most.
     /// Written answers go in only from the worksheets you name with --include-text.
     Report(ReportArgs),
+    /// The facilitator's group register for a run of a programme: members by first name or
+    /// pseudonym, attendance, a PHQ-9 per member per session, and who to follow up (question 9
+    /// above 0, a rise of 5 or more, two sessions missed in a row). Kept private in the data
+    /// folder, sealed when the journal is protected.
+    Register {
+        /// new, list, add-member, attend, score, show or export.
+        #[command(subcommand)]
+        action: register::RegisterAction,
+    },
     /// Gentle reminders, off until you turn them on: `rapport remind on --weekly mon --at 19:00`.
     /// They never say what you wrote, a score or a worksheet's name. `rapport remind --due`
     /// shows one if it is due, then exits; the desktop's timer runs it while the app is closed.
@@ -530,6 +540,7 @@ pub fn run(
         Command::GroupSummary(args) => facilitator::group_summary(&cx, args, out, err),
         Command::Handout(args) => facilitator::handout(&cx, args, out),
         Command::Report(args) => report::report(&cx, args, out),
+        Command::Register { action } => register::register(&cx, action, out),
         Command::Remind(args) => remind::remind(data_dir, args, out),
         Command::DemoData { years } => files::demo_data(&cx, years, out),
     }

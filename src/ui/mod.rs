@@ -20,6 +20,7 @@ mod problems;
 mod programmes;
 mod progress_view;
 mod protection;
+mod register;
 pub mod reminders;
 mod report;
 mod section;

@@ -10,7 +10,8 @@ use super::protection::ProtectionRequest;
 use super::vocabulary::{Action, Cx, Notice, Screen, Tab, ThemeChoice, UiState, View};
 use super::worksheet_view::WorksheetView;
 use super::{
-    group, help, overview, problems, programmes, report, section, settings, sidebar, today, trash,
+    group, help, overview, problems, programmes, register, report, section, settings, sidebar,
+    today, trash,
 };
 use rapport_core::service::model::Model;
 use rapport_core::service::reminders;
@@ -53,6 +54,7 @@ struct Views {
     share: group::ShareView,
     settings: settings::SettingsView,
     group: group::GroupView,
+    register: register::RegisterView,
     overview: overview::OverviewView,
     report: report::ReportView,
 }
@@ -354,6 +356,7 @@ impl Shell {
                 Screen::Programmes => programmes::ProgrammesView { id: None }.ui(ui, &mut cx),
                 Screen::Share => self.views.share.ui(ui, &mut cx),
                 Screen::Group => self.views.group.ui(ui, &mut cx),
+                Screen::Register => self.views.register.ui(ui, &mut cx),
                 Screen::Programme(id) => {
                     programmes::ProgrammesView { id: Some(id) }.ui(ui, &mut cx);
                 }

@@ -24,6 +24,8 @@ pub enum Screen {
     Share,
     /// A facilitator's view of the group's shared progress.
     Group,
+    /// A facilitator's register of a run: members, attendance, scores and who to follow up.
+    Register,
     /// One programme's sessions, by id.
     Programme(String),
     /// A section's introduction and its worksheets, by section id.

@@ -39,6 +39,13 @@ fn every_writer_writes_a_declared_file_sealed_exactly_when_it_is_private() {
     model
         .save_new("coping-skills", coping("before protection"))
         .unwrap();
+    model
+        .new_register(
+            "Made before protection",
+            "group-ipt",
+            jiff::civil::date(2026, 9, 1),
+        )
+        .unwrap();
     let (data, _) = protection::turn_on(&plain, "correct horse battery", &mut |_, _| {}).unwrap();
 
     let mut model = Model::open(data.clone()).unwrap();
@@ -63,6 +70,19 @@ fn every_writer_writes_a_declared_file_sealed_exactly_when_it_is_private() {
         },
     )
     .unwrap();
+    // The register made before protection was sealed by turning it on; this one is made
+    // after, changed and exported.
+    let run = model
+        .new_register("Tuesday group", "group-ipt", jiff::civil::date(2026, 11, 3))
+        .unwrap();
+    model.add_member(&run.id, "River").unwrap();
+    for format in [
+        rapport_core::service::register::RegisterExport::Csv,
+        rapport_core::service::register::RegisterExport::Pdf,
+    ] {
+        let path = model.default_register_export(&run, format);
+        model.export_register(&run.id, format, &path).unwrap();
+    }
     let backup = model.back_up_now().unwrap();
     for format in ExportFormat::ALL {
         let path = model.default_export_path(format, LocalTime::now());

@@ -24,6 +24,7 @@ mod measures;
 mod overrides;
 mod passphrase;
 mod protection;
+mod register;
 mod reminders;
 mod scripts;
 mod trash;

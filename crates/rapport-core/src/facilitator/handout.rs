@@ -1357,7 +1357,11 @@ pub fn register_pdf(
             || "no scores yet".to_owned(),
             |(index, total)| format!("latest {total} ({})", cx.session_label(*index)),
         );
-        layout.need(90.0);
+        if totals.is_empty() {
+            layout.text(&format!("{}: {latest}", member.name), 10.5, false);
+            continue;
+        }
+        layout.need(115.0);
         layout.text(&format!("{}: {latest}", member.name), 10.5, false);
         let points = totals.into_iter().map(|(i, t)| (i, t as f64)).collect();
         session_chart(&mut layout, cx, &[(points, 1.2)], &[], 54.0);

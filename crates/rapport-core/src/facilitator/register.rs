@@ -296,12 +296,14 @@ pub enum FollowUp {
         /// Whether `from` is the member's first score (else their previous one).
         from_first: bool,
     },
-    /// Two held sessions in a row missed.
+    /// Two or more held sessions in a row missed.
     Missed {
-        /// The first of the two sessions.
+        /// The first of the sessions missed in a row.
         first: usize,
-        /// The second.
-        second: usize,
+        /// The last.
+        last: usize,
+        /// How many held sessions in a row, from `first` to `last`.
+        count: usize,
     },
 }
 
@@ -340,10 +342,19 @@ impl FollowUp {
                     cx.session_label(session)
                 )
             }
-            FollowUp::Missed { first, second } => format!(
+            FollowUp::Missed {
+                first,
+                last,
+                count: 2,
+            } => format!(
                 "Follow up: missed two sessions in a row, {} and {}",
                 cx.session_label(first),
-                cx.session_label(second)
+                cx.session_label(last)
+            ),
+            FollowUp::Missed { first, last, count } => format!(
+                "Follow up: missed {count} sessions in a row, {} to {}",
+                cx.session_label(first),
+                cx.session_label(last)
             ),
         }
     }
@@ -353,7 +364,7 @@ impl FollowUp {
     pub fn session(&self) -> usize {
         match *self {
             FollowUp::AlertItem { session, .. } | FollowUp::Worsened { session, .. } => session,
-            FollowUp::Missed { second, .. } => second,
+            FollowUp::Missed { last, .. } => last,
         }
     }
 }
@@ -628,30 +639,28 @@ pub fn follow_ups(register: &Register, member: &Member, cx: &Context<'_>) -> Vec
             }
         }
     }
-    // Two held sessions in a row missed (a score at a session counts as being there).
+    // Held sessions missed in a row, two or more (a score at a session counts as being
+    // there): one flag per run of them.
     let held = register.held(cx);
-    let missed: Vec<usize> = held
-        .iter()
-        .enumerate()
-        .filter(|(index, held)| {
-            **held && !member.came(cx, *index) && member.score_at(cx, *index).is_none()
-        })
-        .map(|(index, _)| index)
-        .collect();
-    let held_order: Vec<usize> = held
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| **h)
-        .map(|(i, _)| i)
-        .collect();
-    for pair in held_order.windows(2) {
-        if missed.contains(&pair[0]) && missed.contains(&pair[1]) {
+    let mut run: Vec<usize> = Vec::new();
+    let close = |run: &mut Vec<usize>, flags: &mut Vec<FollowUp>| {
+        if let (Some(&first), Some(&last), true) = (run.first(), run.last(), run.len() >= 2) {
             flags.push(FollowUp::Missed {
-                first: pair[0],
-                second: pair[1],
+                first,
+                last,
+                count: run.len(),
             });
         }
+        run.clear();
+    };
+    for (index, _) in held.iter().enumerate().filter(|(_, held)| **held) {
+        if member.came(cx, index) || member.score_at(cx, index).is_some() {
+            close(&mut run, &mut flags);
+        } else {
+            run.push(index);
+        }
     }
+    close(&mut run, &mut flags);
     flags.sort_by_key(FollowUp::session);
     flags
 }
@@ -927,6 +936,116 @@ pub fn medians(register: &Register, cx: &Context<'_>) -> Vec<(usize, f64, usize)
             Some((index, median, n))
         })
         .collect()
+}
+
+/// The problems with the registers in the data folder, for `check` and the Problems list: a
+/// file that cannot be read, or one that does not fit its programme and measure.
+#[must_use]
+pub fn problems_in(
+    data_dir: &crate::storage::layout::DataDir,
+    workbook: &crate::content::workbook::Workbook,
+) -> Vec<crate::problem::Problem> {
+    ids(data_dir)
+        .into_iter()
+        .flat_map(|id| {
+            let path = path(data_dir, &id);
+            let found = match load(data_dir, &id) {
+                Ok(found) => found,
+                Err(error) => return vec![crate::problem::Problem::new(&path, error.to_string())],
+            };
+            let cx = match Context::of(&found, workbook) {
+                Ok(cx) => cx,
+                Err(error) => return vec![crate::problem::Problem::new(&path, error.to_string())],
+            };
+            found
+                .problems(&cx)
+                .into_iter()
+                .map(|problem| {
+                    crate::problem::Problem::new(&path, format!("In this register, {problem}"))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The day of the session at `index`: group sessions weekly from the run's start, a meeting
+/// before the group a week before it (for the charts' time axis).
+#[must_use]
+pub fn session_date(register: &Register, cx: &Context<'_>, index: usize) -> jiff::civil::Date {
+    let weeks =
+        numbering::number(cx.programme, index).map_or(-1, |n| i64::try_from(n).unwrap_or(1) - 1);
+    register
+        .start
+        .checked_add(jiff::Span::new().days(weeks * 7))
+        .unwrap_or(register.start)
+}
+
+/// A series of `points` (session index, value) named `label`, on the measure's scale.
+fn series_of(
+    register: &Register,
+    cx: &Context<'_>,
+    label: &str,
+    points: impl IntoIterator<Item = (usize, i64)>,
+) -> crate::insight::progress::Series {
+    let (min, max) = cx.questionnaire.range();
+    let noon = |index: usize| {
+        let day = session_date(register, cx, index);
+        let instant = jiff::tz::Offset::UTC
+            .to_timestamp(day.at(12, 0, 0, 0))
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        crate::time::LocalTime::with_offset(instant, jiff::tz::Offset::UTC)
+    };
+    crate::insight::progress::Series {
+        step_id: label.to_owned(),
+        label: label.to_owned(),
+        min,
+        max,
+        bands: cx.questionnaire.scoring.bands.clone(),
+        higher_is_better: cx.questionnaire.scoring.higher_is_better,
+        points: points
+            .into_iter()
+            .map(|(index, value)| crate::insight::progress::Point {
+                when: noon(index),
+                value,
+            })
+            .collect(),
+    }
+}
+
+/// One member's measure over the run's sessions, on the measure's bands.
+#[must_use]
+pub fn member_chart(
+    register: &Register,
+    member: &Member,
+    cx: &Context<'_>,
+) -> crate::insight::chart::TrendChart {
+    let mut chart = crate::insight::chart::TrendChart::new(
+        format!("{}: {}", member.name, cx.short_measure()),
+        vec![series_of(register, cx, &member.name, member.totals(cx))],
+    );
+    chart.empty_message = format!("No {} scores for {} yet.", cx.short_measure(), member.name);
+    chart
+}
+
+/// The group: the median of each session's scores, then each member's line.
+#[must_use]
+pub fn group_chart(register: &Register, cx: &Context<'_>) -> crate::insight::chart::TrendChart {
+    let medians = medians(register, cx)
+        .into_iter()
+        .map(|(index, median, _)| (index, median.round() as i64));
+    let mut series = vec![series_of(register, cx, "Group median", medians)];
+    series.extend(
+        register
+            .members
+            .iter()
+            .map(|m| series_of(register, cx, &m.name, m.totals(cx))),
+    );
+    let mut chart = crate::insight::chart::TrendChart::new(
+        format!("{}: {}", register.name, cx.short_measure()),
+        series,
+    );
+    chart.empty_message = format!("No {} scores yet.", cx.short_measure());
+    chart
 }
 
 #[cfg(test)]

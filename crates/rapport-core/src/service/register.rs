@@ -8,7 +8,6 @@ use jiff::civil::Date;
 
 use crate::facilitator::handout::{self, Paper};
 use crate::facilitator::register::{self, Context, FollowUp, Measured, Register, RegisterError};
-use crate::problem::Problem;
 use crate::service::model::Model;
 
 /// The formats a register is exported in.
@@ -179,32 +178,4 @@ impl Model {
         self.data_dir()
             .export_file(&format!("register-{}.{extension}", register.id))
     }
-}
-
-/// The problems with the registers in the data folder, for `check` and the Problems list: a
-/// file that cannot be read, or one that does not fit its programme and measure.
-#[must_use]
-pub fn register_problems(
-    data_dir: &crate::storage::layout::DataDir,
-    workbook: &crate::content::workbook::Workbook,
-) -> Vec<Problem> {
-    register::ids(data_dir)
-        .into_iter()
-        .flat_map(|id| {
-            let path = register::path(data_dir, &id);
-            let found = match register::load(data_dir, &id) {
-                Ok(found) => found,
-                Err(error) => return vec![Problem::new(&path, error.to_string())],
-            };
-            let cx = match Context::of(&found, workbook) {
-                Ok(cx) => cx,
-                Err(error) => return vec![Problem::new(&path, error.to_string())],
-            };
-            found
-                .problems(&cx)
-                .into_iter()
-                .map(|problem| Problem::new(&path, format!("In this register, {problem}")))
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }

@@ -592,6 +592,22 @@ fn convert(
 
 /// Why a plain private file cannot be read as what it should be (an entry, a draft, a
 /// backup), if it cannot: damaged, not text, or from a newer Rapport.
+/// Enough of a group register (`facilitator::register::Register`, which sits above this
+/// module) to tell a whole register file from a damaged one: the rest of the file is parsed and
+/// ignored.
+#[derive(serde::Deserialize)]
+struct RegisterProbe {
+    version: u32,
+    #[serde(rename = "id")]
+    _id: String,
+}
+
+impl crate::format::Versioned for RegisterProbe {
+    fn format(&self) -> u32 {
+        self.version
+    }
+}
+
 fn unreadable_plain(path: &Path, bytes: &[u8]) -> Option<String> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Some("is not UTF-8 text".to_owned());
@@ -609,6 +625,8 @@ fn unreadable_plain(path: &Path, bytes: &[u8]) -> Option<String> {
         format::ARCHIVE
             .parse::<crate::storage::archive::Archive>(text)
             .map(drop)
+    } else if in_folder("registers") {
+        format::REGISTER.parse::<RegisterProbe>(text).map(drop)
     } else {
         format::ENTRY
             .parse::<crate::content::entry::Entry>(text)
