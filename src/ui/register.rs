@@ -420,8 +420,12 @@ impl RegisterView {
         let revision = self.revision;
         ui.add_space(10.0);
         self.group_chart.show(ui, &data_dir, revision, 260.0, || {
-            Chart::Trend(register::group_chart(found, &context))
+            Chart::Group(register::group_chart(found, &context))
         });
+        widgets::note(
+            ui,
+            "The group's median and middle half at each session, from sessions with three or more scores; the meeting before the group is in each member's chart.",
+        );
         ui.add_space(8.0);
         let names: Vec<String> = found.members.iter().map(|m| m.name.clone()).collect();
         if self
@@ -496,10 +500,10 @@ impl RegisterView {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(
                 RichText::new(format!(
-                    "{}'s {} at {}",
+                    "{}'s {} {}",
                     entering.member,
                     context.short_measure(),
-                    context.session_label(index)
+                    context.session_at(index)
                 ))
                 .strong(),
             );

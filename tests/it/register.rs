@@ -77,7 +77,7 @@ fn run_with_members(dir: &Path, passphrase: Option<&Path>) {
         "2,2,2,2,1,2,2,2,1",
     ])
     .stdout(predicate::str::contains(
-        "Follow up: answered question 9 above 0 (1) in Session 2",
+        "Follow up: answered question 9 above 0 (1) at session 2",
     ));
 }
 
@@ -105,10 +105,10 @@ fn a_register_round_trips_and_flags_question_9_a_rise_of_5_and_two_missed_sessio
         .collect();
     assert_eq!(cells[..4], ["River", "✓ 8", "✓", "✓ 16"], "{shown}");
     for said in [
-        "Follow up River: answered question 9 above 0 (1) in Session 2",
-        "Follow up River: PHQ-9 rose by 8 since the first score, 8 in Before the group to 16 in Session 2",
-        "Follow up Ash: missed two sessions in a row, Session 1 and Session 2",
-        "missed 3 sessions in a row, Before the group to Session 2",
+        "Follow up River: answered question 9 above 0 (1) at session 2",
+        "Follow up River: PHQ-9 rose by 8 since the first score: 8 before the group, 16 at session 2",
+        "Follow up Ash: missed two sessions in a row, session 1 and session 2",
+        "missed 3 sessions in a row, from the meeting before the group to session 2",
     ] {
         assert!(shown.contains(said), "{said:?} in\n{shown}");
     }
@@ -143,7 +143,7 @@ fn a_register_round_trips_and_flags_question_9_a_rise_of_5_and_two_missed_sessio
         "{csv}"
     );
     assert!(!csv.contains("\n=") && !csv.contains(",="), "{csv}");
-    assert!(csv.contains("River,Session 2,yes,16,2,2,2,2,1,2,2,2,1,\"Follow up: answered question 9 above 0 (1) in Session 2; "), "{csv}");
+    assert!(csv.contains("River,Session 2,yes,16,2,2,2,2,1,2,2,2,1,\"Follow up: answered question 9 above 0 (1) at session 2; "), "{csv}");
 
     // PDF: the table, the flags and the charts' session labels.
     let pdf = dir.path().join("out.pdf");
@@ -155,8 +155,8 @@ fn a_register_round_trips_and_flags_question_9_a_rise_of_5_and_two_missed_sessio
     let printed = crate::handout::text(&pdf);
     for said in [
         "Tuesday group",
-        "River: answered question 9 above 0 (1) in Session 2.",
-        "Ash: missed two sessions in a row, Session 1 and Session 2.",
+        "River: answered question 9 above 0 (1) at session 2.",
+        "Ash: missed two sessions in a row, session 1 and session 2.",
         "Private: this register holds members' names and scores.",
         "River: latest 16 (Session 2)",
     ] {
@@ -269,7 +269,7 @@ fn with_protection_on_a_register_is_sealed_on_disk_and_no_name_is_in_plain_text(
     with_passphrase(&["register", "show", RUN])
         .success()
         .stdout(predicate::str::contains(
-            "Follow up Rivermember: answered question 9 above 0 (2) in Session 1",
+            "Follow up Rivermember: answered question 9 above 0 (2) at session 1",
         ));
     with_passphrase(&["check"])
         .success()
@@ -383,7 +383,7 @@ fn in_the_window_a_score_with_question_9_above_0_is_flagged_and_saved() {
     harness.run();
     harness.get_by_label("River, Session 1: no score").click();
     harness.run();
-    harness.get_by_label("River's PHQ-9 at Session 1");
+    harness.get_by_label("River's PHQ-9 at session 1");
     for question in 1..=8 {
         harness
             .get_by_label(&format!("Question {question}: Several days"))
@@ -394,10 +394,10 @@ fn in_the_window_a_score_with_question_9_above_0_is_flagged_and_saved() {
     harness.run();
     harness.get_by_label("Save score").click();
     harness.run();
-    harness.get_by_label("Follow up River: answered question 9 above 0 (1) in Session 1.");
+    harness.get_by_label("Follow up River: answered question 9 above 0 (1) at session 1.");
     assert!(
         harness
-            .query_by_label("River's PHQ-9 at Session 1")
+            .query_by_label("River's PHQ-9 at session 1")
             .is_none()
     );
     // The score shows in the table, and the charts are drawn.
@@ -435,5 +435,5 @@ fn in_the_window_a_score_with_question_9_above_0_is_flagged_and_saved() {
             .join(format!("register-{RUN}.csv")),
     )
     .unwrap();
-    assert!(csv.contains("River,Session 1,no,9,1,1,1,1,1,1,1,1,1,Follow up: answered question 9 above 0 (1) in Session 1"), "{csv}");
+    assert!(csv.contains("River,Session 1,no,9,1,1,1,1,1,1,1,1,1,Follow up: answered question 9 above 0 (1) at session 1"), "{csv}");
 }

@@ -1350,6 +1350,8 @@ pub fn register_pdf(
     let counts: Vec<(usize, usize)> = medians.iter().map(|(i, _, n)| (*i, *n)).collect();
     session_chart(&mut layout, cx, &lines, &counts, 130.0);
     // One small chart per member.
+    // The heading stays with the first member's chart.
+    layout.need(150.0);
     heading(&mut layout, "Each member");
     for member in &register.members {
         let totals = member.totals(cx);

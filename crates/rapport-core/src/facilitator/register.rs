@@ -201,6 +201,24 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Where something happened, in running text: “at session 3”, or “before the group”.
+    #[must_use]
+    pub fn session_at(&self, index: usize) -> String {
+        match numbering::number(self.programme, index) {
+            Some(_) => format!("at {}", numbering::mention(self.programme, index)),
+            None => "before the group".to_owned(),
+        }
+    }
+
+    /// The session in running text: “session 3”, or “the meeting before the group”.
+    #[must_use]
+    pub fn session_mention(&self, index: usize) -> String {
+        match numbering::number(self.programme, index) {
+            Some(_) => numbering::mention(self.programme, index),
+            None => "the meeting before the group".to_owned(),
+        }
+    }
+
     /// The total of a measure, checking it against the questionnaire.
     pub fn total(&self, value: &Measured) -> Result<i64, RegisterError> {
         let questionnaire = self.questionnaire;
@@ -308,7 +326,7 @@ pub enum FollowUp {
 }
 
 impl FollowUp {
-    /// The flag in words, e.g. “Follow up: answered question 9 above 0 (2) in Session 3”.
+    /// The flag in words, e.g. “Follow up: answered question 9 above 0 (2) at session 3”.
     #[must_use]
     pub fn describe(&self, cx: &Context<'_>) -> String {
         let measure = cx.short_measure();
@@ -319,8 +337,8 @@ impl FollowUp {
                 answer,
                 above,
             } => format!(
-                "Follow up: answered question {question} above {above} ({answer}) in {}",
-                cx.session_label(session)
+                "Follow up: answered question {question} above {above} ({answer}) {}",
+                cx.session_at(session)
             ),
             FollowUp::Worsened {
                 session,
@@ -336,10 +354,10 @@ impl FollowUp {
                     "rose"
                 };
                 format!(
-                    "Follow up: {measure} {verb} by {} since the {since} score, {from} in {} to {total} in {}",
+                    "Follow up: {measure} {verb} by {} since the {since} score: {from} {}, {total} {}",
                     (total - from).abs(),
-                    cx.session_label(from_session),
-                    cx.session_label(session)
+                    cx.session_at(from_session),
+                    cx.session_at(session)
                 )
             }
             FollowUp::Missed {
@@ -348,13 +366,13 @@ impl FollowUp {
                 count: 2,
             } => format!(
                 "Follow up: missed two sessions in a row, {} and {}",
-                cx.session_label(first),
-                cx.session_label(last)
+                cx.session_mention(first),
+                cx.session_mention(last)
             ),
             FollowUp::Missed { first, last, count } => format!(
-                "Follow up: missed {count} sessions in a row, {} to {}",
-                cx.session_label(first),
-                cx.session_label(last)
+                "Follow up: missed {count} sessions in a row, from {} to {}",
+                cx.session_mention(first),
+                cx.session_mention(last)
             ),
         }
     }
@@ -1027,25 +1045,35 @@ pub fn member_chart(
     chart
 }
 
-/// The group: the median of each session's scores, then each member's line.
+/// The group: per numbered session, the median and the middle half of the members' scores,
+/// and how many were scored (the Group screen's chart, so a session with fewer than three
+/// scores shows only its count). The meeting before the group is in each member's chart.
 #[must_use]
-pub fn group_chart(register: &Register, cx: &Context<'_>) -> crate::insight::chart::TrendChart {
-    let medians = medians(register, cx)
-        .into_iter()
-        .map(|(index, median, _)| (index, median.round() as i64));
-    let mut series = vec![series_of(register, cx, "Group median", medians)];
-    series.extend(
-        register
-            .members
-            .iter()
-            .map(|m| series_of(register, cx, &m.name, m.totals(cx))),
-    );
-    let mut chart = crate::insight::chart::TrendChart::new(
-        format!("{}: {}", register.name, cx.short_measure()),
-        series,
-    );
-    chart.empty_message = format!("No {} scores yet.", cx.short_measure());
-    chart
+pub fn group_chart(register: &Register, cx: &Context<'_>) -> crate::insight::chart::GroupChart {
+    let weeks = (0..cx.programme.sessions.len())
+        .filter_map(|index| {
+            let week = numbering::number(cx.programme, index)?;
+            let values: Vec<i64> = register
+                .members
+                .iter()
+                .filter_map(|m| m.score_at(cx, index))
+                .filter_map(|value| cx.total(value).ok())
+                .collect();
+            let spread = crate::insight::spread::spread(&values)?;
+            Some(crate::insight::spread::WeekRow {
+                series: register.measure.clone(),
+                label: cx.short_measure(),
+                week: i64::try_from(week).unwrap_or(0),
+                spread,
+            })
+        })
+        .collect();
+    crate::insight::chart::GroupChart {
+        title: format!("{}: {} by session", register.name, cx.short_measure()),
+        range: cx.questionnaire.range(),
+        weeks,
+        last_week: i64::try_from(numbering::numbered(cx.programme)).unwrap_or(1),
+    }
 }
 
 #[cfg(test)]
@@ -1124,19 +1152,19 @@ mod tests {
         assert_eq!(
             said(&register, "River"),
             [
-                "Follow up: PHQ-9 rose by 7 since the first score, 9 in Before the group to 16 in Session 2"
+                "Follow up: PHQ-9 rose by 7 since the first score: 9 before the group, 16 at session 2"
             ]
         );
         assert_eq!(
             said(&register, "Sam"),
             [
-                "Follow up: answered question 9 above 0 (1) in Session 1",
-                "Follow up: PHQ-9 rose by 5 since the previous score, 10 in Session 2 to 15 in Session 3",
+                "Follow up: answered question 9 above 0 (1) at session 1",
+                "Follow up: PHQ-9 rose by 5 since the previous score: 10 at session 2, 15 at session 3",
             ]
         );
         assert_eq!(
             said(&register, "Ash"),
-            ["Follow up: missed two sessions in a row, Session 2 and Session 3"]
+            ["Follow up: missed two sessions in a row, session 2 and session 3"]
         );
         // A rise of 4 is not flagged, and a session no one has come to yet is not missed.
         register
