@@ -105,14 +105,13 @@ impl ChartCache {
 fn latest_values(ui: &mut Ui, series: &[Series]) {
     for line in series {
         if let Some(last) = line.points.last() {
-            let count = line.points.len();
             ui.label(format!(
-                "{}: latest {} (of {}) on {}; {count} {} in this range",
+                "{}: latest {} (of {}) on {}; {} in this range",
                 line.label,
                 last.value,
                 line.max,
                 last.when.human(),
-                if count == 1 { "rating" } else { "ratings" }
+                rapport_core::insight::chart::count_of(line.points.len(), "rating", "ratings")
             ));
         }
     }

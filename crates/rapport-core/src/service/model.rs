@@ -316,6 +316,12 @@ impl Model {
         let series = progress::tracked_series(worksheet, self.journal.entries());
         let series = progress::within(&series, range.start_day(progress::wall_clock_day(today)));
         let mut chart = TrendChart::new(worksheet.title.clone(), series);
+        // The worksheet's colour, as in "Entries per week".
+        chart.first_slot = self
+            .workbook
+            .worksheets()
+            .position(|w| w.id == worksheet.id)
+            .unwrap_or(0);
         if range != TimeRange::All {
             chart.empty_message = format!(
                 "No ratings in the last {}. Choose a longer range, or save an entry.",

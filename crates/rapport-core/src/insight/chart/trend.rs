@@ -27,6 +27,9 @@ pub struct TrendChart {
     pub series: Vec<Series>,
     /// What to say when there is nothing to draw.
     pub empty_message: String,
+    /// The palette slot of the first series (the others follow it): a worksheet's own slot,
+    /// so that its trend has the colour its worksheet has in "Entries per week".
+    pub first_slot: usize,
 }
 
 impl TrendChart {
@@ -37,6 +40,7 @@ impl TrendChart {
             title: title.into(),
             series,
             empty_message: "Save two entries with ratings to see a trend here.".to_owned(),
+            first_slot: 0,
         }
     }
 
@@ -63,9 +67,9 @@ impl TrendChart {
         (low - pad, high + pad)
     }
 
-    /// Each series' colour: its place in the chart, through the palette.
-    fn colour(palette: &Palette, index: usize) -> RGBColor {
-        palette.lines[index % palette.lines.len()]
+    /// Each series' colour: its place in the chart after the first slot, through the palette.
+    fn colour(&self, palette: &Palette, index: usize) -> RGBColor {
+        palette.lines[(self.first_slot + index) % palette.lines.len()]
     }
 
     pub(super) fn legend(&self, palette: &Palette) -> Vec<LegendItem> {
@@ -74,7 +78,7 @@ impl TrendChart {
             .enumerate()
             .filter(|(_, series)| !series.points.is_empty())
             .map(|(index, series)| {
-                LegendItem::new(&series.label, Self::colour(palette, index), Mark::Line)
+                LegendItem::new(&series.label, self.colour(palette, index), Mark::Line)
             })
             .collect()
     }
@@ -138,7 +142,8 @@ impl TrendChart {
             .margin_top(style.px(4.0))
             .x_label_area_size(style.px(30.0))
             .y_label_area_size(style.y_label_area(&body, &y_labels))
-            .right_y_label_area_size(right)
+            // A margin, not a label area: plotters would put a second axis in a label area.
+            .margin_right(style.px(12.0) + right)
             .build_cartesian_2d(x_low..x_high, y_bottom..y_top)
             .map_err(draw_error)?;
         let format_y = |value: &f64| format!("{value:.0}");
@@ -165,7 +170,7 @@ impl TrendChart {
             if series.points.is_empty() {
                 continue;
             }
-            let colour = Self::colour(&style.palette, index);
+            let colour = self.colour(&style.palette, index);
             let points: Vec<(f64, f64)> = series
                 .points
                 .iter()
@@ -319,6 +324,17 @@ mod tests {
             let mapping = rendered.mapping.unwrap();
             assert!(mapping.area.0 > 0 && mapping.area.2 < 400);
         }
+    }
+
+    #[test]
+    fn the_first_series_has_its_worksheets_colour() {
+        let Chart::Trend(mut trend) = chart(5) else {
+            unreachable!()
+        };
+        trend.first_slot = 3;
+        let legend = Chart::Trend(trend).legend(Theme::Dark);
+        assert_eq!(legend[0].colour, Theme::Dark.slot_colour(3));
+        assert_eq!(legend[0].label, "Mood");
     }
 
     #[test]
