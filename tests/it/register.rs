@@ -9,7 +9,7 @@ use predicates::prelude::*;
 
 use crate::common::rapport;
 
-const RUN: &str = "tuesday-group-2026-11-03";
+const RUN: &str = "run-2026-11-03";
 
 /// A run with three members: River answers question 9 above 0 at session 2 and has risen by
 /// 8 from the first score; Ash misses sessions 1 and 2; Sam is well.
@@ -259,6 +259,12 @@ fn with_protection_on_a_register_is_sealed_on_disk_and_no_name_is_in_plain_text(
     let mut files = Vec::new();
     every_file(dir.path(), &mut files);
     for path in &files {
+        // Nor in a file's name: a register's file is named by its date, not the run's name.
+        assert!(
+            !path.to_string_lossy().to_lowercase().contains("tuesday"),
+            "{}",
+            path.display()
+        );
         let bytes = fs::read(path).unwrap();
         assert!(
             !String::from_utf8_lossy(&bytes).contains("Rivermember"),

@@ -719,27 +719,12 @@ pub fn is_run_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// An id for a new run named `name` starting on `start`, not taken by any of `taken`:
-/// `tuesday-group-2026-11-03`, then `…-2`, `…-3`.
+/// An id for a new run starting on `start`, not taken by any of `taken`: `run-2026-11-03`,
+/// then `run-2026-11-03-2`, …. It names the register's file, which is not sealed, so it holds
+/// only the date: never the run's name, which may say who the group is for.
 #[must_use]
-pub fn new_id(name: &str, start: jiff::civil::Date, taken: &[String]) -> String {
-    let mut slug = String::new();
-    for c in name.trim().chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-        if slug.len() >= 40 {
-            break;
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    let base = if slug.is_empty() {
-        format!("run-{start}")
-    } else {
-        format!("{slug}-{start}")
-    };
+pub fn new_id(start: jiff::civil::Date, taken: &[String]) -> String {
+    let base = format!("run-{start}");
     let mut id = base.clone();
     let mut n = 2;
     while taken.contains(&id) {
@@ -1285,19 +1270,9 @@ mod tests {
     #[test]
     fn new_ids_are_file_names_and_never_taken() {
         let day = start();
-        assert_eq!(
-            new_id("Tuesday group, autumn!", day, &[]),
-            "tuesday-group-autumn-2026-11-03"
-        );
-        assert_eq!(
-            new_id(
-                "Tuesday group, autumn!",
-                day,
-                &["tuesday-group-autumn-2026-11-03".to_owned()]
-            ),
-            "tuesday-group-autumn-2026-11-03-2"
-        );
-        assert_eq!(new_id("家族", day, &[]), "run-2026-11-03");
-        assert!(is_run_id(&new_id("../../etc", day, &[])));
+        assert_eq!(new_id(day, &[]), "run-2026-11-03");
+        let taken = ["run-2026-11-03".to_owned(), "run-2026-11-03-2".to_owned()];
+        assert_eq!(new_id(day, &taken), "run-2026-11-03-3");
+        assert!(is_run_id(&new_id(day, &taken)));
     }
 }

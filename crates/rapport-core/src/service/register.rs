@@ -65,7 +65,7 @@ impl Model {
             )));
         }
         let taken = register::ids(self.data_dir());
-        let id = register::new_id(name, start, &taken);
+        let id = register::new_id(start, &taken);
         let made = Register::new(&id, name, programme, start);
         let cx = self.register_context(&made)?;
         if let Some(problem) = made.problems(&cx).into_iter().next() {
