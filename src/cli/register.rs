@@ -26,6 +26,9 @@ pub enum RegisterAction {
         /// The day of the first group session, YYYY-MM-DD.
         #[arg(long, value_name = "DATE")]
         start: jiff::civil::Date,
+        /// The questionnaire scored at each session, by its worksheet id.
+        #[arg(long, value_name = "ID", default_value = "phq9")]
+        measure: String,
     },
     /// List the registers: id, name, programme, members.
     List,
@@ -50,8 +53,8 @@ pub enum RegisterAction {
         #[arg(required = true)]
         members: Vec<String>,
     },
-    /// Record a member's measure at a session: the nine PHQ-9 answers (`--answers
-    /// 0,1,2,1,0,1,2,1,0`), or only the total (`--total 12`).
+    /// Record a member's measure at a session: each question's answer (for the PHQ-9, nine:
+    /// `--answers 0,1,2,1,0,1,2,1,0`), or only the total (`--total 12`).
     Score {
         /// The run's id.
         run: String,
@@ -113,8 +116,9 @@ pub(super) fn register(
             name,
             programme,
             start,
+            measure,
         } => {
-            let made = model.new_register(&name, &programme, start)?;
+            let made = model.new_register_measuring(&name, &programme, &measure, start)?;
             writeln!(
                 out,
                 "Started the register “{}”. Its id is {}",

@@ -163,6 +163,60 @@ fn a_register_round_trips_and_flags_question_9_a_rise_of_5_and_two_missed_sessio
         assert!(printed.contains(said), "{said:?} in {printed}");
     }
 
+    // Another measure: the GAD-7 has seven questions, and a register of it says so.
+    rapport(dir.path())
+        .args([
+            "register",
+            "new",
+            "Worry group",
+            "--programme",
+            "group-ipt",
+            "--start",
+            "2026-11-03",
+            "--measure",
+            "gad7",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("run-2026-11-03-2"));
+    rapport(dir.path())
+        .args(["register", "add-member", "run-2026-11-03-2", "Lee"])
+        .assert()
+        .success();
+    rapport(dir.path())
+        .args([
+            "register",
+            "score",
+            "run-2026-11-03-2",
+            "Lee",
+            "--session",
+            "1",
+            "--answers",
+            "1,1,1",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "GAD-7 has 7 questions, so give 7 answers, not 3.",
+        ));
+    rapport(dir.path())
+        .args([
+            "register",
+            "new",
+            "X",
+            "--programme",
+            "group-ipt",
+            "--start",
+            "2026-11-03",
+            "--measure",
+            "coping-skills",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "is not a questionnaire in your workbook",
+        ));
+
     // Wrong input is refused in words, and nothing is saved.
     let before = fs::read_to_string(&file).unwrap();
     for (args, said) in [

@@ -46,11 +46,24 @@ impl Model {
         Context::of(register, self.workbook())
     }
 
-    /// Starts a register for a run of `programme` named `name`, starting on `start`.
+    /// Starts a register for a run of `programme` named `name`, starting on `start`, with the
+    /// PHQ-9 as its measure.
     pub fn new_register(
         &self,
         name: &str,
         programme: &str,
+        start: Date,
+    ) -> Result<Register, RegisterError> {
+        self.new_register_measuring(name, programme, register::DEFAULT_MEASURE, start)
+    }
+
+    /// As [`Model::new_register`], with the questionnaire worksheet `measure` (`phq9`, `gad7`,
+    /// `who5`, or the user's own) as the run's measure.
+    pub fn new_register_measuring(
+        &self,
+        name: &str,
+        programme: &str,
+        measure: &str,
         start: Date,
     ) -> Result<Register, RegisterError> {
         if self.workbook().programme(programme).is_none() {
@@ -66,7 +79,8 @@ impl Model {
         }
         let taken = register::ids(self.data_dir());
         let id = register::new_id(start, &taken);
-        let made = Register::new(&id, name, programme, start);
+        let mut made = Register::new(&id, name, programme, start);
+        measure.clone_into(&mut made.measure);
         let cx = self.register_context(&made)?;
         if let Some(problem) = made.problems(&cx).into_iter().next() {
             return Err(RegisterError::Invalid(problem));
