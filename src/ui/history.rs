@@ -267,6 +267,7 @@ impl HistoryView {
                     answers(ui, worksheet, entry);
                     self.earlier_versions(ui, cx, worksheet, &entry.id, revision);
                 });
+            super::keyboard::keep_focus_in_view(ui);
         });
 
         if let Some(id) = print

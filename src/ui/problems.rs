@@ -35,6 +35,7 @@ impl View for ProblemsView {
                     });
                     ui.add_space(4.0);
                 }
+                super::keyboard::keep_focus_in_view(ui);
             });
     }
 }

@@ -52,6 +52,7 @@ fn list(ui: &mut Ui, cx: &mut Cx<'_>) {
             });
             ui.add_space(4.0);
         }
+        super::keyboard::keep_focus_in_view(ui);
     });
     if let Some(id) = open {
         cx.navigate(Screen::Programme(id));
@@ -178,6 +179,7 @@ fn programme(ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
                         });
                     });
             }
+            super::keyboard::keep_focus_in_view(ui);
         });
     if let Some(number) = present
         && let Some(session) = programme.session(number)

@@ -210,6 +210,7 @@ impl View for ReportView {
                     }
                 }
                 self.preview = Some((key, owned));
+                super::keyboard::keep_focus_in_view(ui);
             });
     }
 }

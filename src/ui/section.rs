@@ -59,6 +59,7 @@ impl View for SectionView {
                     });
                     ui.add_space(4.0);
                 }
+                super::keyboard::keep_focus_in_view(ui);
             });
         if let Some(id) = open {
             cx.navigate(Screen::Worksheet(id));

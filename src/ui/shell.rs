@@ -333,6 +333,8 @@ impl Shell {
             .resizable(true)
             .default_size(250.0)
             .min_size(180.0)
+            // A narrow window keeps two thirds of its width for the page.
+            .max_size((ui.available_width() / 3.0).max(200.0))
             .show(ui, |ui| sidebar::Sidebar.ui(ui, &mut cx));
         self.regions.sidebar = side.response.rect;
         if let Some(screen) = self.go_to.ui(ui.ctx(), cx.model.workbook()) {

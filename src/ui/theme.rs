@@ -50,6 +50,8 @@ pub struct Palette {
     pub control: [Color32; 3],
     /// Lines between things.
     pub line: Color32,
+    /// Scroll bar handles, checkbox and radio wells: seen against a field (3:1 and more).
+    pub handle: Color32,
 }
 
 /// Warm paper and ink.
@@ -73,6 +75,7 @@ pub const LIGHT: Palette = Palette {
         Color32::from_rgb(0xD3, 0xC8, 0xB6),
     ],
     line: Color32::from_rgb(0xC9, 0xBF, 0xB1),
+    handle: Color32::from_rgb(0x9A, 0x8F, 0x80),
 };
 
 /// A warm evening: dark brown-grey, never pure black.
@@ -96,6 +99,7 @@ pub const DARK: Palette = Palette {
         Color32::from_rgb(0x4D, 0x46, 0x3E),
     ],
     line: Color32::from_rgb(0x4A, 0x43, 0x3B),
+    handle: Color32::from_rgb(0x6E, 0x65, 0x5B),
 };
 
 /// The palette of a theme.
@@ -185,6 +189,11 @@ pub fn visuals(dark: bool) -> Visuals {
         state.bg_stroke = Stroke::new(1.0, p.line);
     }
     w.inactive.bg_stroke = Stroke::NONE;
+    // `bg_fill` is what must show against a field: scroll bar handles, checkbox and radio
+    // wells (buttons use `weak_bg_fill`).
+    w.inactive.bg_fill = p.handle;
+    w.hovered.bg_fill = p.handle;
+    w.active.bg_fill = p.accent_soft;
     w.hovered.bg_stroke = Stroke::new(1.0, p.accent);
     // The focus ring: a widget with the keyboard focus is drawn as `active`.
     w.active.bg_stroke = Stroke::new(2.0, p.accent);
@@ -226,6 +235,8 @@ pub fn style(dark: bool) -> Style {
     spacing.interact_size.y = 26.0;
     spacing.scroll.bar_width = 10.0;
     spacing.scroll.floating = false;
+    // The handle in the fill colour (`bg_fill` above), not the text colour.
+    spacing.scroll.foreground_color = false;
     style
 }
 
@@ -491,8 +502,11 @@ mod tests {
                     "{name}: {text} on {bg_name} is {ratio:.2}:1, below 4.5:1"
                 );
             }
-            // The focus ring stands out from the page (WCAG 1.4.11: 3:1).
+            // The focus ring and scroll bar handles stand out (WCAG 1.4.11: 3:1).
             assert!(contrast(p.accent, p.page) >= 3.0, "{name}: focus ring");
+            assert!(contrast(p.handle, p.field) >= 3.0, "{name}: scroll bar handle");
+            // A tick in a checkbox: body text on the well.
+            assert!(contrast(p.text, p.handle) >= 3.0, "{name}: tick");
         }
     }
 

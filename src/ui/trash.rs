@@ -206,6 +206,7 @@ impl View for TrashView {
                     });
                     ui.add_space(4.0);
                 }
+                super::keyboard::keep_focus_in_view(ui);
             });
         if forever.is_some() {
             self.confirming = forever;

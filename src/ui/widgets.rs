@@ -83,16 +83,18 @@ pub fn rating_scale(
 /// A heading-sized page title.
 pub fn page_title(ui: &mut Ui, text: &str) {
     ui.add_space(4.0);
-    let strong = ui.visuals().strong_text_color();
-    ui.label(
-        RichText::new(text)
-            .font(egui::FontId::new(
-                super::theme::size::TITLE,
-                super::theme::bold(),
-            ))
-            .color(strong),
-    );
+    ui.label(title_text(ui, text));
     ui.add_space(4.0);
+}
+
+/// A page's title as text: the title size, bold, in the strong colour.
+pub fn title_text(ui: &Ui, text: &str) -> RichText {
+    RichText::new(text)
+        .font(egui::FontId::new(
+            super::theme::size::TITLE,
+            super::theme::bold(),
+        ))
+        .color(ui.visuals().strong_text_color())
 }
 
 /// Paragraphs separated by blank lines, each wrapped to the available width.

@@ -139,9 +139,19 @@ impl WorksheetView {
             }
         }
 
+        // In a narrow window the title has a line of its own, above its buttons.
+        let narrow = ui.available_width() < 720.0;
+        if narrow {
+            ui.label(widgets::title_text(ui, &worksheet.title));
+        }
         ui.horizontal(|ui| {
-            ui.heading(&worksheet.title);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let layout = if narrow {
+                egui::Layout::left_to_right(egui::Align::Center)
+            } else {
+                ui.label(widgets::title_text(ui, &worksheet.title));
+                egui::Layout::right_to_left(egui::Align::Center)
+            };
+            ui.with_layout(layout, |ui| {
                 let present = icon::button(ui, icon::PRESENT, "Present").on_hover_text(
                     "Show this worksheet full screen, one step at a time, for a group",
                 );
