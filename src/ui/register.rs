@@ -314,6 +314,7 @@ impl RegisterView {
         ui.add_space(8.0);
         ui.label(RichText::new("Tick who came; click a score to enter it.").weak());
         let keys = context.session_keys();
+        let held = found.held(&context);
         let mut attendance: Option<(String, String, bool)> = None;
         let mut enter: Option<(String, String)> = None;
         egui::ScrollArea::horizontal()
@@ -350,11 +351,19 @@ impl RegisterView {
                                     let total = member
                                         .score_at(&context, index)
                                         .and_then(|value| context.total(value).ok());
+                                    let missed = held[index] && !came && total.is_none();
                                     let (shown, said) = match total {
-                                        Some(total) => {
-                                            (total.to_string(), format!("score {total}"))
-                                        }
-                                        None => ("–".to_owned(), "no score".to_owned()),
+                                        Some(total) => (
+                                            RichText::new(total.to_string()),
+                                            format!("score {total}"),
+                                        ),
+                                        // A session held without them: said, not only unticked.
+                                        None if missed => (
+                                            RichText::new("missed")
+                                                .color(ui.visuals().warn_fg_color),
+                                            "missed, no score".to_owned(),
+                                        ),
+                                        None => (RichText::new("–"), "no score".to_owned()),
                                     };
                                     let button = ui.small_button(shown);
                                     widgets::set_accessible_label(
@@ -413,7 +422,10 @@ impl RegisterView {
             }
         }
         if !any {
-            ui.label("No one to follow up: no question 9 above 0, no rise of 5 or more, and no two sessions missed in a row.");
+            ui.label(format!(
+                "No one to follow up: no alert question answered above its limit (question 9 on the PHQ-9), no worsening of {} or more, and no two sessions missed in a row.",
+                context.questionnaire.scoring.meaningful_change.unwrap_or(5)
+            ));
         }
         // The charts: the group, then one member.
         let data_dir = model.data_dir().clone();
