@@ -326,10 +326,10 @@ impl RegisterView {
                     .show(ui, |ui| {
                         ui.label(RichText::new("Member").strong());
                         for index in 0..keys.len() {
-                            let head =
+                            let column =
                                 rapport_core::content::numbering::number(context.programme, index)
                                     .map_or_else(|| "Before".to_owned(), |n| n.to_string());
-                            ui.label(RichText::new(head).strong())
+                            ui.label(RichText::new(column).strong())
                                 .on_hover_text(context.session_label(index));
                         }
                         ui.end_row();
