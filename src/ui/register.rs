@@ -52,8 +52,10 @@ pub struct RegisterView {
     chart_member: Option<String>,
     group_chart: ChartSlot,
     member_chart: ChartSlot,
-    /// Raised at every change, so the charts are rebuilt.
+    /// Raised at every change, so the charts and the list of runs are rebuilt.
     revision: u64,
+    /// The runs, by id with how each is shown, as of `revision`.
+    runs: Option<(u64, Vec<(String, String)>)>,
 }
 
 impl RegisterView {
@@ -91,6 +93,7 @@ impl View for RegisterView {
                 .unwrap_or_default();
         }
         if self.run.is_none()
+            && self.runs.is_none()
             && let Some(first) = register::ids(cx.model.data_dir()).into_iter().next()
         {
             self.open(cx, &first);
@@ -119,16 +122,36 @@ impl View for RegisterView {
 
 impl RegisterView {
     fn choose_run(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
-        let runs = cx.model.registers();
+        // The runs are read (and unsealed) again only after a change, not every frame.
+        if self
+            .runs
+            .as_ref()
+            .is_none_or(|(revision, _)| *revision != self.revision)
+        {
+            let listed = cx
+                .model
+                .registers()
+                .into_iter()
+                .map(|(id, loaded)| {
+                    let shown = match loaded {
+                        Ok(r) => format!("{} (from {})", r.name, r.start),
+                        Err(_) => format!("{id} (cannot be read)"),
+                    };
+                    (id, shown)
+                })
+                .collect();
+            self.runs = Some((self.revision, listed));
+        }
+        let runs = self
+            .runs
+            .as_ref()
+            .map(|(_, runs)| runs.clone())
+            .unwrap_or_default();
         if !runs.is_empty() {
-            let shown = |id: &str, loaded: &Result<Register, RegisterError>| match loaded {
-                Ok(r) => format!("{} (from {})", r.name, r.start),
-                Err(_) => format!("{id} (cannot be read)"),
-            };
             let selected = runs
                 .iter()
                 .find(|(id, _)| Some(id) == self.run.as_ref())
-                .map_or_else(|| "Choose a run".to_owned(), |(id, l)| shown(id, l));
+                .map_or_else(|| "Choose a run".to_owned(), |(_, shown)| shown.clone());
             let mut chosen = None;
             ui.horizontal(|ui| {
                 ui.label("Run");
@@ -136,9 +159,9 @@ impl RegisterView {
                     .selected_text(selected)
                     .width(320.0)
                     .show_ui(ui, |ui| {
-                        for (id, loaded) in &runs {
+                        for (id, shown) in &runs {
                             if ui
-                                .selectable_label(Some(id) == self.run.as_ref(), shown(id, loaded))
+                                .selectable_label(Some(id) == self.run.as_ref(), shown)
                                 .clicked()
                             {
                                 chosen = Some(id.clone());
