@@ -230,34 +230,48 @@ fn export(
     Ok(path)
 }
 
-/// The chart's legend or colour key, below it: a swatch or a short line, then the words.
+/// The chart's legend or colour key, below it: a swatch or a short line, then the words, each
+/// pair kept together on one line when the row wraps.
 fn legend(ui: &mut Ui, items: &[LegendItem]) {
     if items.is_empty() {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 6.0;
+        ui.spacing_mut().item_spacing.x = 14.0;
         for item in items {
             let [r, g, b] = item.colour;
             let colour = Color32::from_rgb(r, g, b);
-            let size = egui::vec2(16.0, ui.text_style_height(&egui::TextStyle::Body));
-            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            let galley = egui::WidgetText::from(item.label.as_str()).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            );
+            let mark = 22.0;
+            let size = egui::vec2(mark + galley.size().x, galley.size().y);
+            let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &item.label)
+            });
+            let middle = egui::pos2(rect.left() + 8.0, rect.center().y);
             match item.mark {
                 Mark::Swatch => {
-                    let square =
-                        egui::Rect::from_center_size(rect.center(), egui::vec2(12.0, 12.0));
+                    let square = egui::Rect::from_center_size(middle, egui::vec2(12.0, 12.0));
                     ui.painter().rect_filled(square, 2.0, colour);
                 }
                 Mark::Line => {
-                    let y = rect.center().y;
                     ui.painter().line_segment(
-                        [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
+                        [middle - egui::vec2(8.0, 0.0), middle + egui::vec2(8.0, 0.0)],
                         egui::Stroke::new(3.0, colour),
                     );
                 }
             }
-            ui.label(&item.label);
-            ui.add_space(8.0);
+            let text_colour = ui.visuals().text_color();
+            ui.painter().galley(
+                egui::pos2(rect.left() + mark, rect.top()),
+                galley,
+                text_colour,
+            );
         }
     });
 }

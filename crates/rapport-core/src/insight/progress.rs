@@ -593,7 +593,12 @@ pub fn weekly_practice<'a>(
     let mut names: Vec<String> = shown.iter().map(|(id, _)| title_of(id)).collect();
     let mut slots: Vec<Option<usize>> = shown.iter().map(|(_, slot)| Some(*slot)).collect();
     if other {
-        names.push("Other".to_owned());
+        // Says how many it groups, so a tall "Other" reads as many worksheets, not one.
+        let rest = ranked.len() - shown.len();
+        names.push(format!(
+            "Other ({})",
+            crate::insight::chart::count_of(rest, "worksheet", "worksheets")
+        ));
         slots.push(None);
     }
     let shown: Vec<String> = shown.into_iter().map(|(id, _)| id).collect();
@@ -857,7 +862,7 @@ mod series_maths {
                 jiff::civil::date(2026, 11, 23)
             ]
         );
-        assert_eq!(weekly.names, ["A", "B", "Other"]);
+        assert_eq!(weekly.names, ["A", "B", "Other (1 worksheet)"]);
         assert_eq!(weekly.counts, [vec![1, 0, 0], vec![1, 1, 1]]);
         assert_eq!(weekly.slots, [Some(0), Some(1), None]);
     }
@@ -913,7 +918,7 @@ mod series_maths {
             entry("w1", "2026-11-24T12:00:00+00:00", vec![]),
         ];
         let week = weekly_practice(&entries, str::to_owned, &order, today, 1, 6);
-        assert_eq!(week.names, ["w1", "w6", "Other"]);
+        assert_eq!(week.names, ["w1", "w6", "Other (1 worksheet)"]);
         assert_eq!(week.slots, [Some(1), Some(0), None]);
         assert_eq!(week.counts, [vec![1, 2, 1]]);
     }
