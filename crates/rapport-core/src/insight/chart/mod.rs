@@ -52,9 +52,6 @@ const ON_DARK: [RGBColor; SLOTS] = [
     RGBColor(213, 94, 0),    // vermillion
 ];
 
-/// The grey of "Other" and of empty calendar days' key.
-const OTHER: RGBColor = RGBColor(150, 150, 150);
-
 /// Light or dark, to match the app's theme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Theme {
@@ -70,6 +67,8 @@ pub(crate) struct Palette {
     text: RGBColor,
     grid: RGBColor,
     lines: &'static [RGBColor; SLOTS],
+    /// "Other" in "Entries per week": a quiet grey, so the named worksheets stand out.
+    other: RGBColor,
 }
 
 impl Theme {
@@ -81,12 +80,14 @@ impl Theme {
                 text: RGBColor(40, 40, 40),
                 grid: RGBColor(225, 225, 225),
                 lines: &ON_LIGHT,
+                other: RGBColor(180, 180, 180),
             },
             Theme::Dark => Palette {
                 background: RGBColor(27, 27, 27),
                 text: RGBColor(220, 220, 220),
                 grid: RGBColor(60, 60, 60),
                 lines: &ON_DARK,
+                other: RGBColor(92, 92, 92),
             },
         }
     }

@@ -7,8 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{
-    ChartError, LegendItem, Mapping, Mark, OTHER, Palette, Style, blend, count_of, date_axis,
-    date_to_day, draw_error,
+    ChartError, LegendItem, Mapping, Mark, Palette, Style, blend, count_of, date_axis, date_to_day,
+    draw_error,
 };
 use crate::insight::progress::WeeklyPractice;
 
@@ -26,7 +26,7 @@ impl WeeklyChart {
     fn colour(&self, palette: &Palette, index: usize) -> RGBColor {
         match self.data.slots.get(index).copied().flatten() {
             Some(slot) => palette.lines[slot % palette.lines.len()],
-            None => OTHER,
+            None => palette.other,
         }
     }
 
