@@ -251,3 +251,60 @@ impl BeforeAfterChart {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Chart, Theme, render_rgb_without_legend};
+    use super::*;
+
+    fn chart(pairs: usize) -> BeforeAfterChart {
+        let first = jiff::civil::date(2026, 1, 1);
+        BeforeAfterChart {
+            title: "Intensity: before and after".into(),
+            data: BeforeAfter {
+                stem: "intensity".into(),
+                label: "Intensity".into(),
+                before_label: "Intensity before".into(),
+                after_label: "Intensity after".into(),
+                min: 0,
+                max: 10,
+                pairs: (0..pairs).map(|i| (6 + (i % 3) as i64, 3)).collect(),
+                // One pair every two days: 61 pairs span four months.
+                dates: (0..pairs)
+                    .map(|i| first + jiff::Span::new().days(2 * i as i64))
+                    .collect(),
+            },
+        }
+    }
+
+    #[test]
+    fn one_entry_is_one_entry() {
+        let legend = Chart::BeforeAfter(chart(1)).legend(Theme::Light);
+        assert_eq!(legend[1].label, "Average of 1 entry: 6.0 \u{2192} 3.0");
+        let legend = Chart::BeforeAfter(chart(3)).legend(Theme::Light);
+        assert_eq!(legend[1].label, "Average of 3 entries: 7.0 \u{2192} 3.0");
+    }
+
+    #[test]
+    fn many_entries_are_shown_by_month_with_a_tooltip_per_month() {
+        assert!(chart(MONTHLY_ABOVE).monthly().is_none());
+        let many = chart(MONTHLY_ABOVE + 1);
+        let months = many.monthly().unwrap();
+        assert_eq!(months.len(), 5);
+        let chart = Chart::BeforeAfter(many);
+        assert!(
+            chart.legend(Theme::Dark)[0]
+                .label
+                .ends_with("monthly average")
+        );
+        let rendered = render_rgb_without_legend(&chart, 800, 400, 1.0, Theme::Dark).unwrap();
+        let mapping = rendered.mapping.unwrap();
+        // Over February's dumbbell.
+        let (x, y) = mapping.to_pixel(
+            super::super::date_to_day(jiff::civil::date(2026, 2, 15)),
+            5.0,
+        );
+        let text = chart.tooltip(&mapping, (x, y), 1.0).unwrap();
+        assert_eq!(text, "Feb 2026: 14 entries, 7.1 \u{2192} 3.0 (\u{2212}4.1)");
+    }
+}
