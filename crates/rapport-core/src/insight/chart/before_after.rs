@@ -268,10 +268,12 @@ mod tests {
                 after_label: "Intensity after".into(),
                 min: 0,
                 max: 10,
-                pairs: (0..pairs).map(|i| (6 + (i % 3) as i64, 3)).collect(),
-                // One pair every two days: 61 pairs span four months.
+                pairs: (0..pairs)
+                    .map(|i| (6 + i64::from(i % 3 == 1) + 2 * i64::from(i % 3 == 2), 3))
+                    .collect(),
+                // One pair every two days: 61 pairs span five months.
                 dates: (0..pairs)
-                    .map(|i| first + jiff::Span::new().days(2 * i as i64))
+                    .map(|i| first + jiff::Span::new().days(2 * i64::try_from(i).unwrap()))
                     .collect(),
             },
         }
