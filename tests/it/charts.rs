@@ -92,3 +92,35 @@ fn the_calendar_has_a_colour_key_and_every_chart_a_tooltip() {
     }
     assert!(texts_containing(&harness, "Week of ").is_empty());
 }
+
+#[test]
+fn a_person_can_pick_the_worksheets_of_entries_per_week() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = overview(dir.path());
+    let legend = |harness: &Harness<'static, Shell>| -> Vec<String> {
+        texts_containing(harness, "")
+            .into_iter()
+            .filter(|text| {
+                ["Coping skills", "Grief and loss"].contains(&text.as_str())
+                    || text.starts_with("Other (")
+            })
+            .collect()
+    };
+    let before = legend(&harness);
+    click_each(&mut harness, &["Showing the most used worksheets. Choose…"]);
+    // Two ticks in the unfolded list.
+    for title in ["Grief and loss", "Coping skills"] {
+        harness.get_by_role_and_label(Role::CheckBox, title).click();
+        harness.run();
+    }
+    harness.get_by_label("Showing 2 worksheets you chose. Change…");
+    let after = legend(&harness);
+    assert!(
+        after.contains(&"Coping skills".to_owned()),
+        "{before:?} -> {after:?}"
+    );
+    assert!(after.contains(&"Grief and loss".to_owned()), "{after:?}");
+    // Everything else is grouped as Other, after the two picked.
+    assert_eq!(after.len(), 3, "{after:?}");
+    assert!(after[2].starts_with("Other ("), "{after:?}");
+}

@@ -533,15 +533,27 @@ pub struct WeeklyPractice {
     pub counts: Vec<Vec<u32>>,
 }
 
+/// A worksheet's palette slot: its place in `order` (the workbook's worksheet ids) modulo
+/// [`crate::insight::chart::SLOTS`]; `None` for a worksheet not in the workbook.
+#[must_use]
+pub fn colour_slot(order: &[&str], id: &str) -> Option<usize> {
+    order
+        .iter()
+        .position(|known| *known == id)
+        .map(|place| place % crate::insight::chart::SLOTS)
+}
+
 /// Counts entries per week and worksheet. The worksheets most used in these weeks get their own
 /// colour, at most `top` of them: a worksheet's colour is its place in `order` (the workbook's
 /// order of worksheet ids) modulo [`crate::insight::chart::SLOTS`], the same in every range;
-/// where two of the most used share a colour, the less used one joins "Other".
+/// where two of the most used share a colour, the less used one joins "Other". If `chosen`
+/// is not empty, those worksheets are shown instead of the most used (the person picked them).
 #[must_use]
 pub fn weekly_practice<'a>(
     entries: impl IntoIterator<Item = &'a Entry>,
     title_of: impl Fn(&str) -> String,
     order: &[&str],
+    chosen: &[String],
     today: jiff::civil::Date,
     weeks: usize,
     top: usize,
@@ -568,16 +580,16 @@ pub fn weekly_practice<'a>(
         *by_week[index].entry(entry.worksheet.clone()).or_default() += 1;
         *totals.entry(entry.worksheet.clone()).or_default() += 1;
     }
-    let slot_of = |id: &str| {
-        order
-            .iter()
-            .position(|known| *known == id)
-            .map(|place| place % crate::insight::chart::SLOTS)
-    };
+    let slot_of = |id: &str| colour_slot(order, id);
     let mut ranked: Vec<(String, u32)> = totals.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let candidates: Vec<&String> = if chosen.is_empty() {
+        ranked.iter().map(|(id, _)| id).collect()
+    } else {
+        chosen.iter().collect()
+    };
     let mut shown: Vec<(String, usize)> = Vec::new();
-    for (id, _) in &ranked {
+    for id in candidates {
         if shown.len() == top {
             break;
         }
@@ -589,12 +601,15 @@ pub fn weekly_practice<'a>(
     }
     // Drawn in the workbook's order, so the stack's order is the same in every range too.
     shown.sort_by_key(|(id, _)| order.iter().position(|known| known == id));
-    let other = ranked.len() > shown.len();
+    let rest = ranked
+        .iter()
+        .filter(|(id, _)| shown.iter().all(|(shown, _)| shown != id))
+        .count();
+    let other = rest > 0;
     let mut names: Vec<String> = shown.iter().map(|(id, _)| title_of(id)).collect();
     let mut slots: Vec<Option<usize>> = shown.iter().map(|(_, slot)| Some(*slot)).collect();
     if other {
         // Says how many it groups, so a tall "Other" reads as many worksheets, not one.
-        let rest = ranked.len() - shown.len();
         names.push(format!(
             "Other ({})",
             crate::insight::chart::count_of(rest, "worksheet", "worksheets")
@@ -854,7 +869,15 @@ mod series_maths {
             entry("c", "2026-11-24T09:00:00+00:00", vec![]),
             entry("a", "2026-10-01T09:00:00+00:00", vec![]), // before the range
         ];
-        let weekly = weekly_practice(&entries, str::to_uppercase, &["a", "b", "c"], today, 2, 2);
+        let weekly = weekly_practice(
+            &entries,
+            str::to_uppercase,
+            &["a", "b", "c"],
+            &[],
+            today,
+            2,
+            2,
+        );
         assert_eq!(
             weekly.weeks,
             [
@@ -891,8 +914,8 @@ mod series_maths {
             ));
         }
         let order = ["a", "b", "c"];
-        let week = weekly_practice(&entries, str::to_owned, &order, today, 1, 6);
-        let month = weekly_practice(&entries, str::to_owned, &order, today, 4, 6);
+        let week = weekly_practice(&entries, str::to_owned, &order, &[], today, 1, 6);
+        let month = weekly_practice(&entries, str::to_owned, &order, &[], today, 4, 6);
         let slot = |w: &WeeklyPractice, name: &str| {
             w.slots[w.names.iter().position(|n| n == name).unwrap()]
         };
@@ -917,10 +940,23 @@ mod series_maths {
             entry("w0", "2026-11-24T11:00:00+00:00", vec![]),
             entry("w1", "2026-11-24T12:00:00+00:00", vec![]),
         ];
-        let week = weekly_practice(&entries, str::to_owned, &order, today, 1, 6);
+        let week = weekly_practice(&entries, str::to_owned, &order, &[], today, 1, 6);
         assert_eq!(week.names, ["w1", "w6", "Other (1 worksheet)"]);
         assert_eq!(week.slots, [Some(1), Some(0), None]);
         assert_eq!(week.counts, [vec![1, 2, 1]]);
+        // Picked by the person: shown even when little used, the rest is Other.
+        let picked = weekly_practice(
+            &entries,
+            str::to_owned,
+            &order,
+            &["w0".to_owned(), "w3".to_owned()],
+            today,
+            1,
+            6,
+        );
+        assert_eq!(picked.names, ["w0", "w3", "Other (2 worksheets)"]);
+        assert_eq!(picked.slots, [Some(0), Some(3), None]);
+        assert_eq!(picked.counts, [vec![1, 0, 3]]);
     }
 
     #[test]

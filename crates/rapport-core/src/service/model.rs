@@ -317,11 +317,7 @@ impl Model {
         let series = progress::within(&series, range.start_day(progress::wall_clock_day(today)));
         let mut chart = TrendChart::new(worksheet.title.clone(), series);
         // The worksheet's colour, as in "Entries per week".
-        chart.first_slot = self
-            .workbook
-            .worksheets()
-            .position(|w| w.id == worksheet.id)
-            .unwrap_or(0);
+        chart.first_slot = self.colour_slot(&worksheet.id).unwrap_or(0);
         if range != TimeRange::All {
             chart.empty_message = format!(
                 "No ratings in the last {}. Choose a longer range, or save an entry.",
@@ -355,18 +351,40 @@ impl Model {
     /// Entries per week over `range` (two years at most for "all"), by worksheet.
     #[must_use]
     pub fn weekly_chart_for(&self, today: LocalTime, range: TimeRange) -> WeeklyChart {
+        self.weekly_chart_choosing(today, range, &[])
+    }
+
+    /// Entries per week over `range`, showing the worksheets `chosen` (the most used if none).
+    #[must_use]
+    pub fn weekly_chart_choosing(
+        &self,
+        today: LocalTime,
+        range: TimeRange,
+        chosen: &[String],
+    ) -> WeeklyChart {
         let weeks = match range {
             TimeRange::FourWeeks => 4,
             TimeRange::ThreeMonths => 13,
             TimeRange::Year => 52,
             TimeRange::All => 104,
         };
-        self.weekly_chart(today, weeks)
+        self.weekly_chart_of(today, weeks, chosen)
+    }
+
+    /// A worksheet's colour slot in every chart (see [`progress::colour_slot`]).
+    #[must_use]
+    pub fn colour_slot(&self, worksheet_id: &str) -> Option<usize> {
+        let order: Vec<&str> = self.workbook.worksheets().map(|w| w.id.as_str()).collect();
+        progress::colour_slot(&order, worksheet_id)
     }
 
     /// Entries per week over the last `weeks` weeks, by worksheet.
     #[must_use]
     pub fn weekly_chart(&self, today: LocalTime, weeks: usize) -> WeeklyChart {
+        self.weekly_chart_of(today, weeks, &[])
+    }
+
+    fn weekly_chart_of(&self, today: LocalTime, weeks: usize, chosen: &[String]) -> WeeklyChart {
         let title_of = |id: &str| {
             self.workbook
                 .get(id)
@@ -382,6 +400,7 @@ impl Model {
                     .worksheets()
                     .map(|w| w.id.as_str())
                     .collect::<Vec<_>>(),
+                chosen,
                 today.date(),
                 weeks,
                 crate::insight::chart::SLOTS,
