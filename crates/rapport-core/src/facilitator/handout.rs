@@ -142,21 +142,21 @@ impl Layout {
         let Some(help) = self.help.clone() else {
             return;
         };
-        self.gap(16.0);
-        self.need(60.0 + 30.0 * help.lines.len() as f32);
-        self.text("Get help now", 14.0, false);
+        self.gap(12.0);
+        self.need(50.0 + 26.0 * help.lines.len() as f32);
+        self.text("Get help now", 13.0, false);
         match &help.region {
             Some(region) => self.text(
                 &format!(
                     "Numbers for {region}, checked {}.",
                     help.checked.strftime("%-d %B %Y")
                 ),
-                9.5,
+                9.0,
                 true,
             ),
             None => self.text(
                 "Ask your facilitator or doctor for the crisis lines where you live.",
-                9.5,
+                9.0,
                 true,
             ),
         }
@@ -168,13 +168,13 @@ impl Layout {
             &format!(
                 "In danger now, or might act on thoughts of harming yourself: call {emergency}."
             ),
-            11.0,
+            10.0,
             false,
         );
         for line in &help.lines {
-            self.text(&format!("{}: {}", line.name, line.contact), 11.0, false);
+            self.text(&format!("{}: {}", line.name, line.contact), 10.0, false);
             if !line.details.is_empty() {
-                self.text(&line.details, 9.0, true);
+                self.text(&line.details, 8.5, true);
             }
         }
     }
@@ -389,7 +389,7 @@ impl Layout {
             .iter()
             .map(|item| self.wrap(item, ITEM_SIZE, text_width))
             .collect();
-        let row_height = |lines: usize| (lines.max(1) as f32 * ITEM_SIZE * 1.3).max(SIDE) + 10.0;
+        let row_height = |lines: usize| (lines.max(1) as f32 * ITEM_SIZE * 1.3).max(SIDE) + 8.0;
         let total = head_height + rows.iter().map(|r| row_height(r.len())).sum::<f32>();
         // The whole grid on one page where it can be.
         self.need(total.min(self.bottom() - MARGIN));
@@ -455,8 +455,7 @@ impl Layout {
         let rows: f32 = items
             .iter()
             .map(|item| {
-                (self.wrap(item, 10.5, text_width).len().max(1) as f32 * 10.5 * 1.3).max(12.0)
-                    + 10.0
+                (self.wrap(item, 10.5, text_width).len().max(1) as f32 * 10.5 * 1.3).max(12.0) + 8.0
             })
             .sum();
         head_lines * 8.0 * 1.25 + 8.0 + rows
@@ -514,6 +513,40 @@ impl Layout {
                     text: line,
                 });
             }
+        }
+        self.gap(6.0);
+    }
+
+    /// Options side by side, wrapping onto a new row when the line is full: for a
+    /// questionnaire's short answers.
+    fn option_row(&mut self, options: &[String], ticked: &[bool], round: bool) {
+        const SIZE: f32 = 10.0;
+        let mut x = MARGIN;
+        self.need(20.0);
+        self.y += 18.0;
+        for (index, option) in options.iter().enumerate() {
+            let width = 16.0 + self.text_width(option, SIZE) + 18.0;
+            if x > MARGIN && x + width > MARGIN + self.width() {
+                x = MARGIN;
+                self.need(18.0);
+                self.y += 18.0;
+            }
+            let y = self.y;
+            self.answer_mark(
+                x,
+                y - 11.0,
+                11.0,
+                round,
+                ticked.get(index).copied().unwrap_or(false),
+            );
+            self.mark(Mark::Text {
+                x: x + 16.0,
+                y: y - 2.0,
+                size: SIZE,
+                grey: false,
+                text: option.clone(),
+            });
+            x += width;
         }
         self.gap(6.0);
     }
@@ -698,34 +731,47 @@ fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&
             true,
         );
     }
-    layout.gap(6.0);
-    for paragraph in worksheet.introduction.split("\n\n") {
-        layout.text(paragraph.trim(), 10.5, false);
-        layout.gap(4.0);
-    }
-    if let Some(advice) = &worksheet.professional_help {
-        layout.text(advice, 10.0, true);
-    }
     let numbered = !worksheet
         .steps
         .iter()
         .any(|step| matches!(step.field, Field::Questionnaire(_)));
+    // A questionnaire prints compact, as clinicians know it: its introduction in smaller type,
+    // so the introduction and the grid share the first page.
+    let (intro_size, prompt_size, step_gap) = if numbered {
+        (10.5, 12.5, 12.0)
+    } else {
+        (9.0, 11.0, 8.0)
+    };
+    layout.gap(6.0);
+    for paragraph in worksheet.introduction.split("\n\n") {
+        layout.text(paragraph.trim(), intro_size, false);
+        layout.gap(if numbered { 4.0 } else { 2.0 });
+    }
+    if let Some(advice) = &worksheet.professional_help {
+        layout.text(advice, intro_size - 0.5, true);
+    }
     for (index, step) in worksheet.steps.iter().enumerate() {
-        layout.gap(12.0);
+        layout.gap(step_gap);
         layout.need(60.0);
         if let Field::Questionnaire(questionnaire) = &step.field {
             // The question stays on the page with its grid.
             let items: Vec<String> = questionnaire.items.iter().map(|i| i.text.clone()).collect();
             let labels = response_labels(questionnaire);
-            let prompt = layout.wrap(&step.prompt, 12.5, layout.width()).len() as f32 * 12.5 * 1.35;
+            let prompt = layout.wrap(&step.prompt, prompt_size, layout.width()).len() as f32
+                * prompt_size
+                * 1.35;
             let grid = layout.grid_height(&items, &labels);
             layout.need((prompt + grid + 4.0).min(layout.bottom() - MARGIN));
         }
         // A questionnaire numbers its own items, so its steps are not numbered as well.
         if numbered {
-            layout.text(&format!("{}. {}", index + 1, step.prompt), 12.5, false);
+            layout.text(
+                &format!("{}. {}", index + 1, step.prompt),
+                prompt_size,
+                false,
+            );
         } else {
-            layout.text(&step.prompt, 12.5, false);
+            layout.text(&step.prompt, prompt_size, false);
         }
         if let Some(help) = &step.help {
             layout.text(help, 9.5, true);
@@ -785,7 +831,11 @@ fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&
                     ticked.push(!own.is_empty());
                 }
                 let round = matches!(step.field, Field::Choice(_));
-                layout.option_boxes(&options, &ticked, round);
+                if numbered {
+                    layout.option_boxes(&options, &ticked, round);
+                } else {
+                    layout.option_row(&options, &ticked, round);
+                }
             }
             Field::Questionnaire(questionnaire) => {
                 let labels = response_labels(questionnaire);
@@ -874,7 +924,7 @@ pub fn worksheet_pdf_with_help(
     layout.render()
 }
 
-/// A session handout: its goals and agenda, its worksheets blank, and the homework; with the
+/// A session handout: its goals and agenda, the homework and the names of its worksheets; with the
 /// bundled helplines for the system locale's region (see [`session_pdf_with_help`]).
 pub fn session_pdf(
     workbook: &Workbook,
@@ -936,16 +986,32 @@ pub fn session_pdf_with_help(
             layout.text(&format!("•  {title}"), 11.0, false);
         }
     }
-    for worksheet in worksheets {
-        layout.page_break();
-        lay_out_worksheet(&mut layout, worksheet, None);
+    // The worksheets are sheets of their own (`rapport handout ID`), so the session's handout
+    // stays at a page or two.
+    if !worksheets.is_empty() {
+        layout.gap(8.0);
+        layout.text("Worksheets for this session", 14.0, false);
+        layout.text(
+            "Your facilitator gives you each one as a sheet of its own.",
+            9.5,
+            true,
+        );
+        let mut seen = Vec::new();
+        for worksheet in worksheets {
+            if seen.contains(&worksheet.id) {
+                continue;
+            }
+            seen.push(worksheet.id.clone());
+            layout.text(&format!("•  {}", worksheet.title), 11.0, false);
+        }
     }
     layout.help_box();
     layout.render()
 }
 
-/// The group summary as a PDF: per measure and week, n, median and spread, and the change over
-/// the programme. No individual row appears.
+/// The group summary as a PDF: a page per measure where it fits, with the group chart (the
+/// median, the middle half, how many shared each week), per week n, median and spread, and the
+/// change over the programme. No individual row appears, and no figure from fewer than three.
 pub fn summary_pdf(
     summary: &crate::facilitator::share::Summary,
     participants: usize,
@@ -953,6 +1019,18 @@ pub fn summary_pdf(
     outside: Option<&str>,
     paper: Paper,
 ) -> Result<Vec<u8>, HandoutError> {
+    lay_out_summary(summary, participants, skipped, outside, paper).render()
+}
+
+/// Lays out [`summary_pdf`].
+fn lay_out_summary(
+    summary: &crate::facilitator::share::Summary,
+    participants: usize,
+    skipped: &[crate::problem::Problem],
+    outside: Option<&str>,
+    paper: Paper,
+) -> Layout {
+    use crate::insight::spread::SUPPRESSED;
     let mut layout = Layout::new(paper);
     layout.text("Group progress", 22.0, false);
     layout.text(&format!("From {participants} participants who chose to share. A conversation aid, not a clinical assessment."), 10.0, true);
@@ -962,37 +1040,54 @@ pub fn summary_pdf(
     if let Some(outside) = outside {
         layout.text(outside, 10.0, true);
     }
-    layout.gap(8.0);
-    let mut measure = String::new();
-    for row in &summary.weeks {
-        if row.label != measure {
-            measure.clone_from(&row.label);
-            layout.gap(8.0);
-            layout.text(&measure, 14.0, false);
+    let mut series: Vec<&str> = Vec::new();
+    for id in summary
+        .weeks
+        .iter()
+        .map(|r| r.series.as_str())
+        .chain(summary.changes.iter().map(|r| r.series.as_str()))
+    {
+        if !series.contains(&id) {
+            series.push(id);
         }
-        let s = row.spread;
-        let figures = if s.is_shown() {
-            format!(
-                "median {:.1},   middle half {:.1}–{:.1},   range {}–{}",
-                s.median, s.q1, s.q3, s.min, s.max
-            )
-        } else {
-            crate::insight::spread::SUPPRESSED.to_owned()
-        };
-        layout.text(
-            &format!("Week {:>2}:   n = {},   {figures}", row.week, s.n),
-            10.5,
-            false,
-        );
     }
-    if !summary.changes.is_empty() {
-        layout.gap(10.0);
-        layout.text(
-            "Change over the programme (last value minus first)",
-            14.0,
-            false,
-        );
-        for row in &summary.changes {
+    for (index, id) in series.into_iter().enumerate() {
+        // A page per measure; the first shares its page with the heading.
+        if index > 0 {
+            layout.page_break();
+        } else {
+            layout.gap(8.0);
+        }
+        let rows: Vec<&crate::insight::spread::WeekRow> =
+            summary.weeks.iter().filter(|r| r.series == id).collect();
+        let change = summary.changes.iter().find(|r| r.series == id);
+        let label = rows
+            .first()
+            .map(|r| r.label.as_str())
+            .or(change.map(|r| r.label.as_str()))
+            .unwrap_or(id);
+        layout.text(label, 14.0, false);
+        if let Some(chart) = summary.chart(id) {
+            group_chart(&mut layout, &chart);
+        }
+        layout.gap(6.0);
+        for row in rows {
+            let s = row.spread;
+            let figures = if s.is_shown() {
+                format!(
+                    "median {:.1},   middle half {:.1}–{:.1},   range {}–{}",
+                    s.median, s.q1, s.q3, s.min, s.max
+                )
+            } else {
+                SUPPRESSED.to_owned()
+            };
+            layout.text(
+                &format!("Week {:>2}:   n = {},   {figures}", row.week, s.n),
+                10.0,
+                false,
+            );
+        }
+        if let Some(row) = change {
             let s = row.spread;
             let figures = if s.is_shown() {
                 format!(
@@ -1000,23 +1095,28 @@ pub fn summary_pdf(
                     s.median, s.min, s.max
                 )
             } else {
-                crate::insight::spread::SUPPRESSED.to_owned()
+                SUPPRESSED.to_owned()
             };
+            layout.gap(6.0);
             layout.text(
-                &format!("{}:   n = {},   {figures}", row.label, s.n),
-                10.5,
+                &format!(
+                    "Change over the programme (last value minus first):   n = {},   {figures}",
+                    s.n
+                ),
+                10.0,
                 false,
             );
         }
     }
     if !skipped.is_empty() {
         layout.gap(10.0);
+        layout.need(60.0);
         layout.text("Files not included", 14.0, false);
         for problem in skipped {
             layout.text(&problem.to_string(), 9.5, true);
         }
     }
-    layout.render()
+    layout
 }
 
 /// The summary for an appointment: one page, two at most, with the period and the date printed
@@ -1371,6 +1471,127 @@ pub fn register_pdf(
     layout.render()
 }
 
+/// A chart drawn on paper as vector marks, shared by the register's and the group summary's
+/// PDFs: columns along the bottom (each with its lines of label), shaded bands behind, a shaded
+/// box per column where one is given (a middle half), and lines through points.
+struct PaperChart {
+    /// Each column's label, a line or two, printed under the axis.
+    columns: Vec<Vec<String>>,
+    /// The lowest and highest possible values.
+    range: (i64, i64),
+    /// Bands behind the plot, each (low, high, label).
+    bands: Vec<(i64, i64, String)>,
+    /// A shaded box per column: (column, low, high).
+    boxes: Vec<(usize, f64, f64)>,
+    /// Lines through points (column, value), each with its stroke width.
+    lines: Vec<(Vec<(usize, f64)>, f32)>,
+    /// Printed under the columns' labels, when not empty.
+    caption: String,
+    /// The plot's height, in points.
+    height: f32,
+}
+
+impl Layout {
+    /// Draws `chart` across the page, keeping it on one page.
+    fn chart(&mut self, chart: &PaperChart) {
+        let label_lines = chart.columns.iter().map(Vec::len).max().unwrap_or(1) as f32;
+        let below = label_lines * 9.0 + if chart.caption.is_empty() { 6.0 } else { 18.0 };
+        self.need(chart.height + below + 12.0);
+        self.gap(6.0);
+        let top = self.y;
+        let height = chart.height;
+        let left = MARGIN + 70.0;
+        let width = self.width() - 70.0;
+        let (min, max) = chart.range;
+        let span = (max - min).max(1) as f32;
+        let y_of = |value: f64| top + height - (value as f32 - min as f32) / span * height;
+        let columns = chart.columns.len().max(1);
+        let x_of = |index: usize| left + (index as f32 + 0.5) / columns as f32 * width;
+        let column_width = width / columns as f32;
+        for (index, (low, high, label)) in chart.bands.iter().enumerate() {
+            let (y_high, y_low) = (y_of((*high).min(max) as f64), y_of((*low).max(min) as f64));
+            self.mark(Mark::Shade {
+                x: left,
+                y: y_high,
+                w: width,
+                h: (y_low - y_high).max(0.5),
+                level: if index % 2 == 0 { 244 } else { 230 },
+            });
+            if y_low - y_high >= 7.0 {
+                self.mark(Mark::Text {
+                    x: MARGIN,
+                    y: f32::midpoint(y_high, y_low) + 3.0,
+                    size: 7.0,
+                    grey: true,
+                    text: label.clone(),
+                });
+            }
+        }
+        // The ends of the scale, at the left of the plot.
+        for value in [min, max] {
+            let text = value.to_string();
+            let y = y_of(value as f64);
+            self.mark(Mark::Text {
+                x: left - 4.0 - self.text_width(&text, 7.0),
+                y: y + 2.5,
+                size: 7.0,
+                grey: true,
+                text,
+            });
+            self.mark(Mark::Line {
+                x1: left,
+                y1: y,
+                x2: left + width,
+                y2: y,
+            });
+        }
+        for (index, low, high) in &chart.boxes {
+            let (y_high, y_low) = (y_of(*high), y_of(*low));
+            self.mark(Mark::Shade {
+                x: x_of(*index) - column_width * 0.3,
+                y: y_high,
+                w: column_width * 0.6,
+                h: (y_low - y_high).max(1.0),
+                level: 200,
+            });
+        }
+        for (points, line_width) in &chart.lines {
+            let at: Vec<(f32, f32)> = points.iter().map(|(i, v)| (x_of(*i), y_of(*v))).collect();
+            let side = if *line_width >= 1.5 { 4.0 } else { 2.5 };
+            for (x, y) in &at {
+                self.mark(Mark::Box {
+                    x: x - side / 2.0,
+                    y: y - side / 2.0,
+                    side,
+                });
+            }
+            if at.len() > 1 {
+                self.mark(Mark::Polyline {
+                    points: at,
+                    width: *line_width,
+                });
+            }
+        }
+        for (index, lines) in chart.columns.iter().enumerate() {
+            for (n, label) in lines.iter().enumerate() {
+                let half = self.text_width(label, 7.0) / 2.0;
+                self.mark(Mark::Text {
+                    x: x_of(index) - half,
+                    y: top + height + 10.0 + n as f32 * 9.0,
+                    size: 7.0,
+                    grey: true,
+                    text: label.clone(),
+                });
+            }
+        }
+        self.y = top + height + label_lines * 9.0 + 9.0;
+        if !chart.caption.is_empty() {
+            let caption = chart.caption.clone();
+            self.text(&caption, 8.0, true);
+        }
+    }
+}
+
 /// A chart over the programme's sessions: the measure's bands shaded, each line's points
 /// joined, the sessions named along the bottom and, if given, how many scores each has.
 fn session_chart(
@@ -1380,79 +1601,90 @@ fn session_chart(
     counts: &[(usize, usize)],
     height: f32,
 ) {
-    layout.need(height + 30.0);
-    layout.gap(6.0);
-    let top = layout.y;
-    let left = MARGIN + 70.0;
-    let width = layout.width() - 70.0;
     let (min, max) = cx.questionnaire.range();
-    let span = (max - min).max(1) as f32;
-    let y_of = |value: f64| top + height - (value as f32 - min as f32) / span * height;
-    let sessions = cx.programme.sessions.len().max(1);
-    let x_of = |index: usize| left + (index as f32 + 0.5) / sessions as f32 * width;
-    for (index, band) in cx.questionnaire.scoring.bands.iter().enumerate() {
-        let (high, low) = (
-            y_of(band.max.min(max) as f64),
-            y_of(band.min.max(min) as f64),
-        );
-        layout.mark(Mark::Shade {
-            x: left,
-            y: high,
-            w: width,
-            h: (low - high).max(0.5),
-            level: if index % 2 == 0 { 244 } else { 230 },
-        });
-        if low - high >= 7.0 {
-            layout.mark(Mark::Text {
-                x: MARGIN,
-                y: f32::midpoint(high, low) + 3.0,
-                size: 7.0,
-                grey: true,
-                text: band.label.clone(),
-            });
-        }
-    }
-    for (points, line_width) in lines {
-        let at: Vec<(f32, f32)> = points.iter().map(|(i, v)| (x_of(*i), y_of(*v))).collect();
-        let side = if *line_width >= 1.5 { 4.0 } else { 2.5 };
-        for (x, y) in &at {
-            layout.mark(Mark::Box {
-                x: x - side / 2.0,
-                y: y - side / 2.0,
-                side,
-            });
-        }
-        if at.len() > 1 {
-            layout.mark(Mark::Polyline {
-                points: at,
-                width: *line_width,
-            });
-        }
-    }
-    layout.mark(Mark::Line {
-        x1: left,
-        y1: top + height,
-        x2: left + width,
-        y2: top + height,
+    let columns = (0..cx.programme.sessions.len())
+        .map(|index| {
+            let label = crate::content::numbering::number(cx.programme, index)
+                .map_or_else(|| "Before".to_owned(), |n| n.to_string());
+            match counts.iter().find(|(i, _)| *i == index) {
+                Some((_, n)) => vec![label, format!("n={n}")],
+                None => vec![label],
+            }
+        })
+        .collect();
+    layout.chart(&PaperChart {
+        columns,
+        range: (min, max),
+        bands: cx
+            .questionnaire
+            .scoring
+            .bands
+            .iter()
+            .map(|band| (band.min, band.max, band.label.clone()))
+            .collect(),
+        boxes: Vec::new(),
+        lines: lines.to_vec(),
+        caption: String::new(),
+        height,
     });
-    for index in 0..cx.programme.sessions.len() {
-        let label = crate::content::numbering::number(cx.programme, index)
-            .map_or_else(|| "Before".to_owned(), |n| n.to_string());
-        let label = match counts.iter().find(|(i, _)| *i == index) {
-            Some((_, n)) => format!("{label} (n={n})"),
-            None => label,
-        };
-        let size = 7.0;
-        let half = layout.text_width(&label, size) / 2.0;
-        layout.mark(Mark::Text {
-            x: x_of(index) - half,
-            y: top + height + 10.0,
-            size,
-            grey: true,
-            text: label,
-        });
+}
+
+/// The group chart on paper: the median per week as a line, the middle half shaded, and how
+/// many shared each week. A week from fewer than three people gets its count and no figure:
+/// no point, no box, and the line breaks there.
+fn group_chart(layout: &mut Layout, chart: &crate::insight::chart::GroupChart) {
+    let last = usize::try_from(chart.last_week.max(1)).unwrap_or(1);
+    let row = |week: usize| {
+        chart
+            .weeks
+            .iter()
+            .find(|r| usize::try_from(r.week).ok() == Some(week))
+    };
+    let mut any_suppressed = false;
+    let columns = (1..=last)
+        .map(|week| match row(week) {
+            Some(r) if r.spread.is_shown() => vec![week.to_string(), format!("n={}", r.spread.n)],
+            Some(r) => {
+                any_suppressed = true;
+                vec![week.to_string(), format!("n={}*", r.spread.n)]
+            }
+            None => vec![week.to_string(), "n=0".to_owned()],
+        })
+        .collect();
+    let mut boxes = Vec::new();
+    let mut lines: Vec<(Vec<(usize, f64)>, f32)> = Vec::new();
+    let mut run: Vec<(usize, f64)> = Vec::new();
+    for week in 1..=last {
+        match row(week) {
+            Some(r) if r.spread.is_shown() => {
+                boxes.push((week - 1, r.spread.q1, r.spread.q3));
+                run.push((week - 1, r.spread.median));
+            }
+            _ => {
+                if !run.is_empty() {
+                    lines.push((std::mem::take(&mut run), 2.0));
+                }
+            }
+        }
     }
-    layout.y = top + height + 18.0;
+    if !run.is_empty() {
+        lines.push((run, 2.0));
+    }
+    let mut caption = "Week of the programme, and how many shared that week. Line: the median; grey box: the middle half of the group.".to_owned();
+    if any_suppressed {
+        caption.push_str(" * ");
+        caption.push_str(crate::insight::spread::SUPPRESSED);
+        caption.push_str(": no figure is drawn for that week.");
+    }
+    layout.chart(&PaperChart {
+        columns,
+        range: chart.range,
+        bands: Vec::new(),
+        boxes,
+        lines,
+        caption,
+        height: 170.0,
+    });
 }
 
 /// Writes a PDF to `path` atomically.
@@ -1477,6 +1709,73 @@ pub fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), HandoutError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// In the group PDF's chart, a week from one or two people has its count and nothing
+    /// else: no median point, no middle-half box, and the median line breaks there.
+    #[test]
+    fn the_group_pdf_chart_draws_nothing_from_fewer_than_three() {
+        use crate::insight::spread::{WeekRow, spread};
+        let row = |week: i64, values: &[i64]| WeekRow {
+            series: "phq9".to_owned(),
+            label: "PHQ-9 score".to_owned(),
+            week,
+            spread: spread(values).unwrap(),
+        };
+        let summary = crate::facilitator::share::Summary {
+            start: None,
+            start_estimated: true,
+            run_weeks: Some(4),
+            outside: 0,
+            // Week 2 from two people, week 3 from one.
+            weeks: vec![
+                row(1, &[10, 14, 18]),
+                row(2, &[9, 21]),
+                row(3, &[20]),
+                row(4, &[6, 8, 12, 16]),
+            ],
+            changes: Vec::new(),
+            ranges: [("phq9".to_owned(), (0, 27))].into_iter().collect(),
+        };
+        let layout = lay_out_summary(&summary, 4, &[], None, Paper::A4);
+        assert_eq!(layout.pages.len(), 1);
+        let marks = &layout.pages[0];
+        let mid_shades: Vec<&Mark> = marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Shade { level: 200, .. }))
+            .collect();
+        assert_eq!(mid_shades.len(), 2, "a middle half for weeks 1 and 4 only");
+        let lines: Vec<&Vec<(f32, f32)>> = marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Polyline { points, .. } => Some(points),
+                _ => None,
+            })
+            .collect();
+        // Weeks 1 and 4 stand alone: a point each, no line joins them over weeks 2 and 3.
+        assert!(lines.is_empty(), "{lines:?}");
+        let points = marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Box { side, .. } if *side > 3.0))
+            .count();
+        assert_eq!(points, 2, "a median point for weeks 1 and 4 only");
+        let texts: Vec<&str> = marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            texts.contains(&"n=2*") && texts.contains(&"n=1*"),
+            "{texts:?}"
+        );
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("15.0") || t.contains("20.0")),
+            "{texts:?}"
+        );
+    }
 
     #[test]
     fn wrapping_keeps_lines_inside_the_margins() {
