@@ -9,6 +9,11 @@ use clap::Parser;
 use rapport::cli::{self, Cli};
 use rapport_core::storage::layout::DataDir;
 
+// Start-up reads thousands of small entries on two threads: mimalloc does that in about two
+// thirds of glibc malloc's time (benches/startup.sh, README "Speed").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     let data_dir = match DataDir::resolve(args.data_dir) {
@@ -19,7 +24,10 @@ fn main() -> ExitCode {
         }
     };
     match args.command {
-        None => match rapport::ui::run(data_dir, args.exit_after_first_frame) {
+        None => match rapport::ui::run(
+            data_dir,
+            cli::FirstFrame::exit_after(args.exit_after_first_frame),
+        ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("rapport: {error}");

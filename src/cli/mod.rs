@@ -40,13 +40,43 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
 
-    /// Close the window as soon as the first frame is drawn (for measuring start-up time).
-    #[arg(long, hide = true)]
-    pub exit_after_first_frame: bool,
+    /// Close the window as soon as the first frame that shows the journal is drawn (`any`: the
+    /// first frame of any kind), for measuring start-up time.
+    #[arg(
+        long,
+        hide = true,
+        value_enum,
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "journal",
+        value_name = "FRAME"
+    )]
+    pub exit_after_first_frame: Option<FirstFrame>,
 
     /// What to do; with none, the app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Which first frame `--exit-after-first-frame` waits for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FirstFrame {
+    /// The first frame that shows the journal (Today with its entries).
+    Journal,
+    /// The first frame of any kind ("Opening your journal…" while it is read).
+    Any,
+}
+
+impl FirstFrame {
+    /// When the window closes itself, for `--exit-after-first-frame`'s value.
+    #[must_use]
+    pub fn exit_after(frame: Option<Self>) -> crate::ui::ExitAfter {
+        match frame {
+            None => crate::ui::ExitAfter::Never,
+            Some(Self::Journal) => crate::ui::ExitAfter::JournalFrame,
+            Some(Self::Any) => crate::ui::ExitAfter::AnyFrame,
+        }
+    }
 }
 
 /// Deleting from the trash for good.

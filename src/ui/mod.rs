@@ -36,7 +36,7 @@ mod worksheet_view;
 
 pub use present::{Clock, Presentation, SystemClock};
 pub use progress_view::ChartCache;
-pub use shell::Shell;
+pub use shell::{Opened, Shell};
 pub use vocabulary::{Screen, Tab, ThemeChoice, UiState};
 
 use rapport_core::storage::layout::DataDir;
@@ -44,10 +44,22 @@ use rapport_core::storage::layout::DataDir;
 /// Where eframe keeps [`UiState`] between runs.
 const UI_STATE_KEY: &str = "rapport-ui";
 
+/// When `rapport --exit-after-first-frame` closes the window (for measuring start-up).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitAfter {
+    /// Never: the app runs until the user closes it.
+    Never,
+    /// The first frame of any kind (the "Opening your journal" frame, if the journal is not
+    /// read yet).
+    AnyFrame,
+    /// The first frame that shows the journal (Today with its entries).
+    JournalFrame,
+}
+
 /// The eframe app: the [`Shell`] plus persistence of its UI state.
 pub struct RapportApp {
-    shell: Shell,
-    exit_after_first_frame: bool,
+    start: Start,
+    exit_after: ExitAfter,
     /// Whether the window has been given its desktop name (on the first frame).
     named: bool,
     /// The journal pack being written after start-up, when the files had changed since the
@@ -55,31 +67,105 @@ pub struct RapportApp {
     pack_refresh: Option<std::thread::JoinHandle<()>>,
 }
 
+/// Whether the journal is open yet.
+enum Start {
+    /// Still being read on its own thread: frames show that it is opening, with a way to the
+    /// crisis screen all the same.
+    Opening(Opening),
+    /// Open: the app itself.
+    Open(Box<Shell>),
+    /// Only for the instant `open_if_read` moves the opening's parts into the shell.
+    Swapping,
+}
+
+/// What the app needs to build its [`Shell`] once the journal is read.
+struct Opening {
+    data_dir: DataDir,
+    state: UiState,
+    reading: std::thread::JoinHandle<shell::Opened>,
+    /// Whether "Get help now" was pressed meanwhile (the app then opens on that screen).
+    help_asked: bool,
+}
+
 impl RapportApp {
-    /// Builds the app for `data_dir` over its `opened` journal, restoring the UI state eframe
-    /// saved last time.
-    #[must_use]
-    pub fn new(
+    /// Builds the app for `data_dir`, restoring the UI state eframe saved last time. The journal
+    /// is read on the `reading` thread (here, if it could not start); until it is done, frames
+    /// say it is opening.
+    fn new(
         creation: &eframe::CreationContext<'_>,
         data_dir: DataDir,
-        opened: shell::Opened,
-        exit_after_first_frame: bool,
+        reading: std::io::Result<std::thread::JoinHandle<shell::Opened>>,
+        exit_after: ExitAfter,
     ) -> Self {
         let state: UiState = creation
             .storage
             .and_then(|storage| eframe::get_value::<UiState>(storage, UI_STATE_KEY))
             .unwrap_or_default()
             .restarted();
-        Self {
-            shell: Shell::with_opened(data_dir, state, opened),
-            exit_after_first_frame,
+        // The fonts and theme the shell uses, before any text is laid out: the opening frame
+        // looks like the app, and nothing moves when the journal arrives.
+        creation.egui_ctx.set_fonts(theme::fonts(None));
+        theme::apply(&creation.egui_ctx);
+        creation
+            .egui_ctx
+            .set_theme(egui::ThemePreference::from(state.theme));
+        let start = if let Ok(reading) = reading {
+            Start::Opening(Opening {
+                data_dir,
+                state,
+                reading,
+                help_asked: false,
+            })
+        } else {
+            // No thread could be started: read it here, before the first frame.
+            let opened = shell::Opened::open(&data_dir);
+            Start::Open(Box::new(Shell::with_opened(data_dir, state, opened)))
+        };
+        let mut app = Self {
+            start,
+            exit_after,
             named: false,
             pack_refresh: None,
-        }
+        };
+        // Usually read by now (it started before the window): then the first frame shows it.
+        app.open_if_read();
+        app
     }
-}
 
-impl RapportApp {
+    /// The app over a journal being read on the `reading` thread (as the window opens it): its
+    /// frames say it is opening, with the way to crisis help, until the thread is done.
+    #[must_use]
+    pub fn opening(
+        creation: &eframe::CreationContext<'_>,
+        data_dir: DataDir,
+        reading: std::thread::JoinHandle<Opened>,
+    ) -> Self {
+        Self::new(creation, data_dir, Ok(reading), ExitAfter::Never)
+    }
+
+    /// Builds the shell once the journal has been read (a thread that died is read again here).
+    fn open_if_read(&mut self) {
+        if !matches!(&self.start, Start::Opening(opening) if opening.reading.is_finished()) {
+            return;
+        }
+        let Start::Opening(opening) = std::mem::replace(&mut self.start, Start::Swapping) else {
+            return;
+        };
+        let Opening {
+            data_dir,
+            mut state,
+            reading,
+            help_asked,
+        } = opening;
+        let opened = reading
+            .join()
+            .unwrap_or_else(|_| shell::Opened::open(&data_dir));
+        if help_asked {
+            state.screen = Screen::Help;
+        }
+        self.start = Start::Open(Box::new(Shell::with_opened(data_dir, state, opened)));
+    }
+
     /// Once the journal is open (or unlocked) and drawn, writes a new journal pack on a thread
     /// of its own if the files changed since the last one, so the next start is quick. Once per
     /// run: saves made meanwhile are few, and read from their files next time.
@@ -87,7 +173,10 @@ impl RapportApp {
         if self.pack_refresh.is_some() {
             return;
         }
-        let Some(model) = self.shell.model() else {
+        let Start::Open(shell) = &self.start else {
+            return;
+        };
+        let Some(model) = shell.model() else {
             return;
         };
         if model.is_locked() || !model.journal().pack_is_stale() {
@@ -103,15 +192,62 @@ impl RapportApp {
     }
 }
 
+/// The frame drawn while the journal is read: the app's name, that it is opening, and the way
+/// to crisis help, which never waits for the journal.
+fn opening_ui(ui: &mut egui::Ui, opening: &mut Opening) {
+    egui::Panel::top("opening top bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading("Rapport");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let help = egui::Button::new(egui::RichText::new("Get help now").strong());
+                if ui.add(help).clicked() {
+                    opening.help_asked = true;
+                }
+            });
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() / 3.0);
+            ui.spinner();
+            ui.label(if opening.help_asked {
+                "Opening the crisis help…"
+            } else {
+                "Opening your journal…"
+            });
+        });
+    });
+    // The reading thread asks for a frame when it is done; this look is for the instant
+    // between its last glance at the window and its end.
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(50));
+}
+
 impl eframe::App for RapportApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         if !self.named {
             desktop::name_window(frame);
             self.named = true;
         }
-        self.shell.ui(ui);
+        self.open_if_read();
+        let journal_shown = match &mut self.start {
+            Start::Opening(opening) => {
+                opening_ui(ui, opening);
+                false
+            }
+            Start::Open(shell) => {
+                shell.ui(ui);
+                true
+            }
+            Start::Swapping => false,
+        };
         self.refresh_pack_once();
-        if self.exit_after_first_frame {
+        let exit = match self.exit_after {
+            ExitAfter::Never => false,
+            ExitAfter::AnyFrame => true,
+            ExitAfter::JournalFrame => journal_shown,
+        };
+        if exit {
             if let Some(refresh) = self.pack_refresh.take() {
                 let _ = refresh.join();
             }
@@ -120,7 +256,12 @@ impl eframe::App for RapportApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, UI_STATE_KEY, self.shell.ui_state());
+        let state = match &self.start {
+            Start::Opening(opening) => &opening.state,
+            Start::Open(shell) => shell.ui_state(),
+            Start::Swapping => return,
+        };
+        eframe::set_value(storage, UI_STATE_KEY, state);
     }
 }
 
@@ -183,7 +324,7 @@ fn has_display() -> bool {
 /// Opens the app window on `data_dir` and runs until it is closed.
 // Before the window exists, the terminal is the only place to say the folder is unusable.
 #[allow(clippy::print_stderr)]
-pub fn run(data_dir: DataDir, exit_after_first_frame: bool) -> Result<(), WindowError> {
+pub fn run(data_dir: DataDir, exit_after: ExitAfter) -> Result<(), WindowError> {
     if !has_display() {
         return Err(WindowError::NoDisplay);
     }
@@ -215,28 +356,28 @@ pub fn run(data_dir: DataDir, exit_after_first_frame: bool) -> Result<(), Window
         ..Default::default()
     };
     // Read the journal while eframe creates the window and its GL context: on two cores the two
-    // overlap, so ten years open about as fast as an empty journal.
-    let opening = {
-        let data_dir = data_dir.clone();
+    // overlap. If it is not read by the first frame, that frame says it is opening.
+    let window = std::sync::Arc::new(std::sync::OnceLock::<egui::Context>::new());
+    let reading = {
+        let (data_dir, window) = (data_dir.clone(), window.clone());
         std::thread::Builder::new()
             .name("open journal".to_owned())
-            .spawn(move || shell::Opened::open(&data_dir))
+            .spawn(move || {
+                let opened = shell::Opened::open(&data_dir);
+                // Read after the window opened: draw it now rather than at the next look.
+                if let Some(ctx) = window.get() {
+                    ctx.request_repaint();
+                }
+                opened
+            })
     };
     eframe::run_native(
         "Rapport",
         options,
         Box::new(move |creation| {
-            let opened = match opening {
-                Ok(thread) => thread
-                    .join()
-                    .unwrap_or_else(|_| shell::Opened::open(&data_dir)),
-                Err(_) => shell::Opened::open(&data_dir),
-            };
+            let _ = window.set(creation.egui_ctx.clone());
             Ok(Box::new(RapportApp::new(
-                creation,
-                data_dir,
-                opened,
-                exit_after_first_frame,
+                creation, data_dir, reading, exit_after,
             )))
         }),
     )

@@ -504,7 +504,10 @@ mod tests {
             }
             // The focus ring and scroll bar handles stand out (WCAG 1.4.11: 3:1).
             assert!(contrast(p.accent, p.page) >= 3.0, "{name}: focus ring");
-            assert!(contrast(p.handle, p.field) >= 3.0, "{name}: scroll bar handle");
+            assert!(
+                contrast(p.handle, p.field) >= 3.0,
+                "{name}: scroll bar handle"
+            );
             // A tick in a checkbox: body text on the well.
             assert!(contrast(p.text, p.handle) >= 3.0, "{name}: tick");
         }

@@ -3,7 +3,8 @@
 //! measured against (see `benches/startup.sh`).
 
 fn main() -> eframe::Result {
-    let exit_after_first_frame = std::env::args().any(|arg| arg == "--exit-after-first-frame");
+    let exit_after_first_frame =
+        std::env::args().any(|arg| arg.starts_with("--exit-after-first-frame"));
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("Bare window")

@@ -212,9 +212,10 @@ pub fn read_private(
     limit: u64,
     sealing: &Sealing,
 ) -> Result<Zeroizing<String>, ReadError> {
-    let bytes = Zeroizing::new(read_bytes(path, limit)?);
+    let mut bytes = Zeroizing::new(read_bytes(path, limit)?);
     if !vault::is_sealed(&bytes) {
-        return text_of(bytes.to_vec()).map(Zeroizing::new);
+        // Moved, not copied: a journal pack is megabytes.
+        return text_of(std::mem::take(&mut *bytes)).map(Zeroizing::new);
     }
     let Sealing::Sealed(key) = sealing else {
         return Err(ReadError::Locked);
