@@ -463,29 +463,7 @@ fn step_editor(ui: &mut Ui, step: &Step, value: &mut Value, prompt: egui::Id) ->
             }
             changed
         }
-        (Field::Date, Value::Date(text)) => {
-            let mut changed = false;
-            ui.horizontal(|ui| {
-                changed |= ui
-                    .add(
-                        TextEdit::singleline(text)
-                            .hint_text("YYYY-MM-DD")
-                            .desired_width(120.0),
-                    )
-                    .labelled_by(prompt)
-                    .changed();
-                let today = ui.button("Today");
-                set_accessible_label(ui, &today, format!("{}: today", step.label));
-                if today.clicked() {
-                    *text = rapport_core::time::LocalTime::now().date().to_string();
-                    changed = true;
-                }
-                if !text.trim().is_empty() && text.trim().parse::<jiff::civil::Date>().is_err() {
-                    ui.colored_label(ui.visuals().warn_fg_color, "Write the date as 2026-11-25");
-                }
-            });
-            changed
-        }
+        (Field::Date, Value::Date(text)) => date_editor(ui, step, text, prompt),
         (Field::Questionnaire(questionnaire), Value::Items(values)) => {
             questionnaire_editor(ui, &step.prompt, questionnaire, values)
         }
@@ -496,6 +474,65 @@ fn step_editor(ui: &mut Ui, step: &Step, value: &mut Value, prompt: egui::Id) ->
             false
         }
     }
+}
+
+/// A date: typed as 2026-11-25, picked from a calendar, or set to today in one click.
+fn date_editor(ui: &mut Ui, step: &Step, text: &mut String, prompt: egui::Id) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        changed |= ui
+            .add(
+                TextEdit::singleline(text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(120.0),
+            )
+            .labelled_by(prompt)
+            .changed();
+        let typed = text.trim().parse::<jiff::civil::Date>().ok();
+        // The calendar opens on the date written, or on today while none is.
+        let shown = typed.unwrap_or_else(|| rapport_core::time::LocalTime::now().date());
+        if let Some(mut picked) = to_picker_date(shown) {
+            let calendar = ui.add(
+                egui_extras::DatePickerButton::new(&mut picked)
+                    .id_salt(&step.id)
+                    // No `%` in the format: the button shows these words, not the date twice.
+                    .format("Calendar…")
+                    .show_icon(false)
+                    // Its year, month and day lists have no accessible names; the arrows
+                    // (a year, a month, a day) and typing the date cover what they do.
+                    .combo_boxes(false)
+                    .calendar_week(false)
+                    .highlight_weekends(false),
+            );
+            set_accessible_label(ui, &calendar, format!("{}: pick a date", step.label));
+            if calendar.changed()
+                && let Some(date) = from_picker_date(picked)
+            {
+                *text = date.to_string();
+                changed = true;
+            }
+        }
+        let today = ui.button("Today");
+        set_accessible_label(ui, &today, format!("{}: today", step.label));
+        if today.clicked() {
+            *text = rapport_core::time::LocalTime::now().date().to_string();
+            changed = true;
+        }
+        if !text.trim().is_empty() && text.trim().parse::<jiff::civil::Date>().is_err() {
+            ui.colored_label(ui.visuals().warn_fg_color, "Write the date as 2026-11-25");
+        }
+    });
+    changed
+}
+
+/// `date` as the date picker holds it (`egui_extras` works in jiff 0.2's dates).
+fn to_picker_date(date: jiff::civil::Date) -> Option<jiff_02::civil::Date> {
+    jiff_02::civil::Date::new(date.year(), date.month(), date.day()).ok()
+}
+
+/// The date picked, as the core holds dates.
+fn from_picker_date(date: jiff_02::civil::Date) -> Option<jiff::civil::Date> {
+    jiff::civil::Date::new(date.year(), date.month(), date.day()).ok()
 }
 
 fn questionnaire_editor(

@@ -13,6 +13,7 @@ mod cli;
 mod common;
 mod concurrency;
 mod crash;
+mod fields;
 mod fit;
 mod group;
 mod gui;
