@@ -418,51 +418,7 @@ fn step_editor(ui: &mut Ui, step: &Step, value: &mut Value, prompt: egui::Id) ->
                 other,
             },
         ) => multi_choice_editor(ui, step, choices, selected, other_selected, other),
-        (Field::List(list), Value::List(items)) => {
-            let mut changed = false;
-            let mut remove = None;
-            let item_name = if list.item.is_empty() {
-                "Item"
-            } else {
-                &list.item
-            };
-            for (index, item) in items.iter_mut().enumerate() {
-                ui.horizontal(|ui| {
-                    let response = ui
-                        .add(TextEdit::singleline(item).desired_width(ui.available_width() - 90.0));
-                    set_accessible_label(ui, &response, format!("{} {}", item_name, index + 1));
-                    changed |= response.changed();
-                    let remove_button = ui.button("Remove");
-                    set_accessible_label(
-                        ui,
-                        &remove_button,
-                        format!("Remove {} {}", item_name.to_lowercase(), index + 1),
-                    );
-                    if remove_button.clicked() {
-                        remove = Some(index);
-                    }
-                });
-            }
-            if let Some(index) = remove {
-                items.remove(index);
-                changed = true;
-            }
-            let full = list.max.is_some_and(|max| items.len() >= max);
-            let add = ui.add_enabled(
-                !full,
-                egui::Button::new(format!("Add {}", item_name.to_lowercase())),
-            );
-            set_accessible_label(
-                ui,
-                &add,
-                format!("Add {} to {}", item_name.to_lowercase(), step.label),
-            );
-            if add.clicked() {
-                items.push(String::new());
-                changed = true;
-            }
-            changed
-        }
+        (Field::List(list), Value::List(items)) => list_editor(ui, step, list, items),
         (Field::Date, Value::Date(text)) => date_editor(ui, step, text, prompt),
         (Field::Questionnaire(questionnaire), Value::Items(values)) => {
             questionnaire_editor(ui, &step.prompt, questionnaire, values)
@@ -474,6 +430,77 @@ fn step_editor(ui: &mut Ui, step: &Step, value: &mut Value, prompt: egui::Id) ->
             false
         }
     }
+}
+
+/// A list, one text field per row. "Add" and Enter in a row both put the keyboard in the new
+/// row, so a list can be typed without the mouse: a row, Enter, the next row.
+fn list_editor(
+    ui: &mut Ui,
+    step: &Step,
+    list: &rapport_core::content::worksheet::ListItems,
+    items: &mut Vec<String>,
+) -> bool {
+    let mut changed = false;
+    let mut remove = None;
+    let mut enter_in = None;
+    let item_name = if list.item.is_empty() {
+        "Item"
+    } else {
+        &list.item
+    };
+    let full = list.max.is_some_and(|max| items.len() >= max);
+    // Rows are named by position, so the row to focus after an insert is known before it is drawn.
+    let list_id = ui.make_persistent_id((&step.id, "list rows"));
+    let row_id = |index: usize| list_id.with(index);
+    for (index, item) in items.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let response = ui.add(
+                TextEdit::singleline(item)
+                    .id(row_id(index))
+                    .desired_width(ui.available_width() - 90.0),
+            );
+            set_accessible_label(ui, &response, format!("{} {}", item_name, index + 1));
+            changed |= response.changed();
+            // A single-line field gives up the focus on Enter; that Enter means "next row".
+            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && !full {
+                enter_in = Some(index);
+            }
+            let remove_button = ui.button("Remove");
+            set_accessible_label(
+                ui,
+                &remove_button,
+                format!("Remove {} {}", item_name.to_lowercase(), index + 1),
+            );
+            if remove_button.clicked() {
+                remove = Some(index);
+            }
+        });
+    }
+    if let Some(index) = remove {
+        items.remove(index);
+        changed = true;
+    }
+    let add = ui.add_enabled(
+        !full,
+        egui::Button::new(format!("Add {}", item_name.to_lowercase())),
+    );
+    set_accessible_label(
+        ui,
+        &add,
+        format!("Add {} to {}", item_name.to_lowercase(), step.label),
+    );
+    // "Add" puts the new row last; Enter puts it just below the row typed in.
+    let insert_at = if add.clicked() {
+        Some(items.len())
+    } else {
+        enter_in.map(|index| index + 1)
+    };
+    if let Some(at) = insert_at.filter(|_| remove.is_none()) {
+        items.insert(at, String::new());
+        ui.memory_mut(|memory| memory.request_focus(row_id(at)));
+        changed = true;
+    }
+    changed
 }
 
 /// A date: typed as 2026-11-25, picked from a calendar, or set to today in one click.

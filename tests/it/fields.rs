@@ -74,3 +74,69 @@ fn a_date_is_picked_from_a_calendar_and_saved() {
         Answer::Date(jiff::civil::date(2026, 11, 20))
     );
 }
+
+/// The label of the text field with the keyboard focus, if one has it.
+fn focused_label(harness: &Harness<'static, Shell>) -> Option<String> {
+    harness
+        .query_all(
+            egui_kittest::kittest::by()
+                .predicate(|node| node.role() == Role::TextInput && node.is_focused()),
+        )
+        .next()
+        .and_then(|node| node.accesskit_node().label())
+}
+
+#[test]
+fn a_list_is_typed_row_by_row_with_enter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    click_each(
+        &mut harness,
+        &["Decision analysis", "Add option to Options"],
+    );
+    assert_eq!(focused_label(&harness).as_deref(), Some("Option 1"));
+
+    harness
+        .get_by_role_and_label(Role::TextInput, "Option 1")
+        .type_text("Tell her directly");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(focused_label(&harness).as_deref(), Some("Option 2"));
+    harness
+        .get_by_role_and_label(Role::TextInput, "Option 2")
+        .type_text("Carry on as now");
+    harness.run();
+
+    // Enter in the first row puts a new row between the two.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Option 1")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(focused_label(&harness).as_deref(), Some("Option 2"));
+    harness
+        .get_by_role_and_label(Role::TextInput, "Option 2")
+        .type_text("Ask for every other weekend");
+    harness.run();
+    assert_eq!(
+        field_text(&harness, "Option 3"),
+        "Carry on as now",
+        "the row below moved down"
+    );
+
+    // "Add" focuses its new row too.
+    click_each(&mut harness, &["Add option to Options"]);
+    assert_eq!(focused_label(&harness).as_deref(), Some("Option 4"));
+
+    click_each(&mut harness, &["Save"]);
+    assert_eq!(
+        entries(&harness)[0].answers["options"],
+        Answer::List(vec![
+            "Tell her directly".into(),
+            "Ask for every other weekend".into(),
+            "Carry on as now".into(),
+        ])
+    );
+}
