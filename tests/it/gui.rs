@@ -372,6 +372,23 @@ fn settings_change_the_theme_and_show_the_data_folder() {
 }
 
 #[test]
+fn settings_say_what_protection_does_and_keep_the_cipher_names_in_how_it_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    click(&mut harness, "Settings");
+    harness.get_by_label_contains("sealed, so it can only be read with your passphrase");
+    for jargon in ["XChaCha20", "Poly1305", "Argon2"] {
+        assert!(
+            harness.query_by_label_contains(jargon).is_none(),
+            "{jargon} is on the main Settings screen"
+        );
+    }
+    click(&mut harness, "How it works");
+    harness.get_by_label_contains("XChaCha20-Poly1305");
+    harness.get_by_label_contains("Argon2id");
+}
+
+#[test]
 fn after_a_restart_the_app_opens_on_today_and_offers_to_continue_the_last_worksheet() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path());
