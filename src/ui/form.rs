@@ -525,9 +525,6 @@ fn date_editor(ui: &mut Ui, step: &Step, text: &mut String, prompt: egui::Id) ->
                     // No `%` in the format: the button shows these words, not the date twice.
                     .format("Calendar…")
                     .show_icon(false)
-                    // Its year, month and day lists have no accessible names; the arrows
-                    // (a year, a month, a day) and typing the date cover what they do.
-                    .combo_boxes(false)
                     .calendar_week(false)
                     .highlight_weekends(false),
             );
@@ -620,55 +617,89 @@ fn questionnaire_editor(
     changed
 }
 
+/// The closeness circle's drawing, in points.
+const CIRCLE_SIZE: f32 = 300.0;
+/// The narrowest the list of people beside the circle may be; below that the circle goes under.
+const CIRCLE_ROWS_MIN_WIDTH: f32 = 300.0;
+
 fn circle_editor(ui: &mut Ui, step: &Step, rings: &[String], rows: &mut Vec<(String, u8)>) -> bool {
     let mut changed = false;
     let mut remove = None;
-    ui.horizontal_top(|ui| {
-        ui.vertical(|ui| {
-            ui.set_max_width((ui.available_width() - 320.0).max(300.0));
-            for (index, (name, ring)) in rows.iter_mut().enumerate() {
-                ui.horizontal_wrapped(|ui| {
-                    let field = ui.add(
-                        TextEdit::singleline(name)
-                            .desired_width(140.0)
-                            .hint_text("Name"),
-                    );
-                    set_accessible_label(ui, &field, format!("Person {}", index + 1));
-                    changed |= field.changed();
-                    for (ring_index, label) in rings.iter().enumerate() {
-                        let value = u8::try_from(ring_index + 1).unwrap_or(u8::MAX);
-                        let radio = ui.radio(*ring == value, label);
-                        set_accessible_label(ui, &radio, format!("Person {}: {label}", index + 1));
-                        if radio.clicked() {
-                            *ring = value;
-                            changed = true;
-                        }
-                    }
-                    let button = ui.small_button("Remove");
-                    set_accessible_label(ui, &button, format!("Remove person {}", index + 1));
-                    if button.clicked() {
-                        remove = Some(index);
-                    }
-                });
-            }
-            let add = ui.button("Add person");
-            set_accessible_label(ui, &add, format!("Add person to {}", step.label));
-            if add.clicked() {
-                rows.push((String::new(), 1));
-                changed = true;
-            }
+    let spacing = ui.spacing().item_spacing.x;
+    let gap = 2.0 * spacing;
+    // The people's column has a fixed width, not its content's: otherwise the circle beside it
+    // jumps sideways as the first row appears. (Between column, gap and circle: two spacings.)
+    let rows_width = ui.available_width() - CIRCLE_SIZE - gap - 2.0 * spacing;
+    if rows_width >= CIRCLE_ROWS_MIN_WIDTH {
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(rows_width);
+                changed |= circle_rows(ui, step, rings, rows, &mut remove);
+            });
+            ui.add_space(gap);
+            circle_drawing(ui, rings, rows);
         });
-        let people: Vec<(&str, u8)> = rows
-            .iter()
-            .map(|(name, ring)| (name.as_str(), *ring))
-            .collect();
-        widgets::closeness_circle(ui, rings, &people, 300.0);
-    });
+    } else {
+        changed |= circle_rows(ui, step, rings, rows, &mut remove);
+        circle_drawing(ui, rings, rows);
+    }
     if let Some(index) = remove {
         rows.remove(index);
         changed = true;
     }
     changed
+}
+
+/// One row per person (name, ring, Remove), then "Add person". Returns whether anything
+/// changed; the row to remove is left in `remove`.
+fn circle_rows(
+    ui: &mut Ui,
+    step: &Step,
+    rings: &[String],
+    rows: &mut Vec<(String, u8)>,
+    remove: &mut Option<usize>,
+) -> bool {
+    let mut changed = false;
+    for (index, (name, ring)) in rows.iter_mut().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let field = ui.add(
+                TextEdit::singleline(name)
+                    .desired_width(140.0)
+                    .hint_text("Name"),
+            );
+            set_accessible_label(ui, &field, format!("Person {}", index + 1));
+            changed |= field.changed();
+            for (ring_index, label) in rings.iter().enumerate() {
+                let value = u8::try_from(ring_index + 1).unwrap_or(u8::MAX);
+                let radio = ui.radio(*ring == value, label);
+                set_accessible_label(ui, &radio, format!("Person {}: {label}", index + 1));
+                if radio.clicked() {
+                    *ring = value;
+                    changed = true;
+                }
+            }
+            let button = ui.small_button("Remove");
+            set_accessible_label(ui, &button, format!("Remove person {}", index + 1));
+            if button.clicked() {
+                *remove = Some(index);
+            }
+        });
+    }
+    let add = ui.button("Add person");
+    set_accessible_label(ui, &add, format!("Add person to {}", step.label));
+    if add.clicked() {
+        rows.push((String::new(), 1));
+        changed = true;
+    }
+    changed
+}
+
+fn circle_drawing(ui: &mut Ui, rings: &[String], rows: &[(String, u8)]) {
+    let people: Vec<(&str, u8)> = rows
+        .iter()
+        .map(|(name, ring)| (name.as_str(), *ring))
+        .collect();
+    widgets::closeness_circle(ui, rings, &people, CIRCLE_SIZE);
 }
 
 fn choice_editor(

@@ -57,27 +57,50 @@ pub fn rating_scale(
         });
         return changed;
     }
+    // The buttons in a row, the end words under them: the low one under the first button, the
+    // high one ending under the last, as on a paper scale.
+    let mut ends: Option<(egui::Rect, egui::Rect)> = None;
     ui.horizontal_wrapped(|ui| {
-        if !scale.low.is_empty() {
-            ui.label(RichText::new(&scale.low).weak());
-        }
         for number in scale.min..=scale.max {
             let selected = *value == Some(number);
-            let button = egui::Button::new(RichText::new(number.to_string()).monospace())
+            let button = egui::Button::new(number.to_string())
                 .selected(selected)
                 .min_size(egui::vec2(30.0, 28.0));
             let response = ui.add(button);
             set_accessible_label(ui, &response, format!("{label}: {number}"));
+            ends = Some(ends.map_or((response.rect, response.rect), |(first, _)| {
+                (first, response.rect)
+            }));
             if response.clicked() {
                 *value = if selected { None } else { Some(number) };
                 changed = true;
             }
         }
-        if !scale.high.is_empty() {
-            ui.label(RichText::new(&scale.high).weak());
-        }
     });
+    if let Some((first, last)) = ends
+        && !(scale.low.is_empty() && scale.high.is_empty())
+    {
+        scale_ends(ui, &scale.low, &scale.high, last.right() - first.left());
+    }
     changed
+}
+
+/// The words at either end of a rating scale `width` wide: `low` from its left edge, `high`
+/// ending at its right edge, each wrapping within its half so the two never overlap.
+fn scale_ends(ui: &mut Ui, low: &str, high: &str, width: f32) {
+    let half = ((width - ui.spacing().item_spacing.x) / 2.0).max(0.0);
+    let end = |ui: &mut Ui, text: &str, align: egui::Align| {
+        ui.allocate_ui_with_layout(egui::vec2(half, 0.0), egui::Layout::top_down(align), |ui| {
+            ui.set_width(half);
+            if !text.is_empty() {
+                ui.label(RichText::new(text).weak());
+            }
+        });
+    };
+    ui.horizontal_top(|ui| {
+        end(ui, low, egui::Align::Min);
+        end(ui, high, egui::Align::Max);
+    });
 }
 
 /// A heading-sized page title.
@@ -129,11 +152,9 @@ pub fn closeness_circle(ui: &mut Ui, rings: &[String], people: &[(&str, u8)], si
             format!("{name} ({label})")
         })
         .collect();
-    set_accessible_label(
-        ui,
-        &response,
-        format!("Closeness circle: {}", description.join(", ")),
-    );
+    let label = format!("Closeness circle: {}", description.join(", "));
+    // Named as a picture, with its place on screen, for screen readers (and tests).
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     if !ui.is_rect_visible(rect) {
         return;
     }
