@@ -5,6 +5,7 @@
 # target/scaling-data/.
 #
 #   bash benches/scaling.sh            (SKIP_BUILD=1 to use the release binary as it is)
+#   BIG=DIR bash benches/scaling.sh    adds a row for the data folder DIR (e.g. 100,000 entries)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -n "${SKIP_BUILD:-}" ] || cargo build --release --locked -p rapport
@@ -24,8 +25,9 @@ run() { # prints "cpu_seconds peak_MB"
 
 printf '| years | entries | load (`entries`) | `check` | Progress | CSV export | Markdown export | archive export |\n'
 printf '|---|---|---|---|---|---|---|---|\n'
-for years in 1 10 30; do
+for years in 1 10 30 ${BIG:+big}; do
     data="$root/y$years"
+    [ "$years" = big ] && data=$BIG
     if [ ! -d "$data/journal" ]; then
         "$rapport" --data-dir "$data" demo-data --years "$years" >/dev/null
     fi

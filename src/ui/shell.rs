@@ -116,6 +116,7 @@ impl Shell {
             model,
             locked,
             backup_error,
+            fonts,
         } = opened;
         let lock = locked.then(LockView::default);
         let settings = rapport_core::storage::settings::load(&data_dir);
@@ -137,7 +138,7 @@ impl Shell {
             settings,
             presentation: None,
             clock: std::rc::Rc::new(SystemClock::default()),
-            fonts: super::theme::Fonts::default(),
+            fonts,
             notice: backup_error,
             pending: None,
             quitting: false,
@@ -1045,6 +1046,8 @@ pub struct Opened {
     model: Result<Model, String>,
     locked: bool,
     backup_error: Option<Notice>,
+    /// The fonts the journal's text needs, found (and read from the system) here too.
+    fonts: super::theme::Fonts,
 }
 
 impl Opened {
@@ -1058,10 +1061,15 @@ impl Opened {
             Err(error) => (Err(error.to_string()), false),
         };
         let backup_error = model.as_ref().ok().and_then(daily_backup);
+        let fonts = match &model {
+            Ok(model) => super::theme::Fonts::for_journal(model.journal()),
+            Err(_) => super::theme::Fonts::default(),
+        };
         Self {
             model,
             locked,
             backup_error,
+            fonts,
         }
     }
 }
