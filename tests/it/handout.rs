@@ -268,6 +268,10 @@ fn questionnaires_print_as_one_grid_on_one_page_without_doubled_numbers() {
             !text.contains(&format!("1. {}", first(&step.prompt))),
             "{id}: {text}"
         );
+        // The form's other questions (the PHQ-9's "how difficult") are on the same page.
+        for later in &worksheet.steps[1..] {
+            assert!(text.contains(&first(&later.prompt)), "{id}: {}", later.id);
+        }
     }
 }
 

@@ -375,7 +375,7 @@ impl Layout {
         const HEAD_SIZE: f32 = 8.0;
         const SIDE: f32 = 12.0;
         let columns = responses.len().max(1) as f32;
-        let column = (self.width() * 0.5 / columns).min(60.0);
+        let column = (self.width() * 0.4 / columns).min(50.0);
         let answers_left = MARGIN + self.width() - column * columns;
         let number_width = 18.0;
         let text_width = answers_left - MARGIN - number_width - 8.0;
@@ -444,7 +444,7 @@ impl Layout {
     /// How tall [`Layout::questionnaire_grid`] draws these items and answers.
     fn grid_height(&self, items: &[String], responses: &[String]) -> f32 {
         let columns = responses.len().max(1) as f32;
-        let column = (self.width() * 0.5 / columns).min(60.0);
+        let column = (self.width() * 0.4 / columns).min(50.0);
         let answers_left = MARGIN + self.width() - column * columns;
         let text_width = answers_left - MARGIN - 18.0 - 8.0;
         let head_lines = responses
@@ -750,9 +750,20 @@ fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&
     if let Some(advice) = &worksheet.professional_help {
         layout.text(advice, intro_size - 0.5, true);
     }
+    // A questionnaire's source is cited after its last question, as on the official form.
+    let mut sources = Vec::new();
     for (index, step) in worksheet.steps.iter().enumerate() {
         layout.gap(step_gap);
-        layout.need(60.0);
+        if !numbered && matches!(step.field, Field::Choice(_) | Field::MultiChoice(_)) {
+            // A short question of a questionnaire's form (the PHQ-9's last) needs only its
+            // lines and one row of answers, so the form keeps to one page where it can.
+            let prompt = layout.wrap(&step.prompt, prompt_size, layout.width()).len() as f32
+                * prompt_size
+                * 1.35;
+            layout.need(prompt + 26.0);
+        } else {
+            layout.need(60.0);
+        }
         if let Field::Questionnaire(questionnaire) = &step.field {
             // The question stays on the page with its grid.
             let items: Vec<String> = questionnaire.items.iter().map(|i| i.text.clone()).collect();
@@ -853,11 +864,7 @@ fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&
                     .collect();
                 layout.gap(4.0);
                 layout.questionnaire_grid(&items, &labels, &ticked);
-                layout.text(
-                    &format!("Source: {}", questionnaire.scoring.source),
-                    8.0,
-                    true,
-                );
+                sources.push(format!("Source: {}", questionnaire.scoring.source));
             }
             Field::Circle(rings) => match answer {
                 Some(Answer::Placements(people)) => {
@@ -878,6 +885,13 @@ fn lay_out_worksheet(layout: &mut Layout, worksheet: &Worksheet, entry: Option<&
                 }
             },
         }
+    }
+    for source in sources {
+        layout.gap(6.0);
+        // Kept whole: a citation split across pages reads as two.
+        let lines = layout.wrap(&source, 8.0, layout.width()).len() as f32;
+        layout.need(lines * 8.0 * 1.35);
+        layout.text(&source, 8.0, true);
     }
 }
 
