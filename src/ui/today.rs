@@ -1,11 +1,11 @@
 //! Today: the first screen. A greeting, recent check-ins, the week so far, and what to do next.
 //! Calm and encouraging: no streaks, no scores to beat.
 
-use egui::{RichText, Ui};
+use egui::{Color32, Pos2, RichText, Sense, Stroke, Ui, Vec2};
 
 use super::vocabulary::{Cx, Screen, View};
 use super::widgets;
-use rapport_core::insight::dashboard::{Dashboard, Suggestion};
+use rapport_core::insight::dashboard::{CheckIn, Dashboard, Suggestion};
 use rapport_core::storage::settings::Following;
 use rapport_core::time::LocalTime;
 
@@ -64,15 +64,14 @@ impl View for TodayView {
             if !dashboard.check_ins.is_empty() {
                 ui.heading("Recent check-ins");
                 ui.add_space(4.0);
-                for line in &dashboard.check_ins {
-                    ui.label(line);
-                }
+                check_in_cards(ui, &dashboard.check_ins);
                 ui.add_space(10.0);
             }
 
             if !dashboard.first_time {
                 ui.heading("This week");
                 ui.add_space(4.0);
+                week_row(ui, &dashboard.week);
                 ui.label(&dashboard.this_week);
                 ui.add_space(10.0);
             }
@@ -138,4 +137,110 @@ fn action_row(ui: &mut Ui, suggestion: &Suggestion, verb: &str, open: &mut Optio
         });
     });
     ui.add_space(4.0);
+}
+
+/// The narrowest a check-in card gets before the cards go one under another.
+const CARD_MIN_WIDTH: f32 = 240.0;
+
+/// The check-ins as cards, as many side by side as fit (at most three).
+fn check_in_cards(ui: &mut Ui, check_ins: &[CheckIn]) {
+    let gap = ui.spacing().item_spacing.x;
+    let fit = ((ui.available_width() + gap) / (CARD_MIN_WIDTH + gap)).floor();
+    // At least one, at most three: the float holds a small whole number.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let per_row = (fit.clamp(1.0, 3.0) as usize).min(check_ins.len()).max(1);
+    for row in check_ins.chunks(per_row) {
+        ui.columns(per_row, |columns| {
+            for (column, check_in) in columns.iter_mut().zip(row) {
+                // Columns are justified, which would stretch the words of wrapped lines.
+                column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    check_in_card(ui, check_in);
+                });
+            }
+        });
+        ui.add_space(4.0);
+    }
+}
+
+/// One measure: its latest score and band, its recent course, when and how it changed.
+fn check_in_card(ui: &mut Ui, check_in: &CheckIn) {
+    let palette = super::theme::palette(ui.visuals().dark_mode);
+    egui::Frame::group(ui.style())
+        .fill(palette.card)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(&check_in.headline).strong());
+            sparkline(ui, check_in, palette.accent);
+            ui.label(RichText::new(&check_in.detail).weak());
+        });
+}
+
+/// The latest scores as a small line, low scores at the bottom, on the measure's whole scale.
+fn sparkline(ui: &mut Ui, check_in: &CheckIn, colour: Color32) {
+    let (rect, response) =
+        ui.allocate_exact_size(Vec2::new(ui.available_width(), 36.0), Sense::hover());
+    let scores: Vec<String> = check_in.recent.iter().map(ToString::to_string).collect();
+    let label = format!("Latest scores, oldest first: {}", scores.join(", "));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, label.clone()));
+    let (low, high) = check_in.range;
+    let span = (high - low).max(1);
+    let count = check_in.recent.len();
+    // Scores and their count are small whole numbers: exact as f32.
+    #[allow(clippy::cast_precision_loss)]
+    let point = |index: usize, total: i64| {
+        let x = if count > 1 {
+            rect.left() + rect.width() * index as f32 / (count - 1) as f32
+        } else {
+            rect.right()
+        };
+        let y = rect.bottom() - rect.height() * (total - low) as f32 / span as f32;
+        Pos2::new(x, y.clamp(rect.top() + 3.0, rect.bottom() - 3.0))
+    };
+    let points: Vec<Pos2> = (0..)
+        .zip(&check_in.recent)
+        .map(|(index, &total)| point(index, total))
+        .collect();
+    let painter = ui.painter_at(rect.expand(4.0));
+    painter.line_segment(
+        [rect.left_bottom(), rect.right_bottom()],
+        Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+    );
+    painter.add(egui::Shape::line(points.clone(), Stroke::new(2.0, colour)));
+    if let Some(last) = points.last() {
+        painter.circle_filled(*last, 3.5, colour);
+    }
+}
+
+/// This week's days as dots, filled on days with an entry; no streaks, nothing to keep up.
+fn week_row(ui: &mut Ui, week: &[(char, bool)]) {
+    let palette = super::theme::palette(ui.visuals().dark_mode);
+    let size = Vec2::new(26.0, 40.0);
+    let width = size.x * week.len().max(1) as f32;
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, size.y), Sense::hover());
+    let written: Vec<String> = week
+        .iter()
+        .map(|(day, done)| format!("{day} {}", if *done { "written" } else { "not yet" }))
+        .collect();
+    let label = format!("Days this week: {}", written.join(", "));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, label.clone()));
+    let painter = ui.painter_at(rect);
+    let font = egui::FontId::proportional(super::theme::size::CAPTION);
+    for (index, (day, done)) in (0_u8..).zip(week) {
+        let centre = Pos2::new(
+            rect.left() + size.x * (f32::from(index) + 0.5),
+            rect.top() + 10.0,
+        );
+        if *done {
+            painter.circle_filled(centre, 7.0, palette.accent);
+        } else {
+            painter.circle_stroke(centre, 7.0, Stroke::new(1.5, palette.line));
+        }
+        painter.text(
+            Pos2::new(centre.x, rect.bottom() - 2.0),
+            egui::Align2::CENTER_BOTTOM,
+            day.to_string(),
+            font.clone(),
+            palette.weak,
+        );
+    }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use rapport::ui::{Screen, Shell, Tab, UiState};
 use rapport_core::content::entry::Answer;
 use rapport_core::content::workbook::Workbook;
@@ -684,7 +684,13 @@ fn today_greets_shows_check_ins_and_suggests_what_next() {
     click(&mut harness, "Save");
     click(&mut harness, "Today");
     harness.get_by_label_contains("PHQ-9 score: 8 (Mild)");
+    // Its card draws the scores so far, on the PHQ-9's own scale.
+    harness.get_by_label("Latest scores, oldest first: 8");
     harness.get_by_label("You have written on one day this week.");
+    // This week as dots: today is among the days written on.
+    let week = harness.get_by_label_contains("Days this week: ");
+    let label = week.accesskit_node().label().unwrap_or_default();
+    assert!(label.contains(" written"), "{label}");
     // Suggestions open worksheets.
     let start = harness.get_all_by_label_contains("Start ").next().unwrap();
     start.click();

@@ -20,6 +20,32 @@ pub struct Suggestion {
     pub reason: String,
 }
 
+/// How many of a measure's latest scores its Today card draws.
+pub const RECENT_SCORES: usize = 12;
+
+/// A measure's card on Today: its latest score with its band, and its recent course.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckIn {
+    /// The questionnaire's worksheet.
+    pub worksheet: String,
+    /// The latest score and its band: "PHQ-9 score: 9 (Mild)".
+    pub headline: String,
+    /// When it was given, and the change since the time before, in words.
+    pub detail: String,
+    /// Up to [`RECENT_SCORES`] latest totals, oldest first.
+    pub recent: Vec<i64>,
+    /// The lowest and highest possible totals, for the sparkline's scale.
+    pub range: (i64, i64),
+}
+
+impl CheckIn {
+    /// The card as one line, for a screen reader: "PHQ-9 score: 9 (Mild), Tue 1 Dec…".
+    #[must_use]
+    pub fn line(&self) -> String {
+        format!("{}, {}", self.headline, self.detail)
+    }
+}
+
 /// The Today screen's content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dashboard {
@@ -31,10 +57,14 @@ pub struct Dashboard {
     pub first_time: bool,
     /// Where the user is in the programme they follow.
     pub programme: Option<String>,
-    /// The latest score of each measure, its band and the change since the time before.
-    pub check_ins: Vec<String>,
+    /// The latest score of each measure, its band, the change since the time before and its
+    /// recent scores.
+    pub check_ins: Vec<CheckIn>,
     /// Days with an entry this week, in words.
     pub this_week: String,
+    /// This week's days, Monday first, up to today: each day's initial and whether it has an
+    /// entry.
+    pub week: Vec<(char, bool)>,
     /// What to do next.
     pub suggestions: Vec<Suggestion>,
 }
@@ -87,7 +117,7 @@ impl Dashboard {
                         .score(&entry.answers)
                         .map(|score| (entry.created, score.total))
                 })
-                .take(2)
+                .take(RECENT_SCORES)
                 .collect();
             let Some(&(when, total)) = scored.first() else {
                 continue;
@@ -96,15 +126,20 @@ impl Dashboard {
                 .band(total)
                 .map(|b| format!(" ({})", b.label))
                 .unwrap_or_default();
-            let mut line = format!(
-                "{}: {total}{band}, {}",
-                questionnaire.scoring.label,
-                when.human()
-            );
+            let mut detail = when.human();
             if let Some(&(_, previous)) = scored.get(1) {
-                line = format!("{line}; {}", questionnaire.describe_change(previous, total));
+                detail = format!(
+                    "{detail}; {}",
+                    questionnaire.describe_change(previous, total)
+                );
             }
-            check_ins.push(line);
+            check_ins.push(CheckIn {
+                worksheet: worksheet.id.clone(),
+                headline: format!("{}: {total}{band}", questionnaire.scoring.label),
+                detail,
+                recent: scored.iter().rev().map(|&(_, total)| total).collect(),
+                range: questionnaire.range(),
+            });
         }
 
         let days = days_this_week.len();
@@ -113,6 +148,16 @@ impl Dashboard {
             1 => "You have written on one day this week.".to_owned(),
             n => format!("You have written on {n} days this week."),
         };
+
+        let week = (0..7)
+            .map_while(|offset| {
+                let day = monday.checked_add(jiff::Span::new().days(offset)).ok()?;
+                (day <= today).then(|| {
+                    let initial = day.strftime("%a").to_string().chars().next().unwrap_or(' ');
+                    (initial, days_this_week.contains(&day))
+                })
+            })
+            .collect();
 
         let programme = following.and_then(|following| {
             let programme = workbook.programme(&following.programme)?;
@@ -133,6 +178,7 @@ impl Dashboard {
             programme,
             check_ins,
             this_week,
+            week,
             suggestions,
         }
     }
@@ -337,11 +383,17 @@ mod tests {
             at("2026-11-25T20:00:00+00:00"),
         );
         assert_eq!(dashboard.greeting, "Good evening");
+        let lines: Vec<String> = dashboard.check_ins.iter().map(CheckIn::line).collect();
         assert_eq!(
-            dashboard.check_ins,
+            lines,
             ["PHQ-9 score: 8 (Mild), Tue 24 Nov 2026, 08:00; the same as last time"]
         );
+        // The card's sparkline: the scores oldest first, on the PHQ-9's scale.
+        assert_eq!(dashboard.check_ins[0].recent, [14, 8, 8]);
+        assert_eq!(dashboard.check_ins[0].range, (0, 27));
         assert_eq!(dashboard.this_week, "You have written on 2 days this week.");
+        // Wednesday 25 November: Monday to Wednesday, with entries on Monday and Tuesday.
+        assert_eq!(dashboard.week, [('M', true), ('T', true), ('W', false)]);
         // PHQ-9 was done yesterday, so it is not suggested; something new is.
         assert!(dashboard.suggestions.iter().all(|s| s.worksheet != "phq9"));
         assert!(!dashboard.suggestions.is_empty());
