@@ -10,8 +10,16 @@ pub struct Sidebar;
 
 impl View for Sidebar {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
+        // The sharing, facilitator and trash screens stay in view under the worksheets, which
+        // scroll: the list scrolls in what the foot (as tall as last frame) leaves. Drawn in
+        // this order, Tab still goes through the list before the foot.
+        let foot_id = egui::Id::unique("rapport-sidebar-foot-height");
+        let foot_height: f32 = ui.ctx().data(|d| d.get_temp(foot_id)).unwrap_or(170.0);
+        let list_height = (ui.available_height() - foot_height).max(120.0);
         egui::ScrollArea::vertical()
             .id_salt("sidebar")
+            .max_height(list_height)
+            .auto_shrink([false, true])
             .show(ui, |ui| {
                 // Long titles wrap inside the sidebar rather than widening it.
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
@@ -51,16 +59,43 @@ impl View for Sidebar {
                         continue;
                     }
                     ui.add_space(6.0);
-                    let selected = cx.state.screen == Screen::Section(section.id.clone());
-                    let header = egui::Button::selectable(
-                        selected,
-                        RichText::new(icon::with(icon::BOOK, &section.title)).strong(),
-                    )
-                    .frame_when_inactive(false);
-                    let header = ui.add(header);
-                    super::widgets::set_accessible_label(ui, &header, &section.title);
-                    if header.on_hover_text("About this section").clicked() {
-                        open_section = Some(section.id.clone());
+                    let fold_id = ui.make_persistent_id(("fold", &section.id));
+                    let mut fold = egui::collapsing_header::CollapsingState::load_with_default_open(
+                        ui.ctx(),
+                        fold_id,
+                        true,
+                    );
+                    let open_now = fold.is_open();
+                    ui.horizontal(|ui| {
+                        let caret = ui.add(
+                            egui::Button::new(if open_now { "▾" } else { "▸" })
+                                .frame_when_inactive(false)
+                                .min_size(egui::vec2(18.0, 0.0)),
+                        );
+                        let verb = if open_now { "Fold" } else { "Unfold" };
+                        super::widgets::set_accessible_label(
+                            ui,
+                            &caret,
+                            format!("{verb} {}", section.title),
+                        );
+                        if caret.clicked() {
+                            fold.toggle(ui);
+                        }
+                        let selected = cx.state.screen == Screen::Section(section.id.clone());
+                        let header = egui::Button::selectable(
+                            selected,
+                            RichText::new(icon::with(icon::BOOK, &section.title)).strong(),
+                        )
+                        .frame_when_inactive(false);
+                        let header = ui.add(header);
+                        super::widgets::set_accessible_label(ui, &header, &section.title);
+                        if header.on_hover_text("About this section").clicked() {
+                            open_section = Some(section.id.clone());
+                        }
+                    });
+                    fold.store(ui.ctx());
+                    if !open_now {
+                        continue;
                     }
                     for worksheet in worksheets {
                         let selected = cx.state.screen == Screen::Worksheet(worksheet.id.clone());
@@ -86,46 +121,47 @@ impl View for Sidebar {
                 if let Some(id) = open_section {
                     cx.navigate(Screen::Section(id));
                 }
-                ui.add_space(12.0);
-                ui.separator();
-                if icon::selectable(
-                    ui,
-                    cx.state.screen == Screen::Share,
-                    icon::SHARE,
-                    "Share with my facilitator",
-                )
-                .clicked()
-                {
-                    cx.navigate(Screen::Share);
-                }
-                if icon::selectable(
-                    ui,
-                    cx.state.screen == Screen::Group,
-                    icon::GROUP,
-                    "Group progress (facilitators)",
-                )
-                .clicked()
-                {
-                    cx.navigate(Screen::Group);
-                }
-                if icon::selectable(
-                    ui,
-                    cx.state.screen == Screen::Register,
-                    icon::NOTEBOOK,
-                    "Group register (facilitators)",
-                )
-                .clicked()
-                {
-                    cx.navigate(Screen::Register);
-                }
-                let trash =
-                    icon::selectable(ui, cx.state.screen == Screen::Trash, icon::TRASH, "Trash")
-                        .on_hover_text("Deleted entries, which you can restore");
-                super::keyboard::remember_last_of_sidebar(ui.ctx(), trash.id);
-                if trash.clicked() {
-                    cx.navigate(Screen::Trash);
-                }
                 super::keyboard::keep_focus_in_view(ui);
             });
+        let foot_top = ui.cursor().top();
+        ui.separator();
+        if icon::selectable(
+            ui,
+            cx.state.screen == Screen::Share,
+            icon::SHARE,
+            "Share with my facilitator",
+        )
+        .clicked()
+        {
+            cx.navigate(Screen::Share);
+        }
+        if icon::selectable(
+            ui,
+            cx.state.screen == Screen::Group,
+            icon::GROUP,
+            "Group progress (facilitators)",
+        )
+        .clicked()
+        {
+            cx.navigate(Screen::Group);
+        }
+        if icon::selectable(
+            ui,
+            cx.state.screen == Screen::Register,
+            icon::NOTEBOOK,
+            "Group register (facilitators)",
+        )
+        .clicked()
+        {
+            cx.navigate(Screen::Register);
+        }
+        let trash = icon::selectable(ui, cx.state.screen == Screen::Trash, icon::TRASH, "Trash")
+            .on_hover_text("Deleted entries, which you can restore");
+        super::keyboard::remember_last_of_sidebar(ui.ctx(), trash.id);
+        if trash.clicked() {
+            cx.navigate(Screen::Trash);
+        }
+        let height = ui.cursor().top() - foot_top;
+        ui.ctx().data_mut(|d| d.insert_temp(foot_id, height));
     }
 }

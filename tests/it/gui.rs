@@ -1132,3 +1132,36 @@ fn the_breathing_pacer_starts_counts_and_stops_and_respects_reduce_motion() {
         harness.get_by_label("Start the breathing pacer");
     }
 }
+
+#[test]
+fn the_sidebar_keeps_sharing_the_group_screens_and_the_trash_in_view_and_sections_fold() {
+    let dir = tempfile::tempdir().unwrap();
+    let shell = Shell::new(DataDir::new(dir.path()), UiState::default());
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 760.0])
+        .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
+    harness.run();
+    // Below the worksheets, which scroll, and in view without scrolling at 760 high.
+    for label in [
+        "Share with my facilitator",
+        "Group progress (facilitators)",
+        "Group register (facilitators)",
+        "Trash",
+    ] {
+        let rect = harness.get_by_label(label).rect();
+        assert!(rect.max.y <= 760.0, "{label} at {rect:?}");
+    }
+    // A section folds away its worksheets and unfolds them again.
+    harness.get_by_label("Weekly check-in");
+    harness.get_by_label("Fold Check-ins").click();
+    harness.run();
+    assert!(harness.query_by_label("Weekly check-in").is_none());
+    harness.get_by_label("Unfold Check-ins").click();
+    harness.run();
+    harness.get_by_label("Weekly check-in").click();
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("weekly-check-in".to_owned())
+    );
+}
