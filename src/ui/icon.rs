@@ -13,8 +13,6 @@ pub const HOUSE: char = '\u{E2C2}';
 pub const CHART: char = '\u{E156}';
 /// Programmes.
 pub const PATH: char = '\u{E39C}';
-/// A section of the workbook.
-pub const BOOK: char = '\u{E0E6}';
 /// Share with my facilitator.
 pub const SHARE: char = '\u{E408}';
 /// Group progress.
@@ -46,9 +44,9 @@ pub const NOTEBOOK: char = '\u{E34E}';
 
 /// Every icon, for the test that the font has them all.
 #[cfg(test)]
-const ALL: [char; 18] = [
-    HOUSE, CHART, PATH, BOOK, SHARE, GROUP, TRASH, SAVE, PRINT, EXPORT, HELP, SETTINGS, LOCK,
-    WARNING, HISTORY, PRESENT, ARROW, NOTEBOOK,
+const ALL: [char; 17] = [
+    HOUSE, CHART, PATH, SHARE, GROUP, TRASH, SAVE, PRINT, EXPORT, HELP, SETTINGS, LOCK, WARNING,
+    HISTORY, PRESENT, ARROW, NOTEBOOK,
 ];
 
 /// `text` after its icon, as a button or label shows it.

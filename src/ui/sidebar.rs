@@ -12,10 +12,16 @@ impl View for Sidebar {
     fn ui(&mut self, ui: &mut Ui, cx: &mut Cx<'_>) {
         // The sharing, facilitator and trash screens stay in view under the worksheets, which
         // scroll: the list scrolls in what the foot (as tall as last frame) leaves. Drawn in
-        // this order, Tab still goes through the list before the foot.
+        // this order, Tab still goes through the list before the foot. In a low window the
+        // foot would leave the list too little, so it scrolls with the list instead.
         let foot_id = egui::Id::unique("rapport-sidebar-foot-height");
         let foot_height: f32 = ui.ctx().data(|d| d.get_temp(foot_id)).unwrap_or(170.0);
-        let list_height = (ui.available_height() - foot_height).max(120.0);
+        let pinned = ui.available_height() - foot_height >= PINNED_LIST_MIN_HEIGHT;
+        let list_height = if pinned {
+            ui.available_height() - foot_height
+        } else {
+            f32::INFINITY
+        };
         egui::ScrollArea::vertical()
             .id_salt("sidebar")
             .max_height(list_height)
@@ -84,7 +90,7 @@ impl View for Sidebar {
                         let selected = cx.state.screen == Screen::Section(section.id.clone());
                         let header = egui::Button::selectable(
                             selected,
-                            RichText::new(icon::with(icon::BOOK, &section.title)).strong(),
+                            RichText::new(&section.title).strong(),
                         )
                         .frame_when_inactive(false);
                         let header = ui.add(header);
@@ -121,47 +127,60 @@ impl View for Sidebar {
                 if let Some(id) = open_section {
                     cx.navigate(Screen::Section(id));
                 }
+                if !pinned {
+                    foot(ui, cx);
+                }
                 super::keyboard::keep_focus_in_view(ui);
             });
-        let foot_top = ui.cursor().top();
-        ui.separator();
-        if icon::selectable(
-            ui,
-            cx.state.screen == Screen::Share,
-            icon::SHARE,
-            "Share with my facilitator",
-        )
-        .clicked()
-        {
-            cx.navigate(Screen::Share);
+        if pinned {
+            let foot_top = ui.cursor().top();
+            foot(ui, cx);
+            let height = ui.cursor().top() - foot_top;
+            ui.ctx().data_mut(|d| d.insert_temp(foot_id, height));
         }
-        if icon::selectable(
-            ui,
-            cx.state.screen == Screen::Group,
-            icon::GROUP,
-            "Group progress (facilitators)",
-        )
-        .clicked()
-        {
-            cx.navigate(Screen::Group);
-        }
-        if icon::selectable(
-            ui,
-            cx.state.screen == Screen::Register,
-            icon::NOTEBOOK,
-            "Group register (facilitators)",
-        )
-        .clicked()
-        {
-            cx.navigate(Screen::Register);
-        }
-        let trash = icon::selectable(ui, cx.state.screen == Screen::Trash, icon::TRASH, "Trash")
-            .on_hover_text("Deleted entries, which you can restore");
-        super::keyboard::remember_last_of_sidebar(ui.ctx(), trash.id);
-        if trash.clicked() {
-            cx.navigate(Screen::Trash);
-        }
-        let height = ui.cursor().top() - foot_top;
-        ui.ctx().data_mut(|d| d.insert_temp(foot_id, height));
+    }
+}
+
+/// The least height the worksheets' list keeps when the foot is pinned below it.
+const PINNED_LIST_MIN_HEIGHT: f32 = 300.0;
+
+/// Sharing, the facilitators' screens and the trash.
+fn foot(ui: &mut Ui, cx: &mut Cx<'_>) {
+    ui.separator();
+    if icon::selectable(
+        ui,
+        cx.state.screen == Screen::Share,
+        icon::SHARE,
+        "Share with my facilitator",
+    )
+    .clicked()
+    {
+        cx.navigate(Screen::Share);
+    }
+    if icon::selectable(
+        ui,
+        cx.state.screen == Screen::Group,
+        icon::GROUP,
+        "Group progress (facilitators)",
+    )
+    .clicked()
+    {
+        cx.navigate(Screen::Group);
+    }
+    if icon::selectable(
+        ui,
+        cx.state.screen == Screen::Register,
+        icon::NOTEBOOK,
+        "Group register (facilitators)",
+    )
+    .clicked()
+    {
+        cx.navigate(Screen::Register);
+    }
+    let trash = icon::selectable(ui, cx.state.screen == Screen::Trash, icon::TRASH, "Trash")
+        .on_hover_text("Deleted entries, which you can restore");
+    super::keyboard::remember_last_of_sidebar(ui.ctx(), trash.id);
+    if trash.clicked() {
+        cx.navigate(Screen::Trash);
     }
 }
