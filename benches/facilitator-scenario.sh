@@ -59,7 +59,9 @@ for pdf in "$out"/pdf/*.pdf; do
     printf '  %-40s %s\n' "$(basename "$pdf")" "$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')"
     pdftoppm -r 60 -png "$pdf" "$out/png/$(basename "$pdf" .pdf)"
 done
-# The facilitator's data folder holds the shares too, for the Group screen.
+# The facilitator's data folder holds the shares too, for the Group screen. (Made first: none
+# of the commands above writes to it, and cp -r would otherwise make the shares the folder.)
+mkdir -p "$facilitator"
 cp -r "$out/shares" "$facilitator/"
 if [ "${SCREENS:-0}" = 1 ]; then
     bash /work/shared/tools/screens.sh "$rapport" "$facilitator" "$out/screens" 1100x760

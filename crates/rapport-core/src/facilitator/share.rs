@@ -413,10 +413,16 @@ pub fn import(
     workbook: &Workbook,
 ) -> Result<Import, String> {
     let listing = std::fs::read_dir(folder).map_err(|error| {
-        format!(
-            "The folder could not be read: {error}. Path: {}",
-            folder.display()
-        )
+        let why = match error.kind() {
+            std::io::ErrorKind::NotFound => {
+                "There is no folder there. Check the spelling, or pick the folder the share files were saved in".to_owned()
+            }
+            std::io::ErrorKind::NotADirectory => {
+                "That is a file, not a folder. Pick the folder that holds the share files".to_owned()
+            }
+            _ => format!("The folder could not be read ({error})"),
+        };
+        format!("{why}. Path: {}", folder.display())
     })?;
     let mut paths: Vec<PathBuf> = listing
         .filter_map(Result::ok)
@@ -718,6 +724,27 @@ impl Versioned for ShareFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_folder_or_a_file_in_its_place_is_said_in_words_with_the_path_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let workbook = Workbook::bundled();
+        let missing = dir.path().join("shares");
+        let error = import(&missing, "MAPLE-1", None, &workbook).unwrap_err();
+        assert!(error.starts_with("There is no folder there."), "{error}");
+        assert!(
+            error.ends_with(&format!("Path: {}", missing.display())),
+            "{error}"
+        );
+        assert!(!error.contains("os error"), "{error}");
+        let file = dir.path().join("one.ron");
+        std::fs::write(&file, "()").unwrap();
+        let error = import(&file, "MAPLE-1", None, &workbook).unwrap_err();
+        assert!(
+            error.starts_with("That is a file, not a folder."),
+            "{error}"
+        );
+    }
 
     #[test]
     fn spread_uses_the_median_and_interpolated_quartiles() {
