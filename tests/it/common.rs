@@ -22,6 +22,18 @@ pub fn type_into(harness: &mut Harness<'static, Shell>, role: Role, label: &str,
     harness.run();
 }
 
+/// Every entry of the journal the shell has open, in id order.
+pub fn entries(harness: &Harness<'static, Shell>) -> Vec<rapport_core::content::entry::Entry> {
+    harness
+        .state()
+        .model()
+        .expect("the journal opened")
+        .journal()
+        .entries()
+        .cloned()
+        .collect()
+}
+
 /// The `rapport` binary on the data folder `dir`, ignoring any `RAPPORT_DATA_DIR` set around
 /// the tests.
 pub fn rapport(dir: &std::path::Path) -> assert_cmd::Command {

@@ -7,10 +7,10 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use rapport::ui::{Shell, UiState};
-use rapport_core::content::entry::{Answer, Entry};
+use rapport_core::content::entry::Answer;
 use rapport_core::storage::layout::DataDir;
 
-use crate::common::{click_each, type_into};
+use crate::common::{click_each, entries, type_into};
 
 fn app(dir: &Path) -> Harness<'static, Shell> {
     app_checked(dir, true)
@@ -26,17 +26,6 @@ fn app_checked(dir: &Path, accessibility_check: bool) -> Harness<'static, Shell>
         .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
     harness.run();
     harness
-}
-
-fn entries(harness: &Harness<'static, Shell>) -> Vec<Entry> {
-    harness
-        .state()
-        .model()
-        .expect("the journal opened")
-        .journal()
-        .entries()
-        .cloned()
-        .collect()
 }
 
 /// The text in the text field labelled `label`.

@@ -13,7 +13,7 @@ use rapport_core::content::workbook::Workbook;
 use rapport_core::storage::journal::read_entry_file;
 use rapport_core::storage::layout::DataDir;
 
-use crate::common::{TestClock, type_into};
+use crate::common::{TestClock, entries, type_into};
 
 fn app(dir: &Path) -> Harness<'static, Shell> {
     app_with(dir, UiState::default())
@@ -50,17 +50,6 @@ fn open(harness: &mut Harness<'static, Shell>, title: &str) {
 fn click(harness: &mut Harness<'static, Shell>, label: &str) {
     harness.get_by_label(label).click();
     harness.run();
-}
-
-fn entries(harness: &Harness<'static, Shell>) -> Vec<rapport_core::content::entry::Entry> {
-    harness
-        .state()
-        .model()
-        .expect("the journal opened")
-        .journal()
-        .entries()
-        .cloned()
-        .collect()
 }
 
 #[test]

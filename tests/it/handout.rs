@@ -423,19 +423,26 @@ fn the_appointment_summary_of_an_empty_period_says_so_and_a_busy_year_fits_two_p
     assert!(printed.contains("of 27"), "{printed}");
 }
 
-#[test]
-fn the_group_pdf_says_fewer_than_3_shared_instead_of_a_figure() {
-    let folder = tempfile::tempdir().unwrap();
-    crate::group::small_cells(folder.path());
+/// The group PDF of the share files in `shares` (group MAPLE-7), made by `rapport
+/// group-summary --pdf` in a new data folder, which is returned with it.
+fn group_pdf(shares: &Path) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("group.pdf");
     rapport(dir.path())
         .arg("group-summary")
-        .arg(folder.path())
+        .arg(shares)
         .args(["--group", "MAPLE-7", "--pdf"])
         .arg(&pdf)
         .assert()
         .success();
+    (dir, pdf)
+}
+
+#[test]
+fn the_group_pdf_says_fewer_than_3_shared_instead_of_a_figure() {
+    let folder = tempfile::tempdir().unwrap();
+    crate::group::small_cells(folder.path());
+    let (_dir, pdf) = group_pdf(folder.path());
     let text = text(&pdf);
     assert!(
         text.contains("Week 1: n = 3, median 15.0, middle half 12.5–17.5, range 10–20"),
@@ -565,15 +572,7 @@ fn the_group_pdf_has_a_page_with_a_chart_per_measure_and_no_figure_from_two() {
         )
         .unwrap();
     }
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("group.pdf");
-    rapport(dir.path())
-        .arg("group-summary")
-        .arg(folder.path())
-        .args(["--group", "MAPLE-7", "--pdf"])
-        .arg(&pdf)
-        .assert()
-        .success();
+    let (_dir, pdf) = group_pdf(folder.path());
     let (pages, _) = info(&pdf);
     assert_eq!(pages, 2, "a page per measure");
     let page = |n: usize| {
