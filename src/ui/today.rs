@@ -212,7 +212,7 @@ fn sparkline(ui: &mut Ui, check_in: &CheckIn, colour: Color32) {
 }
 
 /// This week's days as dots, filled on days with an entry; no streaks, nothing to keep up.
-fn week_row(ui: &mut Ui, week: &[(char, bool)]) {
+fn week_row(ui: &mut Ui, week: &[(String, bool)]) {
     let palette = super::theme::palette(ui.visuals().dark_mode);
     let size = Vec2::new(26.0, 40.0);
     let width = size.x * week.len().max(1) as f32;
@@ -238,7 +238,8 @@ fn week_row(ui: &mut Ui, week: &[(char, bool)]) {
         painter.text(
             Pos2::new(centre.x, rect.bottom() - 2.0),
             egui::Align2::CENTER_BOTTOM,
-            day.to_string(),
+            // The initial under its dot, as on a calendar; the label names the whole day.
+            day.chars().next().map(String::from).unwrap_or_default(),
             font.clone(),
             palette.weak,
         );

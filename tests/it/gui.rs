@@ -679,7 +679,8 @@ fn today_greets_shows_check_ins_and_suggests_what_next() {
     // This week as dots: today is among the days written on.
     let week = harness.get_by_label_contains("Days this week: ");
     let label = week.accesskit_node().label().unwrap_or_default();
-    assert!(label.contains(" written"), "{label}");
+    let today = rapport_core::time::LocalTime::now().date().strftime("%A");
+    assert!(label.contains(&format!("{today} written")), "{label}");
     // Suggestions open worksheets.
     let start = harness.get_all_by_label_contains("Start ").next().unwrap();
     start.click();

@@ -62,9 +62,9 @@ pub struct Dashboard {
     pub check_ins: Vec<CheckIn>,
     /// Days with an entry this week, in words.
     pub this_week: String,
-    /// This week's days, Monday first, up to today: each day's initial and whether it has an
+    /// This week's days, Monday first, up to today: each day's name ("Monday") and whether it has an
     /// entry.
-    pub week: Vec<(char, bool)>,
+    pub week: Vec<(String, bool)>,
     /// What to do next.
     pub suggestions: Vec<Suggestion>,
 }
@@ -153,8 +153,10 @@ impl Dashboard {
             .map_while(|offset| {
                 let day = monday.checked_add(jiff::Span::new().days(offset)).ok()?;
                 (day <= today).then(|| {
-                    let initial = day.strftime("%a").to_string().chars().next().unwrap_or(' ');
-                    (initial, days_this_week.contains(&day))
+                    (
+                        day.strftime("%A").to_string(),
+                        days_this_week.contains(&day),
+                    )
                 })
             })
             .collect();
@@ -393,7 +395,15 @@ mod tests {
         assert_eq!(dashboard.check_ins[0].range, (0, 27));
         assert_eq!(dashboard.this_week, "You have written on 2 days this week.");
         // Wednesday 25 November: Monday to Wednesday, with entries on Monday and Tuesday.
-        assert_eq!(dashboard.week, [('M', true), ('T', true), ('W', false)]);
+        let week: Vec<(&str, bool)> = dashboard
+            .week
+            .iter()
+            .map(|(day, written)| (day.as_str(), *written))
+            .collect();
+        assert_eq!(
+            week,
+            [("Monday", true), ("Tuesday", true), ("Wednesday", false)]
+        );
         // PHQ-9 was done yesterday, so it is not suggested; something new is.
         assert!(dashboard.suggestions.iter().all(|s| s.worksheet != "phq9"));
         assert!(!dashboard.suggestions.is_empty());
