@@ -48,12 +48,14 @@ root=$(mktemp -d)
 data=$(mktemp -d)
 trap 'rm -rf "$root" "$data"' EXIT
 dpkg -x "$deb" "$root"
-"$root/usr/bin/rapport" --version | grep -q '^rapport '
-"$root/usr/bin/rapport" --data-dir "$data" worksheets | grep -q 'coping-skills'
-"$root/usr/bin/rapport" --data-dir "$data" check | grep -q 'no problems'
+# Each output is read whole before it is searched: `| grep -q` stops reading at the first match,
+# and the rest of a long listing then fails with a broken pipe (seen in CI).
+grep -q '^rapport ' <<<"$("$root/usr/bin/rapport" --version)"
+grep -q 'coping-skills' <<<"$("$root/usr/bin/rapport" --data-dir "$data" worksheets)"
+grep -q 'no problems' <<<"$("$root/usr/bin/rapport" --data-dir "$data" check)"
 man_page=$(ls "$root"/usr/share/man/man1/rapport.1*)
 if command -v man >/dev/null 2>&1; then
-    MANWIDTH=80 man -l "$man_page" 2>/dev/null | grep -q 'rapport'
+    grep -q 'rapport' <<<"$(MANWIDTH=80 man -l "$man_page" 2>/dev/null)"
 fi
 # The reminder units parse (they ship disabled: reminders are off until turned on).
 if command -v systemd-analyze >/dev/null; then
