@@ -247,37 +247,11 @@ pub fn apply(ctx: &Context) {
     ctx.set_style_of(Theme::Dark, style(true));
 }
 
-/// Atkinson Hyperlegible Next, regular (SIL Open Font License 1.1, `assets/fonts/`).
-pub const REGULAR: &[u8] =
-    include_bytes!("../../assets/fonts/AtkinsonHyperlegibleNext-Regular.ttf");
-/// Atkinson Hyperlegible Next, bold.
-pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/AtkinsonHyperlegibleNext-Bold.ttf");
+/// Atkinson Hyperlegible Next, regular and bold: the core's, which the charts and PDFs use too.
+pub use rapport_core::fonts::{BOLD, REGULAR};
 /// The Phosphor icons Rapport uses (MIT), cut from the full font to the codepoints in
 /// [`super::icon`] with `pyftsubset Phosphor.ttf --unicodes=…` (6.5 KB instead of 489 KB).
 pub const ICONS: &[u8] = include_bytes!("../../assets/fonts/Phosphor-Rapport.ttf");
-
-/// Where a font for Chinese, Japanese and Korean is usually found, with the face to use in a
-/// collection. The first that exists is loaded, once such text is first seen.
-const CJK_FONTS: [(&str, u32); 9] = [
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
-    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 0),
-    (
-        "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-        0,
-    ),
-    (
-        "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",
-        0,
-    ),
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-    (
-        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-        0,
-    ),
-    ("/System/Library/Fonts/PingFang.ttc", 0),
-    ("C:\\Windows\\Fonts\\msyh.ttc", 0),
-    ("C:\\Windows\\Fonts\\malgun.ttf", 0),
-];
 
 /// Whether `c` is written in a script the bundled fonts lack: Chinese, Japanese, Korean.
 /// (Arabic, Hebrew and most alphabets are in the bundled `DejaVu` Sans, emoji in egui's own.)
@@ -301,7 +275,7 @@ pub fn needs_cjk(c: char) -> bool {
 /// The fonts: Atkinson Hyperlegible Next first, then the icons, egui's own (emoji), `DejaVu`
 /// Sans (symbols, Greek, Cyrillic, Arabic, Hebrew…), and `cjk` if given (its bytes and face).
 #[must_use]
-pub fn fonts(cjk: Option<(Vec<u8>, u32)>) -> FontDefinitions {
+pub fn fonts(cjk: Option<(&'static [u8], u32)>) -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     let data = &mut fonts.font_data;
     data.insert(
@@ -318,11 +292,11 @@ pub fn fonts(cjk: Option<(Vec<u8>, u32)>) -> FontDefinitions {
     );
     data.insert(
         "dejavu-sans".to_owned(),
-        Arc::new(FontData::from_static(rapport_core::insight::chart::FONT)),
+        Arc::new(FontData::from_static(rapport_core::fonts::DEJAVU_SANS)),
     );
     let mut tail = vec!["dejavu-sans".to_owned()];
     if let Some((bytes, index)) = cjk {
-        let mut font = FontData::from_owned(bytes);
+        let mut font = FontData::from_static(bytes);
         font.index = index;
         data.insert("cjk".to_owned(), Arc::new(font));
         tail.push("cjk".to_owned());
@@ -367,7 +341,7 @@ pub struct Fonts {
     /// The journal revision last searched for such text.
     searched: Option<u64>,
     /// The CJK font read ahead (see [`Fonts::for_journal`]), installed with the others.
-    read_ahead: Option<(Vec<u8>, u32)>,
+    read_ahead: Option<(&'static [u8], u32)>,
 }
 
 impl Fonts {
@@ -380,7 +354,11 @@ impl Fonts {
             installed: false,
             cjk_looked: seen,
             searched: Some(journal.revision()),
-            read_ahead: if seen { system_cjk_font() } else { None },
+            read_ahead: if seen {
+                rapport_core::fonts::system_cjk()
+            } else {
+                None
+            },
         }
     }
 
@@ -404,7 +382,7 @@ impl Fonts {
         }
         if seen {
             self.cjk_looked = true;
-            if let Some(cjk) = system_cjk_font() {
+            if let Some(cjk) = rapport_core::fonts::system_cjk() {
                 ctx.set_fonts(fonts(Some(cjk)));
             }
         }
@@ -421,13 +399,6 @@ impl Fonts {
     pub fn cjk_looked(&self) -> bool {
         self.cjk_looked
     }
-}
-
-/// The first CJK font found in the usual places, with its face index.
-fn system_cjk_font() -> Option<(Vec<u8>, u32)> {
-    CJK_FONTS
-        .iter()
-        .find_map(|(path, index)| std::fs::read(path).ok().map(|bytes| (bytes, *index)))
 }
 
 /// Whether any answer of `entry` holds Chinese, Japanese or Korean.

@@ -66,13 +66,14 @@ fn the_core_crate_has_no_gui_or_terminal_crate_anywhere_in_its_tree() {
 }
 
 /// The layers of the core, bottom first; a module may use its own layer and those below.
-const LAYERS: [(&str, u8); 11] = [
+const LAYERS: [(&str, u8); 12] = [
     ("time", 0),
     ("schedule", 0),
     ("format", 0),
     ("problem", 0),
     ("ron_format", 0),
     ("csv", 0),
+    ("fonts", 0),
     ("content", 1),
     ("storage", 2),
     ("insight", 3),

@@ -227,9 +227,12 @@ fn questionnaires_print_as_one_grid_on_one_page_without_doubled_numbers() {
         let (pages, _) = info(&pdf);
         let page_text = |page: usize| {
             let n = page.to_string();
+            // In the order drawn (-raw): the order poppler guesses for a grid depends on the
+            // font's ascent and descent, and Atkinson's taller line put a column's head before
+            // the first item's number.
             tool(
                 "pdftotext",
-                &["-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+                &["-raw", "-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
             )
             .split_whitespace()
             .collect::<Vec<_>>()

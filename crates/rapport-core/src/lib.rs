@@ -11,7 +11,8 @@
 //!   backups, archives, settings and numbered format migrations;
 //! - [`content`]: worksheets, programmes, questionnaires and answers (no I/O);
 //! - leaves used by all: [`time`], [`problem`], [`ron_format`], [`csv`], [`format`] (numbered
-//!   format migrations), [`schedule`] (when a reminder is due).
+//!   format migrations), [`schedule`] (when a reminder is due), [`fonts`] (the fonts of the UI,
+//!   the charts and the PDFs).
 //!
 //! `tests/architecture.rs` in the app crate checks the direction and that no module imports
 //! another in a cycle.
@@ -19,6 +20,7 @@
 pub mod content;
 pub mod csv;
 pub mod facilitator;
+pub mod fonts;
 pub mod format;
 pub mod insight;
 pub mod problem;

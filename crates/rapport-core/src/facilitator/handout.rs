@@ -1,8 +1,11 @@
 //! Printable handouts: worksheets (blank or filled) and whole sessions as PDF, drawn with
-//! krilla in the bundled font, with room to write by hand, tick boxes for ratings, a crisis-help
-//! footer and page numbers.
+//! krilla in Atkinson Hyperlegible Next (headings bold), with room to write by hand, tick boxes
+//! for ratings, a crisis-help footer and page numbers. Text Atkinson cannot show is drawn in
+//! `DejaVu` Sans or the system's CJK font ([`crate::fonts`]), run by run.
 
-use ab_glyph::{Font as _, FontRef, ScaleFont as _};
+use std::cell::OnceCell;
+
+use ab_glyph::{Font as _, FontRef};
 use krilla::Document;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect, Size};
@@ -15,7 +18,7 @@ use crate::content::entry::{Answer, Entry};
 use crate::content::programme::{Programme, Session};
 use crate::content::workbook::Workbook;
 use crate::content::worksheet::{Field, Worksheet};
-use crate::insight::chart::FONT;
+use crate::fonts;
 
 /// Paper sizes, in PDF points.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -99,10 +102,148 @@ enum Mark {
     },
 }
 
+/// Text of this size or larger is a heading or a title, and is printed bold: the layout's
+/// headings are told apart by size alone (every body text is smaller).
+const HEADING: f32 = 13.0;
+
+/// A font a run of text is drawn in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Face {
+    Regular,
+    Bold,
+    DejaVu,
+    Cjk,
+}
+
+/// The fonts a PDF's text is drawn in, in the order a character is looked for: Atkinson
+/// (regular, or bold for headings), then `DejaVu` Sans, then the system's CJK font.
+struct Faces {
+    regular: FontRef<'static>,
+    bold: FontRef<'static>,
+    dejavu: FontRef<'static>,
+    /// Looked for (and read, 20 MB) only when a character is in neither bundled font.
+    cjk: OnceCell<Option<FontRef<'static>>>,
+}
+
+impl Faces {
+    fn new() -> Self {
+        // The bundled fonts are compiled in and tested to parse (`fonts::tests`).
+        let bundled =
+            |bytes: &'static [u8]| FontRef::try_from_slice(bytes).expect("a bundled font parses");
+        Self {
+            regular: bundled(fonts::REGULAR),
+            bold: bundled(fonts::BOLD),
+            dejavu: bundled(fonts::DEJAVU_SANS),
+            cjk: OnceCell::new(),
+        }
+    }
+
+    fn cjk(&self) -> Option<&FontRef<'static>> {
+        self.cjk
+            .get_or_init(|| {
+                let (bytes, index) = fonts::system_cjk()?;
+                FontRef::try_from_slice_and_index(bytes, index).ok()
+            })
+            .as_ref()
+    }
+
+    fn get(&self, face: Face) -> &FontRef<'static> {
+        match face {
+            Face::Regular => &self.regular,
+            Face::Bold => &self.bold,
+            Face::DejaVu => &self.dejavu,
+            // Only chosen when present (see `has`); the regular face is a safe stand-in.
+            Face::Cjk => self.cjk().unwrap_or(&self.regular),
+        }
+    }
+
+    fn has(&self, face: Face, c: char) -> bool {
+        let font = match face {
+            Face::Cjk => match self.cjk() {
+                Some(font) => font,
+                None => return false,
+            },
+            other => self.get(other),
+        };
+        font.glyph_id(c).0 != 0
+    }
+
+    /// The face for `c` after a run in `current`: spaces and combining marks stay with the run
+    /// they are in (so a mark sits on its letter and a space between two Chinese words is not a
+    /// run of its own); anything else takes the first face that has it, or the first face of
+    /// all when none has it (drawn as the font's empty box, as before there was a fallback).
+    fn face_for(&self, c: char, first: Face, current: Option<Face>) -> Face {
+        if let Some(current) = current
+            && (c.is_whitespace() || joins_previous(c))
+            && self.has(current, c)
+        {
+            return current;
+        }
+        [first, Face::DejaVu, Face::Cjk]
+            .into_iter()
+            .find(|&face| self.has(face, c))
+            .unwrap_or(first)
+    }
+
+    /// `text` cut into runs, each drawn in one face.
+    fn runs<'t>(&self, text: &'t str, size: f32) -> Vec<(Face, &'t str)> {
+        let first = if size >= HEADING {
+            Face::Bold
+        } else {
+            Face::Regular
+        };
+        let mut runs: Vec<(Face, &str)> = Vec::new();
+        let mut start = 0;
+        let mut current = None;
+        for (index, c) in text.char_indices() {
+            let face = self.face_for(c, first, current);
+            if let Some(previous) = current
+                && previous != face
+            {
+                runs.push((previous, &text[start..index]));
+                start = index;
+            }
+            current = Some(face);
+        }
+        if let Some(face) = current {
+            runs.push((face, &text[start..]));
+        }
+        runs
+    }
+
+    /// The advance of `c` in `face` at `size` points (PDF sizes are em sizes).
+    fn advance(&self, face: Face, c: char, size: f32) -> f32 {
+        let font = self.get(face);
+        font.h_advance_unscaled(font.glyph_id(c)) / font.units_per_em().unwrap_or(1000.0) * size
+    }
+
+    /// The width of `text` at `size` points, measured run by run as it is drawn.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        self.runs(text, size)
+            .into_iter()
+            .flat_map(|(face, run)| run.chars().map(move |c| (face, c)))
+            .map(|(face, c)| self.advance(face, c, size))
+            .sum()
+    }
+}
+
+/// Whether `c` belongs with the character before it: a combining mark, a joiner or a
+/// variation selector.
+fn joins_previous(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F       // combining diacritical marks
+        | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF
+        | 0x200C..=0x200D     // zero-width non-joiner and joiner
+        | 0x20D0..=0x20FF
+        | 0xFE00..=0xFE0F     // variation selectors
+        | 0xFE20..=0xFE2F)
+}
+
 /// Lays content out top to bottom, starting new pages as needed.
 struct Layout {
     paper: Paper,
-    font: FontRef<'static>,
+    faces: Faces,
     pages: Vec<Vec<Mark>>,
     y: f32,
     /// Printed at the foot of every page.
@@ -119,8 +260,7 @@ impl Layout {
     fn new(paper: Paper) -> Self {
         Self {
             paper,
-            // The bundled font is compiled in and known to parse.
-            font: FontRef::try_from_slice(FONT).expect("the bundled font parses"),
+            faces: Faces::new(),
             pages: vec![Vec::new()],
             y: MARGIN,
             footer: CRISIS_FOOTER.to_owned(),
@@ -209,13 +349,32 @@ impl Layout {
     }
 
     fn text_width(&self, text: &str, size: f32) -> f32 {
-        // ab_glyph scales by the font's height; PDF sizes are em sizes.
-        let per_em = self.font.height_unscaled() / self.font.units_per_em().unwrap_or(1000.0);
-        let scale = ab_glyph::PxScale::from(size * per_em);
-        let scaled = self.font.as_scaled(scale);
-        text.chars()
-            .map(|c| scaled.h_advance(self.font.glyph_id(c)))
-            .sum()
+        self.faces.width(text, size)
+    }
+
+    /// `word` as it is, or, when it is wider than `width` on its own (a pasted 3,000-letter
+    /// word, or Chinese, written without spaces), cut into pieces that fit.
+    fn pieces<'w>(&self, word: &'w str, size: f32, width: f32) -> Vec<&'w str> {
+        if self.text_width(word, size) <= width {
+            return vec![word];
+        }
+        let mut pieces = Vec::new();
+        let (mut start, mut used, mut offset) = (0, 0.0, 0);
+        for (face, run) in self.faces.runs(word, size) {
+            for (index, c) in run.char_indices() {
+                let advance = self.faces.advance(face, c, size);
+                // At least one character per piece, however narrow the space.
+                if used + advance > width && offset + index > start {
+                    pieces.push(&word[start..offset + index]);
+                    start = offset + index;
+                    used = 0.0;
+                }
+                used += advance;
+            }
+            offset += run.len();
+        }
+        pieces.push(&word[start..]);
+        pieces
     }
 
     /// Breaks `text` into lines no wider than `width`.
@@ -223,7 +382,10 @@ impl Layout {
         let mut lines = Vec::new();
         for paragraph_line in text.lines() {
             let mut line = String::new();
-            for word in paragraph_line.split_whitespace() {
+            let words = paragraph_line
+                .split_whitespace()
+                .flat_map(|word| self.pieces(word, size, width));
+            for word in words {
                 let candidate = if line.is_empty() {
                     word.to_owned()
                 } else {
@@ -554,8 +716,7 @@ impl Layout {
     /// Draws every page with krilla, adding the footer and "page n of N".
     fn render(self) -> Result<Vec<u8>, HandoutError> {
         let (width, height) = self.paper.size();
-        let font = Font::new(krilla::Data::from(FONT), 0)
-            .ok_or_else(|| HandoutError::Pdf("the bundled font could not be used".to_owned()))?;
+        let mut krilla_fonts = KrillaFonts::default();
         let mut document = Document::new();
         let total = self.pages.len();
         let footer_lines = self.wrap(&self.footer, 8.0, width - 2.0 * MARGIN - 60.0);
@@ -615,14 +776,18 @@ impl Layout {
                             black.clone()
                         }));
                         surface.set_stroke(None);
-                        surface.draw_text(
-                            Point::from_xy(*x, *y),
-                            font.clone(),
-                            *size,
-                            text,
-                            false,
-                            TextDirection::Auto,
-                        );
+                        let mut x = *x;
+                        for (face, run) in self.faces.runs(text, *size) {
+                            surface.draw_text(
+                                Point::from_xy(x, *y),
+                                krilla_fonts.get(face)?,
+                                *size,
+                                run,
+                                false,
+                                TextDirection::Auto,
+                            );
+                            x += self.faces.width(run, *size);
+                        }
                     }
                     Mark::Line { x1, y1, x2, y2 } => {
                         let mut builder = PathBuilder::new();
@@ -707,6 +872,30 @@ impl Layout {
         document
             .finish()
             .map_err(|error| HandoutError::Pdf(format!("{error:?}")))
+    }
+}
+
+/// The faces as krilla fonts, each made the first time a run needs it.
+#[derive(Default)]
+struct KrillaFonts([Option<Font>; 4]);
+
+impl KrillaFonts {
+    fn get(&mut self, face: Face) -> Result<Font, HandoutError> {
+        let slot = &mut self.0[face as usize];
+        if let Some(font) = slot {
+            return Ok(font.clone());
+        }
+        let (bytes, index) = match face {
+            Face::Regular => (fonts::REGULAR, 0),
+            Face::Bold => (fonts::BOLD, 0),
+            Face::DejaVu => (fonts::DEJAVU_SANS, 0),
+            // A CJK run exists only if the font was found (see `Faces::has`).
+            Face::Cjk => fonts::system_cjk().unwrap_or((fonts::REGULAR, 0)),
+        };
+        let font = Font::new(krilla::Data::from(bytes), index)
+            .ok_or_else(|| HandoutError::Pdf("a font could not be used".to_owned()))?;
+        *slot = Some(font.clone());
+        Ok(font)
     }
 }
 
@@ -1869,6 +2058,93 @@ mod tests {
             .collect();
         assert_eq!(texts[0], "I press “Get help now” when I need it");
         assert!(texts[1].starts_with("call a number in"), "{texts:?}");
+    }
+
+    /// What poppler's `tool` (pdffonts, pdftotext; .ci/run installs poppler-utils) says of
+    /// `pdf`.
+    fn poppler(tool: &str, pdf: &[u8]) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("test.pdf");
+        std::fs::write(&path, pdf).unwrap();
+        let output = std::process::Command::new(tool)
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap_or_else(|error| panic!("{tool} (poppler-utils) is needed: {error}"));
+        assert!(output.status.success(), "{tool} failed");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    #[test]
+    fn text_is_drawn_in_atkinson_and_what_it_lacks_in_a_font_that_has_it() {
+        let mut layout = Layout::new(Paper::A4);
+        layout.text("What I want to talk about", 13.0, false);
+        layout.own_words("I argued with my mum: 和妈妈吵架. Привет, Ωμέγα.");
+        let pdf = layout.render().unwrap();
+        // pdffonts takes no "-" for standard output; it lists the fonts of the file.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fonts.pdf");
+        std::fs::write(&path, &pdf).unwrap();
+        let output = std::process::Command::new("pdffonts")
+            .arg(&path)
+            .output()
+            .expect("pdffonts (poppler-utils) is needed");
+        let fonts = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            fonts.contains("AtkinsonHyperlegibleNext-Regular")
+                && fonts.contains("AtkinsonHyperlegibleNext-Bold"),
+            "Latin text and headings in Atkinson:\n{fonts}"
+        );
+        assert!(fonts.contains("DejaVuSans"), "Cyrillic in DejaVu:\n{fonts}");
+        let text = poppler("pdftotext", &pdf);
+        assert!(text.contains("I argued with my mum"), "{text}");
+        assert!(text.contains("Привет"), "{text}");
+        assert!(
+            crate::fonts::system_cjk().is_some(),
+            "no CJK font is installed in any of {:?}: install fonts-noto-cjk (.ci/run does)",
+            crate::fonts::SYSTEM_CJK.map(|(path, _)| path)
+        );
+        assert!(
+            fonts.contains("NotoSansCJK") || fonts.contains("CJK"),
+            "Chinese in the system's CJK font:\n{fonts}"
+        );
+        assert!(text.contains("和妈妈吵架"), "{text}");
+        // Only the Chinese is in the CJK font: the Latin around it stays in Atkinson.
+        let runs = layout_runs("I argued: 和妈妈 吵架. Then");
+        assert_eq!(
+            runs,
+            [
+                (Face::Regular, "I argued: "),
+                (Face::Cjk, "和妈妈 吵架"),
+                (Face::Regular, ". Then")
+            ]
+        );
+    }
+
+    fn layout_runs(text: &str) -> Vec<(Face, &str)> {
+        Faces::new().runs(text, 11.0)
+    }
+
+    #[test]
+    fn an_unbroken_word_and_chinese_without_spaces_wrap_inside_the_margins() {
+        let layout = Layout::new(Paper::A4);
+        let chinese = "我今天和妈妈谈了很久感觉好多了".repeat(20);
+        for text in [
+            "a".repeat(3000),
+            chinese,
+            format!("Words then {}", "Ж".repeat(400)),
+        ] {
+            let lines = layout.wrap(&text, 11.0, layout.width());
+            assert!(lines.len() > 3, "{lines:?}");
+            assert!(
+                lines
+                    .iter()
+                    .all(|line| layout.text_width(line, 11.0) <= layout.width()),
+                "{lines:?}"
+            );
+            // Nothing is lost where the word is cut.
+            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        }
     }
 
     #[test]

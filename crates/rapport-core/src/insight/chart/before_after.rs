@@ -214,7 +214,9 @@ impl BeforeAfterChart {
                 body.draw(&Text::new(
                     label.clone(),
                     (px - base_x, py - base_y + style.px_i(8.0)),
-                    style.text(13.0).pos(Pos::new(HPos::Center, VPos::Top)),
+                    style
+                        .label(label, 13.0)
+                        .pos(Pos::new(HPos::Center, VPos::Top)),
                 ))
                 .map_err(draw_error)?;
             }

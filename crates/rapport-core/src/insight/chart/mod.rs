@@ -1,7 +1,8 @@
 //! Charts drawn with plotters: into an RGB buffer for the app, or to PNG and SVG files.
 //!
-//! Each kind of chart has its own module; this one holds what they share: the font, the
-//! colour-blind-safe palettes, sizes in points, the calendar date axis, and file output.
+//! Each kind of chart has its own module; this one holds what they share: the fonts (Atkinson
+//! Hyperlegible Next, as in the app; `DejaVu` Sans or the system's CJK font for a label Atkinson
+//! cannot show), the colour-blind-safe palettes, sizes in points, the calendar date axis, and file output.
 
 mod before_after;
 mod group;
@@ -9,7 +10,9 @@ mod practice;
 mod trend;
 
 use std::path::Path;
-use std::sync::Once;
+use std::sync::{Once, OnceLock};
+
+use ab_glyph::{Font as _, FontRef};
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -21,11 +24,87 @@ pub use group::GroupChart;
 pub use practice::{CalendarChart, WeeklyChart};
 pub use trend::TrendChart;
 
-/// The font bundled with Rapport for charts (`DejaVu` Sans, Bitstream Vera licence).
-pub static FONT: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../assets/fonts/DejaVuSans.ttf"
-));
+/// The plotters family of Atkinson Hyperlegible Next, the charts' font. An SVG names it as
+/// written here, so a viewer without it falls back to its own sans-serif.
+const ATKINSON: &str = "Atkinson Hyperlegible Next, sans-serif";
+/// The family of `DejaVu` Sans, for labels with characters Atkinson lacks (Greek, Cyrillic,
+/// Arabic, Hebrew, symbols), and for those no font here has.
+const DEJAVU: &str = "DejaVu Sans, sans-serif";
+/// The family of the system's CJK font ([`crate::fonts::system_cjk`]), for Chinese, Japanese
+/// and Korean labels: registered the first time such a label is drawn.
+const CJK: &str = "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
+
+/// The family to draw `text` in: the first of Atkinson, `DejaVu` Sans and the system's CJK font
+/// that has every character of it, else `DejaVu` Sans. A label is drawn in one font, so a label
+/// mixing scripts takes the font that has them all.
+fn family_for(text: &str) -> &'static str {
+    let covers = |font: &FontRef<'_>| {
+        text.chars()
+            .all(|c| c.is_whitespace() || font.glyph_id(c).0 != 0)
+    };
+    let Some((atkinson, dejavu)) = bundled() else {
+        return ATKINSON;
+    };
+    if covers(atkinson) {
+        ATKINSON
+    } else if covers(dejavu) {
+        DEJAVU
+    } else if system_cjk().is_some_and(covers) {
+        CJK
+    } else {
+        DEJAVU
+    }
+}
+
+/// Atkinson and `DejaVu` Sans, parsed once, for what they cover and their metrics.
+fn bundled() -> Option<&'static (FontRef<'static>, FontRef<'static>)> {
+    static BUNDLED: OnceLock<Option<(FontRef<'static>, FontRef<'static>)>> = OnceLock::new();
+    BUNDLED
+        .get_or_init(|| {
+            Some((
+                FontRef::try_from_slice(crate::fonts::REGULAR).ok()?,
+                FontRef::try_from_slice(crate::fonts::DEJAVU_SANS).ok()?,
+            ))
+        })
+        .as_ref()
+}
+
+/// How much larger than `DejaVu` Sans a size must be asked of plotters for `family` to show
+/// its letters as large. plotters sizes a font by its line height (ascender to descender), not
+/// its em, and Atkinson's line is taller (1.3 em against 1.16): without this, moving the charts
+/// from `DejaVu` to Atkinson would have shrunk their text by a tenth.
+fn size_factor(family: &str) -> f32 {
+    line_height(family) / line_height(DEJAVU)
+}
+
+/// The line height of `family`'s font, in ems: what plotters takes a text's size to be.
+fn line_height(family: &str) -> f32 {
+    let line = |font: &FontRef<'_>| font.height_unscaled() / font.units_per_em().unwrap_or(1000.0);
+    let Some((atkinson, dejavu)) = bundled() else {
+        return 1.0;
+    };
+    match family {
+        ATKINSON => line(atkinson),
+        CJK => system_cjk().map_or(1.0, line),
+        _ => line(dejavu),
+    }
+}
+
+/// The system's CJK font, registered with plotters under [`CJK`] on the first call (so it is
+/// read only when a label needs it); `None` if there is none, or it is not a collection's first
+/// face (plotters reads only that one).
+fn system_cjk() -> Option<&'static FontRef<'static>> {
+    static FOUND: OnceLock<Option<FontRef<'static>>> = OnceLock::new();
+    FOUND
+        .get_or_init(|| {
+            let (bytes, 0) = crate::fonts::system_cjk()? else {
+                return None;
+            };
+            plotters::style::register_font(CJK, FontStyle::Normal, bytes).ok()?;
+            FontRef::try_from_slice(bytes).ok()
+        })
+        .as_ref()
+}
 
 /// How many colours the palettes have: worksheets share a slot only when the workbook has more
 /// worksheets than this, and then never within one chart (see
@@ -323,6 +402,9 @@ pub(crate) struct Style {
     scale: f32,
     /// Whether the legend is drawn in the image (files), or left to the front end (the app).
     legend: bool,
+    /// Whether this is an SVG, whose viewer sizes text by its em, not by its line height as
+    /// plotters' bitmaps do: sizes are given as they are and widths measured in ems.
+    svg: bool,
 }
 
 impl Style {
@@ -331,6 +413,7 @@ impl Style {
             palette: theme.palette(),
             scale,
             legend,
+            svg: false,
         }
     }
 
@@ -341,10 +424,15 @@ impl Style {
         text: &str,
         size: f32,
     ) -> i32 {
-        root.estimate_text_size(text, &self.text(size)).map_or_else(
-            |_| (text.chars().count() as f32 * size * self.scale * 0.6) as i32,
-            |(width, _)| i32::try_from(width).unwrap_or(i32::MAX),
-        )
+        let family = family_for(text);
+        // plotters measures as if the size were the line height; a viewer of an SVG draws it
+        // as the em, wider by the line's height in ems.
+        let widen = if self.svg { line_height(family) } else { 1.0 };
+        root.estimate_text_size(text, &self.in_family(family, size))
+            .map_or_else(
+                |_| (text.chars().count() as f32 * size * self.scale * 0.6) as i32,
+                |(width, _)| (width as f32 * widen).ceil() as i32,
+            )
     }
 
     /// Room for the y axis: its widest label, the tick, and the rotated description.
@@ -374,7 +462,8 @@ impl Style {
         root.draw(&Text::new(
             title.to_owned(),
             (width / 2, self.px_i(8.0)),
-            self.text(18.0).pos(Pos::new(HPos::Center, VPos::Top)),
+            self.label(title, 18.0)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
         ))
         .map_err(draw_error)?;
         let mut bottom = self.px_i(8.0 + 26.0);
@@ -408,7 +497,8 @@ impl Style {
                 root.draw(&Text::new(
                     item.label.clone(),
                     (x + self.px_i(22.0), y),
-                    self.text(13.0).pos(Pos::new(HPos::Left, VPos::Center)),
+                    self.label(&item.label, 13.0)
+                        .pos(Pos::new(HPos::Left, VPos::Center)),
                 ))
                 .map_err(draw_error)?;
             }
@@ -427,9 +517,21 @@ impl Style {
         (points * self.scale).round().max(1.0) as i32
     }
 
-    /// Text of `size` points in the chart's text colour.
+    /// Text of `size` points in the chart's text colour, in Atkinson: for the axes' numbers,
+    /// dates and words, which are Rapport's own.
     fn text(&self, size: f32) -> TextStyle<'static> {
-        ("sans-serif", self.px(size))
+        self.in_family(ATKINSON, size)
+    }
+
+    /// Like [`Style::text`], in the font that can show `label` (see [`family_for`]): for text
+    /// that can be the person's own, such as a worksheet's title.
+    fn label(&self, label: &str, size: f32) -> TextStyle<'static> {
+        self.in_family(family_for(label), size)
+    }
+
+    fn in_family(&self, family: &'static str, size: f32) -> TextStyle<'static> {
+        let factor = if self.svg { 1.0 } else { size_factor(family) };
+        (family, self.px(size * factor))
             .into_font()
             .color(&self.palette.text)
     }
@@ -444,13 +546,13 @@ impl Style {
         root.draw(&Text::new(
             title.to_owned(),
             (self.px_i(16.0), self.px_i(14.0)),
-            self.text(18.0),
+            self.label(title, 18.0),
         ))
         .map_err(draw_error)?;
         root.draw(&Text::new(
             message.to_owned(),
             (self.px_i(16.0), self.px_i(48.0)),
-            self.text(14.0),
+            self.label(message, 14.0),
         ))
         .map_err(draw_error)?;
         Ok(())
@@ -486,12 +588,15 @@ fn draw_error(error: impl std::fmt::Display) -> ChartError {
     ChartError::Draw(error.to_string())
 }
 
-/// Registers the bundled font with plotters, once per process.
+/// Registers the bundled fonts with plotters, once per process (the CJK font is registered
+/// only when a label needs it, see [`system_cjk`]).
 fn register_font() {
     static REGISTER: Once = Once::new();
     REGISTER.call_once(|| {
-        // The font is compiled in and known to parse; a failure would only lose the text.
-        let _ = plotters::style::register_font("sans-serif", FontStyle::Normal, FONT);
+        // The fonts are compiled in and known to parse; a failure would only lose the text.
+        let _ = plotters::style::register_font(ATKINSON, FontStyle::Normal, crate::fonts::REGULAR);
+        let _ =
+            plotters::style::register_font(DEJAVU, FontStyle::Normal, crate::fonts::DEJAVU_SANS);
     });
 }
 
@@ -620,7 +725,11 @@ fn file_bytes(
             let mut svg = String::new();
             {
                 let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-                chart.draw(&root, &Style::new(theme, 1.0, true))?;
+                let style = Style {
+                    svg: true,
+                    ..Style::new(theme, 1.0, true)
+                };
+                chart.draw(&root, &style)?;
                 root.present().map_err(draw_error)?;
             }
             Ok(svg.into_bytes())
@@ -1065,6 +1174,27 @@ mod tests {
                     "{width}: {text} at {x}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_label_is_drawn_in_atkinson_unless_it_needs_a_font_that_has_its_letters() {
+        assert_eq!(family_for("PHQ-9: mood, 12 Mar 2026"), ATKINSON);
+        assert_eq!(family_for("Привет"), DEJAVU);
+        // No font here has emoji: DejaVu, as before there was a fallback.
+        assert_eq!(family_for("🙂"), DEJAVU);
+        let cjk = family_for("和妈妈吵架");
+        if crate::fonts::system_cjk().is_some() {
+            assert_eq!(cjk, CJK);
+        } else {
+            assert_eq!(cjk, DEJAVU, "no CJK font installed: DejaVu Sans");
+        }
+        // Registered fonts are found by plotters, so the text is measured and drawn.
+        register_font();
+        for family in [ATKINSON, DEJAVU] {
+            let font = (family, 20).into_font();
+            let (width, _) = font.box_size("Rapport").unwrap();
+            assert!(width > 40, "{family}: {width}");
         }
     }
 

@@ -276,12 +276,11 @@ fn draw_bands<DB: DrawingBackend>(
             colour.mix(0.6).filled(),
         ))
         .map_err(draw_error)?;
-        body.draw(&Text::new(
-            label,
-            (x + style.px_i(12.0), y),
-            style.text(12.0).pos(Pos::new(HPos::Left, VPos::Center)),
-        ))
-        .map_err(draw_error)?;
+        let label_style = style
+            .label(&label, 12.0)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        body.draw(&Text::new(label, (x + style.px_i(12.0), y), label_style))
+            .map_err(draw_error)?;
     }
     Ok(())
 }
