@@ -27,10 +27,19 @@ use rapport_core::time::LocalTime;
 
 /// A data folder with ten years of entries, made once per run.
 fn ten_years() -> tempfile::TempDir {
+    journal_of_years(10)
+}
+
+/// A data folder with `years` of demo history (about 1,100 entries a year), made once per run.
+fn journal_of_years(years: u32) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let workbook = Workbook::bundled();
     let mut journal = Journal::open(DataDir::new(dir.path())).expect("an empty journal");
-    let entries = demo::plan(&workbook, DemoPlan::default(), jiff::Timestamp::now());
+    let plan = DemoPlan {
+        years,
+        ..DemoPlan::default()
+    };
+    let entries = demo::plan(&workbook, plan, jiff::Timestamp::now());
     let written = demo::fill(&mut journal, &workbook, &entries).expect("demo data");
     eprintln!(
         "benchmark journal: {written} entries in {}",
@@ -333,9 +342,82 @@ fn protected(
     );
 }
 
+/// The same measures at one and thirty years, to show that cost grows with the journal and no
+/// faster (the README's scaling table).
+fn scaling(c: &mut Criterion) {
+    for years in [1, 30] {
+        let dir = journal_of_years(years);
+        let data = DataDir::new(dir.path());
+        let today = LocalTime::now();
+        c.bench_function(
+            &format!("load journal ({years} years, no journal pack)"),
+            |b| {
+                b.iter(|| black_box(Journal::open(data.clone()).expect("loads")));
+            },
+        );
+        Journal::refresh_pack(&data).expect("written");
+        c.bench_function(
+            &format!("load journal ({years} years, fresh journal pack)"),
+            |b| {
+                b.iter(|| black_box(Journal::open(data.clone()).expect("loads")));
+            },
+        );
+        c.bench_function(
+            &format!("open and draw Today's first frame ({years} years, journal pack)"),
+            |b| {
+                b.iter(|| {
+                    let mut shell = Shell::new(data.clone(), UiState::default());
+                    let ctx = egui::Context::default();
+                    let input = egui::RawInput {
+                        screen_rect: Some(egui::Rect::from_min_size(
+                            egui::Pos2::ZERO,
+                            egui::vec2(1100.0, 760.0),
+                        )),
+                        ..Default::default()
+                    };
+                    let output = ctx.run_ui(input, |ui| shell.ui(ui));
+                    black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+                });
+            },
+        );
+        let model = Model::open(data.clone()).expect("loads");
+        // What `rapport check` does: open the workbook and journal, every entry checked.
+        c.bench_function(&format!("check ({years} years)"), |b| {
+            b.iter(|| black_box(Model::open(data.clone()).expect("loads").problems().len()));
+        });
+        let out = tempfile::tempdir().expect("a temporary folder");
+        for format in rapport_core::service::export::ExportFormat::ALL {
+            let path = out.path().join(format!("journal.{}", format.extension()));
+            c.bench_function(&format!("export {} ({years} years)", format.label()), |b| {
+                b.iter(|| black_box(model.export(format, None, &path).expect("exports")));
+            });
+        }
+        c.bench_function(
+            &format!("compute every progress series ({years} years)"),
+            |b| {
+                b.iter(|| {
+                    for worksheet in model.workbook().worksheets() {
+                        black_box(progress::tracked_series(
+                            worksheet,
+                            model.journal().entries(),
+                        ));
+                    }
+                    black_box(model.weekly_chart(today, 26));
+                    black_box(model.calendar_chart(today));
+                });
+            },
+        );
+    }
+}
+
 criterion_group! {
     name = rapport;
     config = Criterion::default().sample_size(20);
     targets = benches
 }
-criterion_main!(rapport);
+criterion_group! {
+    name = years;
+    config = Criterion::default().sample_size(10);
+    targets = scaling
+}
+criterion_main!(rapport, years);

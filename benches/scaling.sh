@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How the whole-process cost grows with the journal: load (`rapport entries`), `check`,
-# Progress (`rapport progress weekly-check-in`) and the three exports, at 1, 10 and 30 years of
+# Progress (`rapport progress weekly-check-in`), the three exports and the daily backup, at 1, 10 and 30 years of
 # demo data, with CPU time and peak memory. Release build; journals are made once in
 # target/scaling-data/.
 #
@@ -23,8 +23,8 @@ run() { # prints "cpu_seconds peak_MB"
     rm -f "$out"
 }
 
-printf '| years | entries | load (`entries`) | `check` | Progress | CSV export | Markdown export | archive export |\n'
-printf '|---|---|---|---|---|---|---|---|\n'
+printf '| years | entries | load (`entries`) | `check` | Progress | CSV export | Markdown export | archive export | backup |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
 for years in 1 10 30 ${BIG:+big}; do
     data="$root/y$years"
     [ "$years" = big ] && data=$BIG
@@ -41,5 +41,7 @@ for years in 1 10 30 ${BIG:+big}; do
     for format in csv md ron; do
         row+=" | $(run "$rapport" --data-dir "$data" export --format "$format" --out "$root/export-$years.$format")"
     done
+    # The backup the app makes at the day's first start (today's is replaced each time).
+    row+=" | $(run "$rapport" --data-dir "$data" backup)"
     echo "$row |"
 done

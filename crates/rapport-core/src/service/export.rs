@@ -103,7 +103,7 @@ impl Model {
             ExportFormat::Csv => export::write_csv(out, workbook, &entries, worksheet),
             ExportFormat::Markdown => export::write_markdown(out, workbook, &entries),
             ExportFormat::Archive => {
-                archive::write_archive(out, entries.iter().copied(), LocalTime::now())
+                archive::write_archive(out, entries.iter().copied(), &[], LocalTime::now())
             }
         })?;
         Ok(Exported {

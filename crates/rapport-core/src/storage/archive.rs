@@ -119,16 +119,22 @@ pub fn archive_text(archive: &Archive) -> String {
     ron::ser::to_string_pretty(archive, ron_format::pretty()).unwrap_or_default() + "\n"
 }
 
-/// Writes the archive of `entries` to `out` entry by entry, byte for byte what [`archive_text`]
-/// gives, without holding the whole archive in memory.
+/// Writes the archive of `entries` (and, in a backup, the `registers` kept with them) to `out`
+/// entry by entry, byte for byte what [`archive_text`] gives, without holding the whole
+/// archive in memory.
 pub fn write_archive<'a>(
     out: &mut dyn std::io::Write,
     entries: impl IntoIterator<Item = &'a Entry>,
+    registers: &[KeptFile],
     now: LocalTime,
 ) -> std::io::Result<()> {
-    let empty = archive_text(&archive(std::iter::empty(), now));
-    let head = empty
-        .strip_suffix("    entries: [],\n)\n")
+    // The archive with no entries, cut where they go: what comes before and after them.
+    let skeleton = archive_text(&Archive {
+        registers: registers.to_vec(),
+        ..archive(std::iter::empty(), now)
+    });
+    let (head, tail) = skeleton
+        .split_once("    entries: [],\n")
         .ok_or_else(|| std::io::Error::other("the archive's layout changed"))?;
     out.write_all(head.as_bytes())?;
     out.write_all(b"    entries: [\n")?;
@@ -140,7 +146,8 @@ pub fn write_archive<'a>(
         out.write_all(text.as_bytes())?;
         out.write_all(b",\n")?;
     }
-    out.write_all(b"    ],\n)\n")
+    out.write_all(b"    ],\n")?;
+    out.write_all(tail.as_bytes())
 }
 
 /// Reads an archive file (plain, or a backup sealed with this journal's key), refusing anything
@@ -348,12 +355,14 @@ pub fn backups(data_dir: &DataDir) -> Vec<PathBuf> {
 pub fn back_up(journal: &Journal, now: LocalTime) -> Result<PathBuf, ArchiveError> {
     let _lock = journal.lock()?;
     let path = journal.data_dir().backup_for(now.date());
-    let mut whole = archive(journal.entries(), now);
-    whole.registers = registers_of(journal.data_dir());
-    let text = zeroize::Zeroizing::new(archive_text(&whole));
+    let registers = registers_of(journal.data_dir());
+    // Streamed, as exports are: a backup of a hundred thousand entries is some hundred
+    // megabytes, which would otherwise be held two or three times over while written.
     journal
         .data_dir()
-        .write_private(&path, &text, Overwrite::Replace)
+        .write_private_streamed(&path, |out| {
+            write_archive(out, journal.entries(), &registers, now)
+        })
         .map_err(|error| {
             ArchiveError::Io(format!(
                 "Could not write the backup: {error}. Path: {}",
@@ -484,10 +493,24 @@ mod tests {
         let now = LocalTime::now();
         let whole = archive_text(&archive(journal.entries(), now));
         let mut streamed = Vec::new();
-        write_archive(&mut streamed, journal.entries(), now).unwrap();
+        write_archive(&mut streamed, journal.entries(), &[], now).unwrap();
         assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+        // A backup's registers come after the entries, as in the whole text.
+        let registers = [KeptFile {
+            name: "group-ipt-2026".to_owned(),
+            text: "(kind: \"register\", name: \"中文 \\\"run\\\"\")\n".to_owned(),
+        }];
+        let whole = archive_text(&Archive {
+            registers: registers.to_vec(),
+            ..archive(journal.entries(), now)
+        });
+        let mut streamed = Vec::new();
+        write_archive(&mut streamed, journal.entries(), &registers, now).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+        let back: Archive = format::ARCHIVE.parse(&whole).unwrap();
+        assert_eq!(back.registers, registers);
         let mut none = Vec::new();
-        write_archive(&mut none, std::iter::empty(), now).unwrap();
+        write_archive(&mut none, std::iter::empty(), &[], now).unwrap();
         let back: Archive = format::ARCHIVE
             .parse(&String::from_utf8(none).unwrap())
             .unwrap();

@@ -216,7 +216,7 @@ mod tests {
         let journal = journal(dir.path());
         let now = "2026-11-30T10:00:00+00:00".parse().unwrap();
         let mut written = Vec::new();
-        write_archive(&mut written, journal.entries(), now).unwrap();
+        write_archive(&mut written, journal.entries(), &[], now).unwrap();
         let (header, entries) = read(written.as_slice()).unwrap();
         assert_eq!(header.created, now);
         assert_eq!(entries, journal.entries().cloned().collect::<Vec<_>>());

@@ -283,42 +283,47 @@ impl Journal {
             .as_deref()
             .and_then(|text| pack::Pack::parse(text.as_str()))
             .unwrap_or_default();
-        let mut text_of_pack = zeroize::Zeroizing::new(pack::new_text());
         let mut count = 0;
-        for path in entry_files(&data_dir.journal()) {
-            let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
-                continue;
-            };
-            if name.contains(['\t', '\n']) {
-                continue;
-            }
-            let Ok(metadata) = std::fs::metadata(&path) else {
-                continue;
-            };
-            let key = pack::FileKey::of(&metadata);
-            if let Some(text) = old.text_of(name, &key) {
-                pack::push(&mut text_of_pack, name, &key, text);
+        // Streamed to the file, not gathered: a hundred thousand entries make a pack of some
+        // hundred megabytes, which the app would otherwise hold twice while writing it.
+        let write = |out: &mut dyn io::Write| -> io::Result<()> {
+            pack::start(out)?;
+            for path in entry_files(&data_dir.journal()) {
+                let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+                    continue;
+                };
+                if name.contains(['\t', '\n']) {
+                    continue;
+                }
+                let Ok(metadata) = std::fs::metadata(&path) else {
+                    continue;
+                };
+                let key = pack::FileKey::of(&metadata);
+                if let Some(text) = old.text_of(name, &key) {
+                    pack::push(out, name, &key, text)?;
+                    count += 1;
+                    continue;
+                }
+                let Ok(text) = data_dir.read_private(&path, MAX_ENTRY_BYTES) else {
+                    continue;
+                };
+                // Only entries: an unreadable file is read (and reported) from disk each time.
+                let Some(record) = parse_entry_text(&text)
+                    .ok()
+                    .and_then(|entry| pack::record_of(&entry))
+                else {
+                    continue;
+                };
+                let record = zeroize::Zeroizing::new(record);
+                // Recorded with the key seen before reading: if the file changed meanwhile, its
+                // key changed too, and the pack's record is not used for it.
+                pack::push(out, name, &key, &record)?;
                 count += 1;
-                continue;
             }
-            let Ok(text) = data_dir.read_private(&path, MAX_ENTRY_BYTES) else {
-                continue;
-            };
-            // Only entries: an unreadable file is read (and reported) from disk each time.
-            let Some(record) = parse_entry_text(&text)
-                .ok()
-                .and_then(|entry| pack::record_of(&entry))
-            else {
-                continue;
-            };
-            let record = zeroize::Zeroizing::new(record);
-            // Recorded with the key seen before reading: if the file changed meanwhile, its key
-            // changed too, and the pack's record is not used for it.
-            pack::push(&mut text_of_pack, name, &key, &record);
-            count += 1;
-        }
+            Ok(())
+        };
         data_dir
-            .write_private(&data_dir.journal_pack(), &text_of_pack, Overwrite::Replace)
+            .write_private_streamed(&data_dir.journal_pack(), write)
             .ok()?;
         Some(count)
     }

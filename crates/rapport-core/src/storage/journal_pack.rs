@@ -122,10 +122,9 @@ pub fn read(data_dir: &DataDir) -> Option<zeroize::Zeroizing<String>> {
         .ok()
 }
 
-/// The start of a new pack's text, to which [`push`] adds each file.
-#[must_use]
-pub fn new_text() -> String {
-    String::from(HEADER)
+/// Writes the first line of a new pack, to which [`push`] adds each file.
+pub fn start(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(HEADER.as_bytes())
 }
 
 /// The record of `entry` for a pack (JSON).
@@ -140,20 +139,24 @@ pub fn entry_of(record: &str) -> Option<crate::content::entry::Entry> {
     serde_json::from_str(record).ok()
 }
 
-/// Appends one file's record to a pack being built.
-pub fn push(pack: &mut String, name: &str, key: &FileKey, text: &str) {
-    use std::fmt::Write as _;
-    let _ = writeln!(
-        pack,
+/// Appends one file's record to a pack being written.
+pub fn push(
+    out: &mut dyn std::io::Write,
+    name: &str,
+    key: &FileKey,
+    text: &str,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
         "{name}\t{}\t{}\t{}\t{}\t{}",
         key.size,
         key.modified_ns,
         key.changed_ns,
         key.inode,
         text.len()
-    );
-    pack.push_str(text);
-    pack.push('\n');
+    )?;
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// Removes the pack (before protection is turned on or off, so no text stays in the old form).

@@ -311,6 +311,33 @@ impl DataDir {
         crate::storage::atomic::write_private(path, text, overwrite, &self.sealing)
     }
 
+    /// As [`DataDir::write_private`] (replacing), with the text written by `fill`. Not
+    /// protected, it is streamed to the file, so its size does not decide the memory taken;
+    /// protected, it is gathered and sealed whole, as every sealed file is one sealed text.
+    pub fn write_private_streamed(
+        &self,
+        path: &Path,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        self.check_sealing()?;
+        match &self.sealing {
+            Sealing::Plain => crate::storage::atomic::write_atomic_streamed(path, fill),
+            Sealing::Sealed(key) => {
+                let mut plain = zeroize::Zeroizing::new(Vec::new());
+                fill(&mut *plain)?;
+                let bytes =
+                    crate::storage::seal::seal(key, &plain, crate::storage::seal::SEALED_MAGIC)
+                        .map_err(|error| std::io::Error::other(error.to_string()))?;
+                drop(plain);
+                crate::storage::atomic::write_atomic(
+                    path,
+                    &bytes,
+                    crate::storage::atomic::Overwrite::Replace,
+                )
+            }
+        }
+    }
+
     /// As [`DataDir::write_private`], but leaves flushing the folder to the caller: for writing
     /// many files into one new folder (an import being staged), which is then flushed once.
     pub fn write_private_in_batch(&self, path: &Path, text: &str) -> std::io::Result<()> {

@@ -4,13 +4,15 @@
 
 use std::sync::Arc;
 
-use chacha20poly1305::aead::{Aead, Payload};
+use chacha20poly1305::aead::{Aead, AeadInPlace, Payload};
 use chacha20poly1305::{KeyInit, XChaCha20Poly1305, XNonce};
 use zeroize::Zeroizing;
 
 /// The first bytes of every sealed file, so that sealed and plain files are told apart.
 pub const SEALED_MAGIC: &[u8] = b"RAPPORT-SEALED-1\n";
 const NONCE_LEN: usize = 24;
+/// The length of the authentication tag that ends a sealed text.
+const TAG_LEN: usize = 16;
 
 /// The system's random number source failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -74,11 +76,11 @@ impl PartialEq for Sealing {
 impl Eq for Sealing {}
 
 impl Sealing {
-    /// The bytes to write for `plain`.
-    pub fn seal(&self, plain: &[u8]) -> Result<Vec<u8>, RandomFailed> {
+    /// The bytes to write for `plain`: `plain` itself when not protected (no copy).
+    pub fn seal<'a>(&self, plain: &'a [u8]) -> Result<std::borrow::Cow<'a, [u8]>, RandomFailed> {
         match self {
-            Self::Plain => Ok(plain.to_vec()),
-            Self::Sealed(key) => seal(key, plain, SEALED_MAGIC),
+            Self::Plain => Ok(std::borrow::Cow::Borrowed(plain)),
+            Self::Sealed(key) => seal(key, plain, SEALED_MAGIC).map(std::borrow::Cow::Owned),
         }
     }
 }
@@ -94,16 +96,23 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
 pub fn seal(key: &DataKey, plain: &[u8], aad: &[u8]) -> Result<Vec<u8>, RandomFailed> {
     let mut nonce = [0u8; NONCE_LEN];
     random_bytes(&mut nonce)?;
-    let sealed = key
-        .cipher()
-        .encrypt(XNonce::from_slice(&nonce), Payload { msg: plain, aad })
-        .map_err(|_| RandomFailed("encryption failed".into()))?;
-    let mut out = Vec::with_capacity(SEALED_MAGIC.len() + NONCE_LEN + sealed.len());
-    if aad == SEALED_MAGIC {
-        out.extend_from_slice(SEALED_MAGIC);
-    }
+    let header = if aad == SEALED_MAGIC {
+        SEALED_MAGIC
+    } else {
+        &[]
+    };
+    // Encrypted in place in the one buffer written, so sealing a large file (the journal pack)
+    // holds one copy of it besides the plain text, not two.
+    let mut out = Vec::with_capacity(header.len() + NONCE_LEN + plain.len() + TAG_LEN);
+    out.extend_from_slice(header);
     out.extend_from_slice(&nonce);
-    out.extend_from_slice(&sealed);
+    let body = out.len();
+    out.extend_from_slice(plain);
+    let tag = key
+        .cipher()
+        .encrypt_in_place_detached(XNonce::from_slice(&nonce), aad, &mut out[body..])
+        .map_err(|_| RandomFailed("encryption failed".into()))?;
+    out.extend_from_slice(&tag);
     Ok(out)
 }
 
