@@ -1,10 +1,12 @@
 //! Quick ways around by keyboard: F6 moves the focus between the sidebar, the content and the
-//! action bar; Ctrl+K opens "Go to…", which opens any worksheet by typing part of its title.
+//! action bar; Ctrl+K opens "Go to…", which opens any worksheet by typing part of its title, or
+//! any entry by typing something written in it.
 
 use egui::{Context, Id, Key, KeyboardShortcut, Modifiers, Pos2, Rect};
 
-use super::vocabulary::Screen;
 use rapport_core::content::workbook::Workbook;
+use rapport_core::insight::search::{self, EntryIndex};
+use rapport_core::storage::journal::Journal;
 
 /// A part of the window that F6 moves between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,50 +84,129 @@ pub fn last_of_sidebar(ctx: &Context) -> Option<Id> {
 #[derive(Default)]
 pub struct GoTo {
     query: Option<String>,
+    /// Every entry, newest first, indexed for search, as of a journal revision: built when the
+    /// box opens, not at every key.
+    entries: Option<(u64, EntryIndex)>,
 }
 
+/// What was chosen in the "Go to…" box.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GoToChoice {
+    /// A worksheet, by id.
+    Worksheet(String),
+    /// An entry, to read in its worksheet's History.
+    Entry {
+        /// The worksheet it answers.
+        worksheet: String,
+        /// The entry's id.
+        entry: String,
+    },
+}
+
+/// How many entries the box lists: enough to pick from, few enough to read.
+const ENTRIES_LISTED: usize = 8;
+
 impl GoTo {
+    /// Opens the box, empty (the top bar's "Go to…" button).
+    pub fn open(&mut self) {
+        self.query = Some(String::new());
+    }
+
     /// Opens on Ctrl+K, and while open shows the worksheets whose titles contain what was
-    /// typed. Returns the screen chosen (Enter takes the first match).
-    pub fn ui(&mut self, ctx: &Context, workbook: &Workbook) -> Option<Screen> {
+    /// typed, then the newest entries that have it in their answers. Returns what was chosen
+    /// (Enter takes the first match).
+    pub fn ui(
+        &mut self,
+        ctx: &Context,
+        workbook: &Workbook,
+        journal: &Journal,
+    ) -> Option<GoToChoice> {
         if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::K)))
         {
-            self.query = Some(String::new());
+            self.open();
         }
         let query = self.query.as_mut()?;
+        if self
+            .entries
+            .as_ref()
+            .is_none_or(|(revision, _)| *revision != journal.revision())
+        {
+            let mut newest_first: Vec<_> = journal.entries().collect();
+            newest_first.sort_by_key(|entry| std::cmp::Reverse(&entry.created));
+            self.entries = Some((journal.revision(), EntryIndex::new(newest_first)));
+        }
+        let index = self.entries.as_ref().map(|(_, index)| index);
         let mut chosen = None;
         let mut close = false;
         egui::Modal::new(Id::unique("go-to")).show(ctx, |ui| {
-            ui.set_max_width(420.0_f32.min(ctx.content_rect().width() - 40.0).max(200.0));
-            let label = ui.label("Go to a worksheet: type part of its title");
+            ui.set_max_width(460.0_f32.min(ctx.content_rect().width() - 40.0).max(200.0));
+            let label = ui.label(
+                "Go to a worksheet or an entry: type part of its title, or something you wrote",
+            );
             let field = ui.add(
                 egui::TextEdit::singleline(query)
-                    .hint_text("e.g. grief, PHQ-9, boundaries")
+                    .hint_text("e.g. grief, PHQ-9, sister")
                     .desired_width(f32::INFINITY),
             );
             let field = field.labelled_by(label.id);
             if !field.has_focus() && !field.lost_focus() {
                 field.request_focus();
             }
-            let needle = query.trim().to_lowercase();
-            let matches: Vec<_> = workbook
+            let needle = search::normalise(query);
+            let worksheets: Vec<_> = workbook
                 .worksheets()
                 .filter(|w| w.title.to_lowercase().contains(&needle))
                 .take(12)
                 .collect();
+            // Entries only once something is typed: every entry matches an empty query.
+            let entries: Vec<_> = match index {
+                Some(index) if !needle.is_empty() => index
+                    .search(&needle)
+                    .into_iter()
+                    .filter_map(|position| journal.get(index.id(position)?))
+                    .take(ENTRIES_LISTED)
+                    .collect(),
+                _ => Vec::new(),
+            };
             ui.add_space(6.0);
-            if matches.is_empty() {
-                ui.label("No worksheet has that in its title.");
+            if worksheets.is_empty() && entries.is_empty() {
+                ui.label("No worksheet or entry has that in it.");
             }
-            for worksheet in &matches {
+            for worksheet in &worksheets {
                 if ui.selectable_label(false, &worksheet.title).clicked() {
-                    chosen = Some(worksheet.id.clone());
+                    chosen = Some(GoToChoice::Worksheet(worksheet.id.clone()));
                 }
             }
-            if ui.input(|i| i.key_pressed(Key::Enter))
-                && let Some(first) = matches.first()
-            {
-                chosen = Some(first.id.clone());
+            if !entries.is_empty() {
+                ui.add_space(6.0);
+                ui.label(egui::RichText::new("Entries").strong());
+            }
+            for entry in &entries {
+                let title = workbook
+                    .get(&entry.worksheet)
+                    .map_or(entry.worksheet.as_str(), |w| w.title.as_str());
+                let mut text = format!("{title}, {}", entry.created.human());
+                if let Some(words) = search::snippet(entry, &needle, 30) {
+                    text.push_str(": ");
+                    text.push_str(&words);
+                }
+                if ui.selectable_label(false, text).clicked() {
+                    chosen = Some(GoToChoice::Entry {
+                        worksheet: entry.worksheet.clone(),
+                        entry: entry.id.clone(),
+                    });
+                }
+            }
+            if ui.input(|i| i.key_pressed(Key::Enter)) {
+                chosen = worksheets
+                    .first()
+                    .map(|w| GoToChoice::Worksheet(w.id.clone()))
+                    .or_else(|| {
+                        entries.first().map(|entry| GoToChoice::Entry {
+                            worksheet: entry.worksheet.clone(),
+                            entry: entry.id.clone(),
+                        })
+                    });
             }
             if ui.input(|i| i.key_pressed(Key::Escape)) {
                 close = true;
@@ -134,7 +215,7 @@ impl GoTo {
         if chosen.is_some() || close {
             self.query = None;
         }
-        chosen.map(Screen::Worksheet)
+        chosen
     }
 }
 

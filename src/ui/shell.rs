@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use super::keyboard::GoToChoice;
 use super::lock::{Job, LockView, Outcome};
 use super::present::{Clock, Presentation, PresentationAction, SystemClock};
 use super::protection::ProtectionRequest;
@@ -338,8 +339,15 @@ impl Shell {
             .max_size((ui.available_width() / 3.0).max(200.0))
             .show(ui, |ui| sidebar::Sidebar.ui(ui, &mut cx));
         self.regions.sidebar = side.response.rect;
-        if let Some(screen) = self.go_to.ui(ui.ctx(), cx.model.workbook()) {
-            cx.navigate(screen);
+        match self
+            .go_to
+            .ui(ui.ctx(), cx.model.workbook(), cx.model.journal())
+        {
+            Some(GoToChoice::Worksheet(id)) => cx.navigate(Screen::Worksheet(id)),
+            Some(GoToChoice::Entry { worksheet, entry }) => {
+                cx.actions.push(Action::OpenEntry { worksheet, entry });
+            }
+            None => {}
         }
 
         egui::CentralPanel::default().show(ui, |ui| {
@@ -406,6 +414,16 @@ impl Shell {
                     }
                 }
                 Action::Protection(request) => self.protection(ui.ctx(), request),
+                Action::OpenGoTo => self.go_to.open(),
+                Action::OpenEntry { worksheet, entry } => {
+                    let screen = Screen::Worksheet(worksheet);
+                    self.navigate(screen.clone());
+                    // Unless unsaved answers made it ask first: then it stays where it is.
+                    if self.state.screen == screen {
+                        self.state.tab = Tab::History;
+                        self.views.worksheet.show_entry(&entry);
+                    }
+                }
                 Action::Navigate(_) => {}
             }
         }
@@ -694,6 +712,16 @@ impl Shell {
     fn top_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         ui.horizontal(|ui| {
             ui.label(RichText::new("Rapport").heading().strong());
+            // Ctrl+K's box, where it can be seen: found by clicking, learnt from the name.
+            if self.lock.is_none()
+                && self.job.is_none()
+                && ui
+                    .button("Go to…  Ctrl+K")
+                    .on_hover_text("Open a worksheet or an entry by typing")
+                    .clicked()
+            {
+                actions.push(Action::OpenGoTo);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let help = super::icon::styled(super::icon::HELP, "Get help now", RichText::strong)
                     .fill(ui.visuals().selection.bg_fill);

@@ -188,6 +188,15 @@ pub enum Action {
     Protection(super::protection::ProtectionRequest),
     /// The reminder schedule changed: look again for a due reminder.
     RemindersChanged,
+    /// Open the "Go to…" box (as Ctrl+K does).
+    OpenGoTo,
+    /// Read one entry in its worksheet's History (from "Go to…").
+    OpenEntry {
+        /// The worksheet the entry answers.
+        worksheet: String,
+        /// The entry's id.
+        entry: String,
+    },
     /// Present slides full screen.
     Present {
         /// What is presented, for the control bar.

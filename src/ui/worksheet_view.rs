@@ -101,6 +101,11 @@ impl WorksheetView {
         &self.charts
     }
 
+    /// Selects entry `id` in History, to be read there.
+    pub fn show_entry(&mut self, id: &str) {
+        self.history.select(id);
+    }
+
     /// Shows the worksheet `id`.
     pub fn show(&mut self, ui: &mut Ui, cx: &mut Cx<'_>, id: &str) {
         let Some(worksheet) = cx.model.workbook().get(id).cloned() else {

@@ -483,7 +483,10 @@ fn f6_moves_between_sidebar_content_and_actions_and_ctrl_k_opens_any_worksheet()
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
     harness.run();
     harness
-        .get_by_role_and_label(Role::TextInput, "Go to a worksheet: type part of its title")
+        .get_by_role_and_label(
+            Role::TextInput,
+            "Go to a worksheet or an entry: type part of its title, or something you wrote",
+        )
         .type_text("phq");
     harness.run();
     assert_eq!(
@@ -499,7 +502,9 @@ fn f6_moves_between_sidebar_content_and_actions_and_ctrl_k_opens_any_worksheet()
     );
     assert!(
         harness
-            .query_by_label("Go to a worksheet: type part of its title")
+            .query_by_label(
+                "Go to a worksheet or an entry: type part of its title, or something you wrote"
+            )
             .is_none(),
         "the box closes"
     );

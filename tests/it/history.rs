@@ -136,3 +136,57 @@ fn ten_years_of_entries_are_searched_once_per_query_not_every_frame() {
         "a frame took {per_frame:?}"
     );
 }
+
+#[test]
+fn ctrl_k_finds_an_entry_by_what_was_written_and_opens_it_in_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut model = Model::open(DataDir::new(dir.path())).unwrap();
+    // The oldest of three, so that History would not show it unless it was chosen.
+    save(
+        &mut model,
+        "2024-05-04T10:00:00Z",
+        "A picnic with my sister by the lake",
+    );
+    save(&mut model, "2025-01-02T10:00:00Z", "Argued with mum again");
+    save(&mut model, "2025-03-20T10:00:00Z", "A walk by the river");
+    drop(model);
+    let shell = Shell::new(DataDir::new(dir.path()), UiState::default());
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 760.0])
+        .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
+    harness.run();
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            Role::TextInput,
+            "Go to a worksheet or an entry: type part of its title, or something you wrote",
+        )
+        .type_text("SISTER");
+    harness.run();
+    let found: Vec<String> = harness
+        .query_all_by(|node| {
+            node.label()
+                .is_some_and(|label| label.starts_with("Coping skills, "))
+        })
+        .map(|node| node.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        found,
+        ["Coping skills, Sat 4 May 2024, 10:00: A picnic with my sister by the lake"],
+        "one entry has it, shown with its worksheet, date and the words around it"
+    );
+    harness.get_by_label(&found[0]).click();
+    harness.run();
+
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("coping-skills".into())
+    );
+    assert_eq!(harness.state().ui_state().tab, Tab::History);
+    // The entry pane's heading is the date of the entry being read (the list's rows are named
+    // "Entry from …"): the oldest entry, not the newest that History opens on.
+    harness.get_by_label("Sat 4 May 2024, 10:00");
+    assert!(harness.query_by_label("Thu 20 Mar 2025, 10:00").is_none());
+}

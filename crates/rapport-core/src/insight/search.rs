@@ -97,6 +97,38 @@ impl EntryIndex {
     }
 }
 
+/// A few words around the first place `query` appears in `entry`'s answers, for a list of
+/// matches: "…a picnic with my sister on…". `None` if no answer contains it (a match on the
+/// date alone). Counts characters, not bytes, so any script is cut between letters.
+#[must_use]
+pub fn snippet(entry: &Entry, query: &str, around: usize) -> Option<String> {
+    let needle: Vec<char> = normalise(query).chars().collect();
+    if needle.is_empty() {
+        return None;
+    }
+    entry.answers.values().find_map(|answer| {
+        let text: Vec<char> = answer.display().chars().collect();
+        // Compared letter by letter in lower case; a letter whose lower case is longer (rare)
+        // simply does not match here, and the entry is still listed without words.
+        let lower: Vec<char> = text
+            .iter()
+            .map(|c| c.to_lowercase().next().unwrap_or(*c))
+            .collect();
+        let at = lower
+            .windows(needle.len())
+            .position(|window| window == needle.as_slice())?;
+        let start = at.saturating_sub(around);
+        let end = (at + needle.len() + around).min(text.len());
+        let words: String = text[start..end]
+            .iter()
+            .map(|&c| if c.is_whitespace() { ' ' } else { c })
+            .collect();
+        let before = if start > 0 { "…" } else { "" };
+        let after = if end < text.len() { "…" } else { "" };
+        Some(format!("{before}{}{after}", words.trim()))
+    })
+}
+
 /// One row of a listing grouped by month.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Row {
@@ -174,6 +206,33 @@ mod tests {
             edited: at,
             answers,
         }
+    }
+
+    #[test]
+    fn a_snippet_shows_the_words_around_the_match_in_any_script_and_case() {
+        let long = format!(
+            "{} picnic with my SISTER {}",
+            "a".repeat(80),
+            "b".repeat(80)
+        );
+        let found = entry("x", "2025-03-20T10:00:00Z", &long);
+        assert_eq!(
+            snippet(&found, "  Sister ", 8).as_deref(),
+            Some("…with my SISTER bbbbbbb…")
+        );
+        let chinese = entry("y", "2025-03-20T10:00:00Z", "今天和妈妈\n吵架了，很难过");
+        assert_eq!(
+            snippet(&chinese, "吵架", 3).as_deref(),
+            Some("…妈妈 吵架了，很…")
+        );
+        assert_eq!(snippet(&chinese, "picnic", 3), None);
+        assert_eq!(
+            snippet(&chinese, "  ", 3),
+            None,
+            "a blank query is no match"
+        );
+        // A date matches the index, but no answer holds it: listed without words.
+        assert_eq!(snippet(&found, "2025", 5), None);
     }
 
     fn sample() -> Vec<Entry> {
