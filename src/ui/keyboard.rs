@@ -159,44 +159,65 @@ impl GoTo {
                 .take(12)
                 .collect();
             // Entries only once something is typed: every entry matches an empty query.
-            let entries: Vec<_> = match index {
-                Some(index) if !needle.is_empty() => index
-                    .search(&needle)
-                    .into_iter()
-                    .filter_map(|position| journal.get(index.id(position)?))
-                    .take(ENTRIES_LISTED)
-                    .collect(),
+            let found = match index {
+                Some(index) if !needle.is_empty() => index.search(&needle),
                 _ => Vec::new(),
             };
+            let matching = found.len();
+            let entries: Vec<_> = index
+                .into_iter()
+                .flat_map(|index| {
+                    found
+                        .iter()
+                        .filter_map(|&position| journal.get(index.id(position)?))
+                })
+                .take(ENTRIES_LISTED)
+                .collect();
             ui.add_space(6.0);
-            if worksheets.is_empty() && entries.is_empty() {
-                ui.label("No worksheet or entry has that in it.");
-            }
-            for worksheet in &worksheets {
-                if ui.selectable_label(false, &worksheet.title).clicked() {
-                    chosen = Some(GoToChoice::Worksheet(worksheet.id.clone()));
-                }
-            }
-            if !entries.is_empty() {
-                ui.add_space(6.0);
-                ui.label(egui::RichText::new("Entries").strong());
-            }
-            for entry in &entries {
-                let title = workbook
-                    .get(&entry.worksheet)
-                    .map_or(entry.worksheet.as_str(), |w| w.title.as_str());
-                let mut text = format!("{title}, {}", entry.created.human());
-                if let Some(words) = search::snippet(entry, &needle, 30) {
-                    text.push_str(": ");
-                    text.push_str(&words);
-                }
-                if ui.selectable_label(false, text).clicked() {
-                    chosen = Some(GoToChoice::Entry {
-                        worksheet: entry.worksheet.clone(),
-                        entry: entry.id.clone(),
-                    });
-                }
-            }
+            // The results scroll inside the box, so a low window never cuts them off.
+            egui::ScrollArea::vertical()
+                .max_height((ctx.content_rect().height() - 170.0).max(90.0))
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    if worksheets.is_empty() && entries.is_empty() {
+                        ui.label("No worksheet or entry has that in it.");
+                    }
+                    for worksheet in &worksheets {
+                        if ui.selectable_label(false, &worksheet.title).clicked() {
+                            chosen = Some(GoToChoice::Worksheet(worksheet.id.clone()));
+                        }
+                    }
+                    if !entries.is_empty() {
+                        ui.add_space(6.0);
+                        // Says when there are more than are listed, and where they all are.
+                        let heading = if matching > entries.len() {
+                            format!(
+                                "Entries: the newest {} of {matching}. Type more words to find fewer.",
+                                entries.len()
+                            )
+                        } else {
+                            "Entries".to_owned()
+                        };
+                        ui.label(egui::RichText::new(heading).strong());
+                    }
+                    for entry in &entries {
+                        let title = workbook
+                            .get(&entry.worksheet)
+                            .map_or(entry.worksheet.as_str(), |w| w.title.as_str());
+                        let mut text = format!("{title}, {}", entry.created.human());
+                        if let Some(words) = search::snippet(entry, &needle, 30) {
+                            text.push_str(": ");
+                            text.push_str(&words);
+                        }
+                        if ui.selectable_label(false, text).clicked() {
+                            chosen = Some(GoToChoice::Entry {
+                                worksheet: entry.worksheet.clone(),
+                                entry: entry.id.clone(),
+                            });
+                        }
+                    }
+                });
             if ui.input(|i| i.key_pressed(Key::Enter)) {
                 chosen = worksheets
                     .first()
