@@ -343,7 +343,10 @@ impl Shell {
             .go_to
             .ui(ui.ctx(), cx.model.workbook(), cx.model.journal())
         {
-            Some(GoToChoice::Worksheet(id)) => cx.navigate(Screen::Worksheet(id)),
+            Some(GoToChoice::Worksheet(id)) => {
+                cx.navigate(Screen::Worksheet(id));
+                self.views.worksheet.focus_first_field();
+            }
             Some(GoToChoice::Entry { worksheet, entry }) => {
                 cx.actions.push(Action::OpenEntry { worksheet, entry });
             }
@@ -414,7 +417,11 @@ impl Shell {
                     }
                 }
                 Action::Protection(request) => self.protection(ui.ctx(), request),
-                Action::OpenGoTo => self.go_to.open(),
+                Action::OpenGoTo => {
+                    self.go_to.open();
+                    // Drawn now, with its field focused, not at the next key or mouse move.
+                    ui.ctx().request_repaint();
+                }
                 Action::OpenEntry { worksheet, entry } => {
                     let screen = Screen::Worksheet(worksheet);
                     self.navigate(screen.clone());

@@ -20,6 +20,10 @@ pub struct WorksheetView {
     draft: DraftClock,
     /// Whether the form came back from a draft.
     restored: bool,
+    /// For how many more frames to put the focus in the first field. "Go to…" closes its box
+    /// with Enter, which drops the focus, and for one frame after a modal box closes egui
+    /// still refuses the focus to widgets outside it: so it asks for two.
+    focus_first: u8,
 }
 
 /// Debounces drafts: written once typing pauses, not on every keystroke or frame.
@@ -101,6 +105,11 @@ impl WorksheetView {
         &self.charts
     }
 
+    /// Puts the focus in the first field when the worksheet is next shown.
+    pub fn focus_first_field(&mut self) {
+        self.focus_first = 2;
+    }
+
     /// Selects entry `id` in History, to be read there.
     pub fn show_entry(&mut self, id: &str) {
         self.history.select(id);
@@ -137,10 +146,17 @@ impl WorksheetView {
             );
             // Opened by keyboard (Start, Continue, a sidebar row, Go to): typing goes on into
             // the worksheet's first field.
-            if ui.memory(|memory| memory.focused().is_some())
-                && let Some(form) = &mut self.form
-            {
-                form.focus_first_field();
+            if ui.memory(|memory| memory.focused().is_some()) {
+                self.focus_first = self.focus_first.max(1);
+            }
+        }
+        if self.focus_first > 0
+            && let Some(form) = &mut self.form
+        {
+            self.focus_first -= 1;
+            form.focus_first_field();
+            if self.focus_first > 0 {
+                ui.ctx().request_repaint();
             }
         }
 

@@ -1160,3 +1160,22 @@ fn the_sidebar_keeps_sharing_the_group_screens_and_the_trash_in_view_and_section
         Screen::Worksheet("weekly-check-in".to_owned())
     );
 }
+
+#[test]
+fn the_top_bars_go_to_button_opens_the_box_with_its_field_ready_for_typing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    harness.get_by_label("Go to…  Ctrl+K").click();
+    harness.run();
+    let label = "Go to a worksheet or an entry: type part of its title, or something you wrote";
+    let field = harness.get_by_role_and_label(Role::TextInput, label);
+    assert!(field.is_focused(), "typing goes straight into the box");
+    field.type_text("grief");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("grief-and-loss".into())
+    );
+}

@@ -1,6 +1,7 @@
 //! The app by keyboard alone, in an ordinary window: after "Start" the focus is in the
 //! worksheet's first field, Tab follows reading order down the worksheet to the Save button
-//! (after the fields, not before), and every widget Tab reaches is scrolled into view.
+//! (after the fields, not before), every widget Tab reaches is scrolled into view, and a whole
+//! journey (Go to, write, save, read, the sidebar, crisis help) needs no mouse.
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -105,4 +106,86 @@ fn tab_down_a_worksheet_keeps_the_focus_in_view_and_reaches_save_after_the_field
         }
     }
     panic!("Tab never reached Save");
+}
+
+/// Sends `text` to whichever widget has the keyboard focus, as typing does.
+fn type_keys(harness: &mut Harness<'static, Shell>, text: &str) {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+}
+
+fn press(harness: &mut Harness<'static, Shell>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+/// One journey by keyboard alone, as someone who uses no mouse makes it: Ctrl+K to a
+/// worksheet, write in its first field, Ctrl+S to save it, read it in History, F6 to the
+/// sidebar and on to Progress overview, then F6 to the top bar and Enter on "Get help now".
+#[test]
+fn a_whole_journey_by_keyboard_alone_saves_an_entry_reads_it_and_reaches_help() {
+    use rapport::ui::{Screen, Tab};
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    type_keys(&mut harness, "coping");
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(
+        harness.state().ui_state().screen,
+        Screen::Worksheet("coping-skills".into())
+    );
+    let (role, label, _) = focused(&harness).expect("a widget has the focus");
+    assert!(
+        matches!(role, Role::TextInput | Role::MultilineTextInput),
+        "Go to leaves the focus in the first field, not on {role:?} {label:?}"
+    );
+
+    let words = "Took a walk when the call with Dad got hard";
+    type_keys(&mut harness, words);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let on_disk: Vec<_> = rapport_core::storage::journal::Journal::open(DataDir::new(dir.path()))
+        .unwrap()
+        .entries()
+        .cloned()
+        .collect();
+    assert_eq!(on_disk.len(), 1, "Ctrl+S saved one entry");
+    assert_eq!(
+        on_disk[0].answers.get("situation"),
+        Some(&rapport_core::content::entry::Answer::Text(
+            words.to_owned()
+        )),
+        "what was typed is what landed on disk"
+    );
+    assert_eq!(harness.state().ui_state().tab, Tab::History);
+    assert!(
+        harness
+            .query_all_by(|node| node.label().is_some_and(|label| label.contains(words)))
+            .next()
+            .is_some(),
+        "the saved entry is there to read"
+    );
+
+    press(&mut harness, egui::Key::F6);
+    let (_, label, _) = focused(&harness).expect("F6 focuses the sidebar");
+    assert_eq!(label, "Today");
+    press(&mut harness, egui::Key::Tab);
+    let (_, label, _) = focused(&harness).expect("Tab moves down the sidebar");
+    assert_eq!(label, "Progress overview");
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(harness.state().ui_state().screen, Screen::Overview);
+
+    // From wherever the focus is, F6 reaches the top bar within the three regions.
+    for _ in 0..3 {
+        press(&mut harness, egui::Key::F6);
+        if focused(&harness).is_some_and(|(_, label, _)| label == "Get help now") {
+            break;
+        }
+    }
+    let (_, label, _) = focused(&harness).expect("F6 reaches the top bar");
+    assert_eq!(label, "Get help now");
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(harness.state().ui_state().screen, Screen::Help);
 }
