@@ -7,6 +7,7 @@
 mod before_after;
 mod group;
 mod practice;
+mod text_backend;
 mod trend;
 
 use std::path::Path;
@@ -53,6 +54,18 @@ fn family_for(text: &str) -> &'static str {
         CJK
     } else {
         DEJAVU
+    }
+}
+
+/// The font plotters draws `family` in (as registered by [`register_font`] and [`system_cjk`]),
+/// for [`text_backend::GlyphBackend`] to draw the same letters; `None` for a family not here.
+fn font_of(family: &str) -> Option<&'static FontRef<'static>> {
+    let (atkinson, dejavu) = bundled()?;
+    match family {
+        ATKINSON => Some(atkinson),
+        DEJAVU => Some(dejavu),
+        CJK => system_cjk(),
+        _ => None,
     }
 }
 
@@ -634,8 +647,7 @@ pub fn render_rgb_without_legend(
 }
 
 /// Below this many pixels per point the chart is drawn twice as big and scaled down: plotters'
-/// bitmap lines have no anti-aliasing, and it places each glyph on a whole pixel, which at 1×
-/// spaces letters unevenly.
+/// bitmap lines have no anti-aliasing.
 const SUPERSAMPLE_BELOW: f32 = 1.5;
 
 fn render(
@@ -651,8 +663,12 @@ fn render(
     let (big_width, big_height) = (width * factor, height * factor);
     let mut rgb = vec![0u8; big_width as usize * big_height as usize * 3];
     let mapping = {
-        let root =
-            BitMapBackend::with_buffer(&mut rgb, (big_width, big_height)).into_drawing_area();
+        // plotters' own bitmap text leaves out each glyph's bearing; the wrapper draws it in.
+        let root = text_backend::GlyphBackend::new(BitMapBackend::with_buffer(
+            &mut rgb,
+            (big_width, big_height),
+        ))
+        .into_drawing_area();
         let mapping = chart.draw(&root, &Style::new(theme, scale * factor as f32, legend))?;
         root.present().map_err(draw_error)?;
         mapping
