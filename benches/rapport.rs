@@ -48,6 +48,22 @@ fn journal_of_years(years: u32) -> tempfile::TempDir {
     dir
 }
 
+/// Today's first frame, as at start-up: the journal read (from its pack), the shell built, one
+/// frame laid out and tessellated.
+fn todays_first_frame(data: &DataDir) -> Vec<egui::ClippedPrimitive> {
+    let mut shell = Shell::new(data.clone(), UiState::default());
+    let ctx = egui::Context::default();
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1100.0, 760.0),
+        )),
+        ..Default::default()
+    };
+    let output = ctx.run_ui(input, |ui| shell.ui(ui));
+    ctx.tessellate(output.shapes, output.pixels_per_point)
+}
+
 fn benches(c: &mut Criterion) {
     let dir = ten_years();
     let data = DataDir::new(dir.path());
@@ -65,24 +81,10 @@ fn benches(c: &mut Criterion) {
     c.bench_function("load journal (10 years, fresh journal pack)", |b| {
         b.iter(|| black_box(Journal::open(data.clone()).expect("loads")));
     });
-    // Today's first frame, as at start-up: the journal read (from its pack), the shell built, one
-    // frame laid out and tessellated.
     c.bench_function(
         "open and draw Today's first frame (10 years, journal pack)",
         |b| {
-            b.iter(|| {
-                let mut shell = Shell::new(data.clone(), UiState::default());
-                let ctx = egui::Context::default();
-                let input = egui::RawInput {
-                    screen_rect: Some(egui::Rect::from_min_size(
-                        egui::Pos2::ZERO,
-                        egui::vec2(1100.0, 760.0),
-                    )),
-                    ..Default::default()
-                };
-                let output = ctx.run_ui(input, |ui| shell.ui(ui));
-                black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
-            });
+            b.iter(|| black_box(todays_first_frame(&data)));
         },
     );
 
@@ -365,19 +367,7 @@ fn scaling(c: &mut Criterion) {
         c.bench_function(
             &format!("open and draw Today's first frame ({years} years, journal pack)"),
             |b| {
-                b.iter(|| {
-                    let mut shell = Shell::new(data.clone(), UiState::default());
-                    let ctx = egui::Context::default();
-                    let input = egui::RawInput {
-                        screen_rect: Some(egui::Rect::from_min_size(
-                            egui::Pos2::ZERO,
-                            egui::vec2(1100.0, 760.0),
-                        )),
-                        ..Default::default()
-                    };
-                    let output = ctx.run_ui(input, |ui| shell.ui(ui));
-                    black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
-                });
+                b.iter(|| black_box(todays_first_frame(&data)));
             },
         );
         let model = Model::open(data.clone()).expect("loads");

@@ -483,10 +483,7 @@ fn f6_moves_between_sidebar_content_and_actions_and_ctrl_k_opens_any_worksheet()
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
     harness.run();
     harness
-        .get_by_role_and_label(
-            Role::TextInput,
-            "Go to a worksheet or an entry: type part of its title, or something you wrote",
-        )
+        .get_by_role_and_label(Role::TextInput, crate::common::GO_TO)
         .type_text("phq");
     harness.run();
     assert_eq!(
@@ -501,11 +498,7 @@ fn f6_moves_between_sidebar_content_and_actions_and_ctrl_k_opens_any_worksheet()
         Screen::Worksheet("phq9".into())
     );
     assert!(
-        harness
-            .query_by_label(
-                "Go to a worksheet or an entry: type part of its title, or something you wrote"
-            )
-            .is_none(),
+        harness.query_by_label(crate::common::GO_TO).is_none(),
         "the box closes"
     );
 }
@@ -1167,8 +1160,7 @@ fn the_top_bars_go_to_button_opens_the_box_with_its_field_ready_for_typing() {
     let mut harness = app(dir.path());
     harness.get_by_label("Go to…  Ctrl+K").click();
     harness.run();
-    let label = "Go to a worksheet or an entry: type part of its title, or something you wrote";
-    let field = harness.get_by_role_and_label(Role::TextInput, label);
+    let field = harness.get_by_role_and_label(Role::TextInput, crate::common::GO_TO);
     assert!(field.is_focused(), "typing goes straight into the box");
     field.type_text("grief");
     harness.run();

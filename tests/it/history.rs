@@ -159,10 +159,7 @@ fn ctrl_k_finds_an_entry_by_what_was_written_and_opens_it_in_history() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
     harness.run();
     harness
-        .get_by_role_and_label(
-            Role::TextInput,
-            "Go to a worksheet or an entry: type part of its title, or something you wrote",
-        )
+        .get_by_role_and_label(Role::TextInput, crate::common::GO_TO)
         .type_text("SISTER");
     harness.run();
     let found: Vec<String> = harness
