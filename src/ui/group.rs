@@ -74,7 +74,11 @@ impl View for ShareView {
                 ui.add(TextEdit::singleline(&mut self.pseudonym).hint_text("The name the group sees")).labelled_by(label.id);
                 ui.end_row();
                 ui.label("Programme");
+                // A long programme title wraps in the button rather than running off a narrow
+                // window.
                 let combo = egui::ComboBox::from_id_salt("share-programme")
+                    .width(ui.available_width().min(360.0))
+                    .wrap()
                     .selected_text(
                         cx.model
                             .workbook()
@@ -252,10 +256,16 @@ impl View for GroupView {
             widgets::page_title(ui, "Group progress");
             widgets::note(ui, "This summary is a conversation aid, not a clinical assessment. It shows only what participants chose to share, and no one's figures on their own. Group formats assume trained, supervised facilitators.");
             ui.add_space(8.0);
-            egui::Grid::new("group-fields").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+            // In a narrow window each label goes above its field, and the fields take the
+            // width there is; side by side they would run past the window's edge.
+            let narrow = ui.available_width() < 560.0;
+            let room = ui.available_width();
+            let mut rows = |ui: &mut Ui| {
+                let end_row = |ui: &mut Ui| if narrow { ui.add_space(4.0) } else { ui.end_row() };
                 let label = ui.label("Folder of share files");
                 ui.horizontal(|ui| {
-                    ui.add(TextEdit::singleline(&mut self.folder).desired_width(420.0)).labelled_by(label.id);
+                    let width = if narrow { (room - 90.0).max(120.0) } else { 420.0 };
+                    ui.add(TextEdit::singleline(&mut self.folder).desired_width(width)).labelled_by(label.id);
                     if ui.button("Choose…").clicked() {
                         self.folder_dialog = Some(super::files::Dialog::pick_folder(
                             "Choose the folder of share files",
@@ -263,14 +273,20 @@ impl View for GroupView {
                         ));
                     }
                 });
-                ui.end_row();
+                end_row(ui);
+                let width = if narrow { room.min(ui.spacing().text_edit_width) } else { ui.spacing().text_edit_width };
                 let label = ui.label("Group code");
-                ui.add(TextEdit::singleline(&mut self.group)).labelled_by(label.id);
-                ui.end_row();
+                ui.add(TextEdit::singleline(&mut self.group).desired_width(width)).labelled_by(label.id);
+                end_row(ui);
                 let label = ui.label("Group start date");
-                ui.add(TextEdit::singleline(&mut self.start).hint_text("YYYY-MM-DD; give the same date with the group code")).labelled_by(label.id);
-                ui.end_row();
-            });
+                ui.add(TextEdit::singleline(&mut self.start).desired_width(width).hint_text("YYYY-MM-DD; give the same date with the group code")).labelled_by(label.id);
+                end_row(ui);
+            };
+            if narrow {
+                rows(ui);
+            } else {
+                egui::Grid::new("group-fields").num_columns(2).spacing([12.0, 8.0]).show(ui, rows);
+            }
             ui.label(RichText::new("Week 1 starts on the group's start date. Without one, it is estimated from the shared files.").weak());
             if ui.button("Import").clicked() {
                 let (folder, group, start) = (self.folder.clone(), self.group.clone(), self.start.clone());
