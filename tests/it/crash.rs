@@ -53,27 +53,33 @@ fn sigkill_at_random_moments_loses_nothing_that_was_reported_saved() {
     // may still have landed after its rename but before it could print).
     let mut expected: BTreeMap<String, (i64, Vec<i64>)> = BTreeMap::new();
     let mut reported = 0;
-    // Kill within as long as an uninterrupted save takes on this machine now, so the
+    // Kill within about as long as an uninterrupted save takes on this machine now, so the
     // kills land across the whole save however loaded the machine is (a fixed 20 ms window
     // killed every save before it began when the machine was busy).
-    let started = Instant::now();
-    let whole = run_and_kill(
-        dir.path(),
-        &[
-            "add".into(),
-            "coping-skills".into(),
-            "intensity_after=0".into(),
-        ],
-        Duration::from_mins(1),
-    )
-    .expect("an uninterrupted save reports its path");
-    let window = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
-    let id = Path::new(&whole)
-        .file_stem()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
-    expected.insert(id, (0, Vec::new()));
+    // The median of three uninterrupted saves: the first, with cold caches, is slower than the rest.
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        let started = Instant::now();
+        let whole = run_and_kill(
+            dir.path(),
+            &[
+                "add".into(),
+                "coping-skills".into(),
+                "intensity_after=0".into(),
+            ],
+            Duration::from_mins(1),
+        )
+        .expect("an uninterrupted save reports its path");
+        times.push(u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX));
+        let id = Path::new(&whole)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        expected.insert(id, (0, Vec::new()));
+    }
+    times.sort_unstable();
+    let window = times[1];
     for round in 0..kills {
         let value = i64::try_from(round % 11).unwrap();
         let edit = !expected.is_empty() && rng.bool();
@@ -90,7 +96,10 @@ fn sigkill_at_random_moments_loses_nothing_that_was_reported_saved() {
                 format!("intensity_after={value}"),
             ]
         };
-        let after = Duration::from_micros(rng.u64(0..window));
+        // Up to one and a half saves: most kills land during one, the rest after it finished, so
+        // some saves are reported even on a machine busier than when it was measured (with a
+        // window of one save measured cold, none finished once in CI, and the test failed).
+        let after = Duration::from_micros(rng.u64(0..window.saturating_mul(3) / 2));
         if let Some(path) = run_and_kill(dir.path(), &args, after) {
             reported += 1;
             let id = Path::new(&path)
