@@ -5,8 +5,9 @@
 //! CI runs 60 kills. The full run: `RAPPORT_KILLS=500 cargo test --release --test crash`.
 
 use std::collections::BTreeMap;
+use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -587,4 +588,100 @@ fn an_import_killed_at_random_moments_adds_all_or_nothing_and_completes_when_run
     eprintln!(
         "20 kills during import: {outcomes:?}; all or nothing each time, and complete after importing again"
     );
+}
+
+/// A small file system of its own (a tmpfs, mounted here: the tests run as root), unmounted
+/// when dropped.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn new(size: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .status()
+            .unwrap();
+        assert!(
+            mounted.success(),
+            "this test needs to mount a small tmpfs (run as root)"
+        );
+        Self { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).status();
+    }
+}
+
+/// Every file in `folder` with its bytes, sorted by name.
+fn files_in(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = fs::read_dir(folder)
+        .unwrap()
+        .map(|item| {
+            let path = item.unwrap().path();
+            let bytes = fs::read(&path).unwrap();
+            (path, bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_backup_on_a_full_disk_says_so_and_keeps_the_earlier_one_whole() {
+    let disk = SmallDisk::new("8m");
+    let data = disk.path().join("data");
+    crate::common::rapport(&data)
+        .args(["demo-data", "--years", "1"])
+        .assert()
+        .success();
+    crate::common::rapport(&data)
+        .arg("backup")
+        .assert()
+        .success();
+    let backups = data.join("backups");
+    let earlier = files_in(&backups);
+    assert_eq!(earlier.len(), 1, "today's backup");
+    // Fill what is left of the disk (the write stops at the first full block).
+    let filler = disk.path().join("filler");
+    let mut file = fs::File::create(&filler).unwrap();
+    let block = vec![0u8; 64 * 1024];
+    while std::io::Write::write_all(&mut file, &block).is_ok() {}
+    drop(file);
+
+    let output = crate::common::rapport(&data)
+        .arg("backup")
+        .output()
+        .unwrap();
+    assert!(!output.status.success(), "a backup that did not fit fails");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("Could not write the backup")
+            && said.contains(&backups.display().to_string()),
+        "a message a person can act on, with the path: {said}"
+    );
+    let now = files_in(&backups);
+    assert_eq!(
+        now, earlier,
+        "the earlier backup is byte for byte as it was, and no half-written file is left"
+    );
+    // With room again, the journal is whole and the backup is made.
+    fs::remove_file(&filler).unwrap();
+    crate::common::rapport(&data)
+        .arg("check")
+        .assert()
+        .success();
+    crate::common::rapport(&data)
+        .arg("backup")
+        .assert()
+        .success();
 }
