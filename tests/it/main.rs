@@ -29,6 +29,7 @@ mod protection;
 mod register;
 mod reminders;
 mod scripts;
+mod snapshots;
 mod startup;
 mod trash;
 mod trust;

@@ -16,7 +16,23 @@ pub const LATEST: Timestamp = Timestamp::constant(253_402_128_000, 0);
 /// before 1970 that the calendar cannot hold it) gives [`LATEST`] (or the earliest moment).
 #[must_use]
 pub fn now_instant() -> Timestamp {
-    instant_of(std::time::SystemTime::now())
+    PINNED_NOW.get().map_or_else(
+        || instant_of(std::time::SystemTime::now()),
+        |now| now.instant,
+    )
+}
+
+thread_local! {
+    /// The moment this thread takes as now, if pinned (see [`pin_now_on_this_thread`]).
+    static PINNED_NOW: std::cell::Cell<Option<LocalTime>> = const { std::cell::Cell::new(None) };
+}
+
+/// Makes [`now_instant`] and [`LocalTime::now`] give `now` on this thread, or the system clock
+/// again with `None`. For tests and pictures of the screens, which must look the same whichever
+/// day they run; other threads keep the system clock.
+#[doc(hidden)]
+pub fn pin_now_on_this_thread(now: Option<LocalTime>) {
+    PINNED_NOW.set(now);
 }
 
 /// `system` as a timestamp within what Rapport can date (see [`now_instant`]).
@@ -48,7 +64,9 @@ impl LocalTime {
     /// moment it can, instead of panicking.
     #[must_use]
     pub fn now() -> Self {
-        Self::at(now_instant(), &TimeZone::system())
+        PINNED_NOW
+            .get()
+            .unwrap_or_else(|| Self::at(now_instant(), &TimeZone::system()))
     }
 
     /// The given instant in the given time zone, rounded down to the whole second.

@@ -436,7 +436,7 @@ impl crate::service::model::Model {
             years,
             ..DemoPlan::default()
         };
-        let entries = self::plan(self.workbook(), plan, Timestamp::now());
+        let entries = self::plan(self.workbook(), plan, crate::time::now_instant());
         let workbook = self.workbook().clone();
         self.with_journal(|journal| fill(journal, &workbook, &entries))
     }
