@@ -4,6 +4,7 @@
 //! without a window; [`RapportApp`] adapts it to eframe and persists the UI state.
 
 mod chart_view;
+mod daily_backup;
 mod desktop;
 mod files;
 mod form;
@@ -166,9 +167,10 @@ impl RapportApp {
         self.start = Start::Open(Box::new(Shell::with_opened(data_dir, state, opened)));
     }
 
-    /// Once the journal is open (or unlocked) and drawn, writes a new journal pack on a thread
-    /// of its own if the files changed since the last one, so the next start is quick. Once per
-    /// run: saves made meanwhile are few, and read from their files next time.
+    /// Once the journal is open (or unlocked) and drawn, and today's backup is made, writes a new
+    /// journal pack on a thread of its own if the files changed since the last one, so the next
+    /// start is quick. Once per run: saves made meanwhile are few, and read from their files
+    /// next time.
     fn refresh_pack_once(&mut self) {
         if self.pack_refresh.is_some() {
             return;
@@ -176,6 +178,10 @@ impl RapportApp {
         let Start::Open(shell) = &self.start else {
             return;
         };
+        // After today's backup: both take the writer lock, and the pack's turn never waits.
+        if shell.is_backing_up() {
+            return;
+        }
         let Some(model) = shell.model() else {
             return;
         };
@@ -248,6 +254,11 @@ impl eframe::App for RapportApp {
             ExitAfter::JournalFrame => journal_shown,
         };
         if exit {
+            // Finish what starting began, as a window left open would: the backup, then the pack.
+            if let Start::Open(shell) = &mut self.start {
+                shell.wait_for_backup();
+            }
+            self.refresh_pack_once();
             if let Some(refresh) = self.pack_refresh.take() {
                 let _ = refresh.join();
             }

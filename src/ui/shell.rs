@@ -98,6 +98,10 @@ pub struct Shell {
     regions: Regions,
     /// The Ctrl+K "Go to…" box.
     go_to: super::keyboard::GoTo,
+    /// Whether today's backup is still to be started (at the next frame, on its own thread).
+    backup_due: bool,
+    /// Today's backup, while it is being written.
+    backup: super::daily_backup::DailyBackup,
 }
 
 use super::keyboard::{Region, Regions};
@@ -116,7 +120,6 @@ impl Shell {
         let Opened {
             model,
             locked,
-            backup_error,
             fonts,
         } = opened;
         let lock = locked.then(LockView::default);
@@ -140,7 +143,7 @@ impl Shell {
             presentation: None,
             clock: std::rc::Rc::new(SystemClock::default()),
             fonts,
-            notice: backup_error,
+            notice: None,
             pending: None,
             quitting: false,
             applied: None,
@@ -155,7 +158,20 @@ impl Shell {
             disk_checked_at: 0.0,
             regions: Regions::default(),
             go_to: super::keyboard::GoTo::default(),
+            backup_due: !locked,
+            backup: super::daily_backup::DailyBackup::default(),
         }
+    }
+
+    /// Waits until today's backup, if it is being written, is written.
+    pub fn wait_for_backup(&mut self) {
+        self.backup = super::daily_backup::DailyBackup::default();
+    }
+
+    /// Whether today's backup is still to be made or being written.
+    #[must_use]
+    pub fn is_backing_up(&self) -> bool {
+        self.backup_due || self.backup.is_running()
     }
 
     /// Puts the reminders' desktop entry in `host`'s place and reads its clock, so tests use a
@@ -436,6 +452,22 @@ impl Shell {
         }
         self.confirmations(ui.ctx());
         self.finish_copy(ui.ctx());
+        self.back_up_when_due(ui.ctx());
+    }
+
+    /// Starts today's backup once the journal has been drawn (so the first frame never waits
+    /// for it), and says so if it failed.
+    fn back_up_when_due(&mut self, ctx: &egui::Context) {
+        if std::mem::take(&mut self.backup_due)
+            && let Ok(model) = &self.model
+        {
+            let (backup, failed) = super::daily_backup::DailyBackup::start(model, ctx);
+            self.backup = backup;
+            self.notice = failed.or(self.notice.take());
+        }
+        if let Some(failed) = self.backup.finished() {
+            self.notice = Some(failed);
+        }
     }
 
     /// Reads the journal again when another window, a command or a sync tool changed it: looked
@@ -582,12 +614,12 @@ impl Shell {
                 self.lock = None;
                 self.help_while_locked = false;
                 self.reopen(key.map_or(Sealing::Plain, Sealing::Sealed));
-                let backup = self.model.as_ref().ok().and_then(daily_backup);
+                self.backup_due = true;
                 let skipped = skipped(&converted);
                 if let Some(warning) = warning {
                     Some(Notice::error(format!("{warning}{skipped}")))
                 } else if skipped.is_empty() {
-                    backup
+                    None
                 } else {
                     Some(Notice::error(format!(
                         "Some files could not be converted.{skipped}"
@@ -1014,15 +1046,6 @@ impl Shell {
     }
 }
 
-/// Makes today's backup, if not made yet: a copy of the journal each day it is used. A failure
-/// is said, not fatal.
-fn daily_backup(model: &Model) -> Option<Notice> {
-    model
-        .back_up_daily()
-        .err()
-        .map(|error| Notice::error(format!("Today's backup could not be made: {error}")))
-}
-
 /// The notice at the top of the screen. Returns a saved file the user wants to copy elsewhere.
 fn notice_bar(
     ui: &mut Ui,
@@ -1075,19 +1098,18 @@ fn notice_bar(
 }
 
 /// Opens the journal; a failure is described with what to check.
-/// The journal opened, or found protected and left locked, with today's backup made: the slow
-/// part of starting, which may run on another thread while the window is being created.
+/// The journal opened, or found protected and left locked: the slow part of starting, which may
+/// run on another thread while the window is being created. Today's backup is made later, on a
+/// thread of its own (see `daily_backup`), once Today is on screen.
 pub struct Opened {
     model: Result<Model, String>,
     locked: bool,
-    backup_error: Option<Notice>,
     /// The fonts the journal's text needs, found (and read from the system) here too.
     fonts: super::theme::Fonts,
 }
 
 impl Opened {
-    /// Opens `data_dir`'s journal (nothing of it is read if it is protected) and makes today's
-    /// backup if it is not made yet.
+    /// Opens `data_dir`'s journal (nothing of it is read if it is protected).
     #[must_use]
     pub fn open(data_dir: &DataDir) -> Self {
         let (model, locked) = match rapport_core::storage::protection::Protection::read(data_dir) {
@@ -1095,7 +1117,6 @@ impl Opened {
             Ok(Some(_)) => (Ok(Model::locked(data_dir.clone())), true),
             Err(error) => (Err(error.to_string()), false),
         };
-        let backup_error = model.as_ref().ok().and_then(daily_backup);
         let fonts = match &model {
             Ok(model) => super::theme::Fonts::for_journal(model.journal()),
             Err(_) => super::theme::Fonts::default(),
@@ -1103,7 +1124,6 @@ impl Opened {
         Self {
             model,
             locked,
-            backup_error,
             fonts,
         }
     }

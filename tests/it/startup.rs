@@ -77,3 +77,68 @@ fn get_help_now_works_before_the_journal_is_read_and_opens_on_the_crisis_screen(
     release.send(()).unwrap();
     wait_for(&mut harness, "Helplines");
 }
+
+/// The shell on a journal of one entry, in a window of the default size.
+fn shell_on(dir: &Path) -> Harness<'static, rapport::ui::Shell> {
+    let data_dir = DataDir::new(dir);
+    Model::open(data_dir.clone())
+        .unwrap()
+        .save_new(
+            "coping-skills",
+            Answers::from([("situation".to_owned(), Answer::Text("a long day".into()))]),
+        )
+        .unwrap();
+    let shell = rapport::ui::Shell::new(data_dir, rapport::ui::UiState::default());
+    Harness::builder()
+        .with_size([1100.0, 760.0])
+        .build_ui_state(|ui, shell: &mut rapport::ui::Shell| shell.ui(ui), shell)
+}
+
+/// Steps frames until today's backup is no longer being made (it is written on its own thread).
+fn until_backed_up(harness: &mut Harness<'static, rapport::ui::Shell>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_backing_up() {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("today's backup was never finished");
+}
+
+#[test]
+fn todays_backup_is_made_on_its_own_thread_once_the_journal_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = shell_on(dir.path());
+    harness.get_by_label_contains("Coping skills");
+    until_backed_up(&mut harness);
+    let backups = harness.state().model().unwrap().backups();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let (_, entries) = rapport_core::storage::archive::read_archive(
+        &backups[0],
+        &rapport_core::storage::seal::Sealing::Plain,
+    )
+    .unwrap();
+    assert_eq!(entries.len(), 1);
+    assert!(
+        harness
+            .query_by_label_contains("backup could not be made")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_backup_that_cannot_be_made_is_said_on_screen_and_the_journal_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the backups folder should be, as a sync tool or a hand might leave.
+    std::fs::write(dir.path().join("backups"), "not a folder").unwrap();
+    let mut harness = shell_on(dir.path());
+    until_backed_up(&mut harness);
+    harness.get_by_label_contains("Today's backup could not be made");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("backups")).unwrap(),
+        "not a folder"
+    );
+    assert_eq!(crate::common::entries(&harness).len(), 1);
+}

@@ -262,9 +262,14 @@ impl Model {
         archive::back_up(&self.journal, LocalTime::now())
     }
 
-    /// Makes today's backup if there is none yet; returns its path if one was written.
-    pub fn back_up_daily(&self) -> Result<Option<PathBuf>, ArchiveError> {
-        archive::back_up_daily(&self.journal, LocalTime::now())
+    /// Today's backup if there is none yet, to make on another thread with
+    /// [`archive::DailyBackup::make`]. `None` while locked: nothing of the journal is read then.
+    #[must_use]
+    pub fn daily_backup(&self) -> Option<archive::DailyBackup> {
+        if self.locked {
+            return None;
+        }
+        archive::DailyBackup::due(&self.journal, LocalTime::now())
     }
 
     /// The backups, newest first.

@@ -386,11 +386,39 @@ pub fn back_up(journal: &Journal, now: LocalTime) -> Result<PathBuf, ArchiveErro
 
 /// Makes today's backup unless there is one already. Returns the path if one was written.
 pub fn back_up_daily(journal: &Journal, now: LocalTime) -> Result<Option<PathBuf>, ArchiveError> {
-    let today = journal.data_dir().backup_for(now.date());
-    if today.exists() || (journal.is_empty() && registers_of(journal.data_dir()).is_empty()) {
-        return Ok(None);
+    DailyBackup::due(journal, now)
+        .map(DailyBackup::make)
+        .transpose()
+}
+
+/// Today's backup, still to be made: the journal as it was when it was found due (sharing its
+/// entries, not copying them), to write on another thread so that the app need not wait for it.
+#[derive(Debug)]
+pub struct DailyBackup {
+    journal: Journal,
+    now: LocalTime,
+}
+
+impl DailyBackup {
+    /// Today's backup, unless there is one already or there is nothing to back up (one look at
+    /// the backups folder).
+    #[must_use]
+    pub fn due(journal: &Journal, now: LocalTime) -> Option<Self> {
+        let today = journal.data_dir().backup_for(now.date());
+        let nothing = journal.is_empty() && registers_of(journal.data_dir()).is_empty();
+        (!today.exists() && !nothing).then(|| Self {
+            journal: journal.clone(),
+            now,
+        })
     }
-    back_up(journal, now).map(Some)
+
+    /// Writes the backup (see [`back_up`]). Returns its path.
+    pub fn make(mut self) -> Result<PathBuf, ArchiveError> {
+        let made = back_up(&self.journal, self.now);
+        // If the journal was locked meanwhile, this copy holds the last of its text.
+        self.journal.wipe();
+        made
+    }
 }
 
 /// Restores a backup: the backup is checked whole, its entries are written into a new folder
@@ -798,6 +826,37 @@ mod tests {
             "{markdown}"
         );
         assert!(markdown.contains("**What is happening, or what just happened?**"));
+    }
+
+    #[test]
+    fn a_daily_backup_keeps_the_journal_as_it_was_when_due_while_the_journal_changes_and_locks() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = journal_with(dir.path(), 3);
+        let now: LocalTime = "2026-11-25T12:00:00+00:00".parse().unwrap();
+        let backup = DailyBackup::due(&journal, now).expect("no backup yet today");
+        // Meanwhile the person saves an entry, then locks the journal (its text is wiped).
+        journal
+            .add(
+                Workbook::bundled().get("forgiveness").unwrap(),
+                [("readiness".to_owned(), Answer::Number(3))].into(),
+            )
+            .unwrap();
+        assert_eq!(journal.len(), 4);
+        journal.wipe();
+        assert!(journal.is_empty());
+        let path = backup.make().unwrap();
+        let (_, backed_up) = read_archive(&path, &Sealing::Plain).unwrap();
+        assert_eq!(
+            backed_up.len(),
+            3,
+            "the journal as it was when the backup was due"
+        );
+        assert!(
+            backed_up
+                .iter()
+                .all(|entry| entry.worksheet == "coping-skills")
+        );
+        assert!(DailyBackup::due(&journal_with(dir.path(), 0), now).is_none());
     }
 
     #[test]

@@ -201,12 +201,15 @@ pub struct TrashedEntry {
 }
 
 /// The user's journal, loaded in memory; every change is written to disk before it returns.
-#[derive(Debug)]
+///
+/// A clone is cheap: it shares the entries until one of the two changes them (then that one
+/// copies them), so a backup can be written from a clone on another thread while the app goes on.
+#[derive(Clone, Debug)]
 pub struct Journal {
     dir: DataDir,
     /// Whether stale temporary files were cleared, done once, at the first save.
     swept: bool,
-    entries: BTreeMap<String, Entry>,
+    entries: std::sync::Arc<BTreeMap<String, Entry>>,
     problems: Vec<Problem>,
     revision: u64,
     /// The journal folder as this journal last read or wrote it, to notice other writers.
@@ -252,7 +255,7 @@ impl Journal {
         }
         // Built in one go (sorted, then bulk-built), not by eleven thousand inserts. An id read
         // twice is one file moved from a counted import into the journal between the listings.
-        let entries: BTreeMap<String, Entry> = read_entries.into_iter().collect();
+        let entries = std::sync::Arc::new(read_entries.into_iter().collect());
         Ok(Self {
             dir,
             swept: false,
@@ -389,7 +392,7 @@ impl Journal {
                 path: path.clone(),
             }
         })?;
-        self.entries.insert(id.to_owned(), entry);
+        self.entries_mut().insert(id.to_owned(), entry);
         Ok(&self.entries[id])
     }
 
@@ -400,7 +403,7 @@ impl Journal {
         Self {
             dir,
             swept: false,
-            entries: BTreeMap::new(),
+            entries: std::sync::Arc::default(),
             problems: Vec::new(),
             revision: 0,
             seen: None,
@@ -516,7 +519,7 @@ impl Journal {
             }
         }
         let id = entry.id.clone();
-        self.entries.insert(id.clone(), entry);
+        self.entries_mut().insert(id.clone(), entry);
         self.revision += 1;
         self.note_own_write();
         Ok(&self.entries[&id])
@@ -593,7 +596,7 @@ impl Journal {
         let _ =
             crate::storage::interrupted::move_in(&counted, &self.dir.journal(), self.dir.root());
         for entry in entries {
-            self.entries.insert(entry.id.clone(), entry);
+            self.entries_mut().insert(entry.id.clone(), entry);
         }
         self.revision += 1;
         self.note_own_write();
@@ -658,7 +661,7 @@ impl Journal {
         let path = self.path_of(id);
         self.write_entry(&path, &entry, Overwrite::Replace)
             .map_err(JournalError::io("save the entry", &path))?;
-        self.entries.insert(id.to_owned(), entry);
+        self.entries_mut().insert(id.to_owned(), entry);
         self.revision += 1;
         self.note_own_write();
         Ok(&self.entries[id])
@@ -672,11 +675,19 @@ impl Journal {
 
     /// Wipes every entry's text from memory and empties the journal, for locking.
     pub fn wipe(&mut self) {
-        for entry in self.entries.values_mut() {
-            entry.wipe();
+        // Shared with a clone (a backup being written), the entries are wiped by whichever of
+        // the two lets go of them last.
+        if let Some(mut entries) = std::sync::Arc::into_inner(std::mem::take(&mut self.entries)) {
+            for entry in entries.values_mut() {
+                entry.wipe();
+            }
         }
-        self.entries.clear();
         self.revision += 1;
+    }
+
+    /// The entries, to change: copied first if a clone shares them.
+    fn entries_mut(&mut self) -> &mut BTreeMap<String, Entry> {
+        std::sync::Arc::make_mut(&mut self.entries)
     }
 
     /// Clears temporary files that interrupted saves left behind in every private folder, once
@@ -752,7 +763,7 @@ impl Journal {
         }
         store::move_file(&from, &to)
             .map_err(JournalError::io("move the entry to the trash", &from))?;
-        self.entries.remove(id);
+        self.entries_mut().remove(id);
         self.revision += 1;
         self.note_own_write();
         Ok(to)
@@ -785,7 +796,7 @@ impl Journal {
         let to = self.path_of(id);
         store::move_file(&trashed.path, &to)
             .map_err(JournalError::io("restore the entry from the trash", &to))?;
-        self.entries.insert(id.to_owned(), trashed.entry);
+        self.entries_mut().insert(id.to_owned(), trashed.entry);
         self.revision += 1;
         self.note_own_write();
         Ok(&self.entries[id])
