@@ -47,6 +47,8 @@ fn main() -> ExitCode {
             ) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::from(1),
+                // As most command-line tools: a reader that stopped early is not a failure.
+                Err(error) if error.is_output_closed() => ExitCode::SUCCESS,
                 Err(error) => {
                     eprintln!("rapport: {}", cli::printable(&error.to_string()));
                     ExitCode::from(2)

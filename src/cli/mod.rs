@@ -450,30 +450,47 @@ pub enum ThemeArg {
 
 /// A command failed; the message is for the user.
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct CliError(String);
+#[error("{message}")]
+pub struct CliError {
+    message: String,
+    /// Whether the output was closed by its reader (`rapport entries | head`).
+    output_closed: bool,
+}
 
 impl CliError {
     fn new(message: impl Into<String>) -> Self {
-        Self(message.into())
+        Self {
+            message: message.into(),
+            output_closed: false,
+        }
+    }
+
+    /// Whether the command stopped only because whatever read its output stopped reading, as
+    /// `head` or `grep -q` do. Nothing went wrong then, and there is no one to tell.
+    #[must_use]
+    pub fn is_output_closed(&self) -> bool {
+        self.output_closed
     }
 }
 
 impl From<rapport_core::storage::journal::JournalError> for CliError {
     fn from(error: rapport_core::storage::journal::JournalError) -> Self {
-        Self(error.to_string())
+        Self::new(error.to_string())
     }
 }
 
 impl From<std::io::Error> for CliError {
     fn from(error: std::io::Error) -> Self {
-        Self(format!("Could not write the output: {error}"))
+        Self {
+            output_closed: error.kind() == std::io::ErrorKind::BrokenPipe,
+            ..Self::new(format!("Could not write the output: {error}"))
+        }
     }
 }
 
 impl From<crate::cli::protect::UnlockError> for CliError {
     fn from(error: crate::cli::protect::UnlockError) -> Self {
-        Self(error.to_string())
+        Self::new(error.to_string())
     }
 }
 

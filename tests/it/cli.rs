@@ -765,3 +765,33 @@ fn an_export_into_the_journals_private_folders_is_refused_and_changes_nothing() 
         .assert()
         .success();
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_listing_quietly_and_successfully() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::rapport(dir.path())
+        .args(["demo-data", "--years", "2"])
+        .assert()
+        .success();
+    // As `rapport entries | head -c 100` under `set -o pipefail`: the reader takes a little,
+    // then closes its end while far more than a pipe's buffer is still to come.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("entries")
+        .env_remove("RAPPORT_DATA_DIR")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut start = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut start).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "",
+        "nothing to tell anyone"
+    );
+    assert!(output.status.success(), "{:?}", output.status);
+}
