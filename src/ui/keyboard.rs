@@ -1,12 +1,14 @@
 //! Quick ways around by keyboard: F6 moves the focus between the sidebar, the content and the
-//! action bar; Ctrl+K opens "Go to…", which opens any worksheet by typing part of its title, or
-//! any entry by typing something written in it.
+//! action bar; Ctrl+K opens "Go to…", which opens any of the app's screens or worksheets by
+//! typing part of its name, or any entry by typing something written in it.
 
 use egui::{Context, Id, Key, KeyboardShortcut, Modifiers, Pos2, Rect};
 
 use rapport_core::content::workbook::Workbook;
 use rapport_core::insight::search::{self, EntryIndex};
 use rapport_core::storage::journal::Journal;
+
+use super::vocabulary::Screen;
 
 /// A part of the window that F6 moves between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,6 +96,8 @@ pub struct GoTo {
 pub enum GoToChoice {
     /// A worksheet, by id.
     Worksheet(String),
+    /// One of the app's own screens, such as Settings or Trash.
+    Screen(Screen),
     /// An entry, to read in its worksheet's History.
     Entry {
         /// The worksheet it answers.
@@ -102,6 +106,33 @@ pub enum GoToChoice {
         entry: String,
     },
 }
+
+/// The app's own screens, by the names the sidebar and the top bar give them, with other words
+/// a person might type for them.
+const SCREENS: &[(&str, &str, Screen)] = &[
+    ("Today", "home start", Screen::Today),
+    ("Progress overview", "charts", Screen::Overview),
+    (
+        "Summary for my appointment",
+        "report doctor pdf",
+        Screen::Report,
+    ),
+    ("Programmes", "course sessions", Screen::Programmes),
+    ("Share with my facilitator", "", Screen::Share),
+    ("Group progress (facilitators)", "", Screen::Group),
+    (
+        "Group register (facilitators)",
+        "attendance",
+        Screen::Register,
+    ),
+    ("Trash", "deleted bin", Screen::Trash),
+    (
+        "Settings",
+        "theme text size passphrase reminders backup export import",
+        Screen::Settings,
+    ),
+    ("Get help now", "crisis emergency safety", Screen::Help),
+];
 
 /// How many entries the box lists: enough to pick from, few enough to read.
 const ENTRIES_LISTED: usize = 8;
@@ -141,7 +172,7 @@ impl GoTo {
         egui::Modal::new(Id::unique("go-to")).show(ctx, |ui| {
             ui.set_max_width(460.0_f32.min(ctx.content_rect().width() - 40.0).max(200.0));
             let label = ui.label(
-                "Go to a worksheet or an entry: type part of its title, or something you wrote",
+                "Go to a screen, a worksheet or an entry: type part of its name, or something you wrote",
             );
             let field = ui.add(
                 egui::TextEdit::singleline(query)
@@ -153,6 +184,13 @@ impl GoTo {
                 field.request_focus();
             }
             let needle = search::normalise(query);
+            let screens: Vec<&(&str, &str, Screen)> = SCREENS
+                .iter()
+                .filter(|(title, words, _)| {
+                    !needle.is_empty()
+                        && (title.to_lowercase().contains(&needle) || words.contains(&needle))
+                })
+                .collect();
             let worksheets: Vec<_> = workbook
                 .worksheets()
                 .filter(|w| w.title.to_lowercase().contains(&needle))
@@ -180,8 +218,13 @@ impl GoTo {
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
                     ui.add_space(6.0);
-                    if worksheets.is_empty() && entries.is_empty() {
+                    if screens.is_empty() && worksheets.is_empty() && entries.is_empty() {
                         ui.label("No worksheet or entry has that in it.");
+                    }
+                    for (title, _, screen) in &screens {
+                        if ui.selectable_label(false, *title).clicked() {
+                            chosen = Some(GoToChoice::Screen(screen.clone()));
+                        }
                     }
                     for worksheet in &worksheets {
                         if ui.selectable_label(false, &worksheet.title).clicked() {
@@ -219,9 +262,14 @@ impl GoTo {
                     }
                 });
             if ui.input(|i| i.key_pressed(Key::Enter)) {
-                chosen = worksheets
+                chosen = screens
                     .first()
-                    .map(|w| GoToChoice::Worksheet(w.id.clone()))
+                    .map(|(_, _, screen)| GoToChoice::Screen(screen.clone()))
+                    .or_else(|| {
+                        worksheets
+                            .first()
+                            .map(|w| GoToChoice::Worksheet(w.id.clone()))
+                    })
                     .or_else(|| {
                         entries.first().map(|entry| GoToChoice::Entry {
                             worksheet: entry.worksheet.clone(),

@@ -363,6 +363,7 @@ impl Shell {
                 cx.navigate(Screen::Worksheet(id));
                 self.views.worksheet.focus_first_field();
             }
+            Some(GoToChoice::Screen(screen)) => cx.navigate(screen),
             Some(GoToChoice::Entry { worksheet, entry }) => {
                 cx.actions.push(Action::OpenEntry { worksheet, entry });
             }

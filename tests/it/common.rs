@@ -24,7 +24,7 @@ pub fn type_into(harness: &mut Harness<'static, Shell>, role: Role, label: &str,
 
 /// The accessible name of the "Go to…" box's field (Ctrl+K).
 pub const GO_TO: &str =
-    "Go to a worksheet or an entry: type part of its title, or something you wrote";
+    "Go to a screen, a worksheet or an entry: type part of its name, or something you wrote";
 
 /// Every entry of the journal the shell has open, in id order.
 pub fn entries(harness: &Harness<'static, Shell>) -> Vec<rapport_core::content::entry::Entry> {

@@ -455,7 +455,7 @@ fn focused(harness: &Harness<'static, Shell>) -> egui::Rect {
 }
 
 #[test]
-fn f6_moves_between_sidebar_content_and_actions_and_ctrl_k_opens_any_worksheet() {
+fn f6_moves_between_sidebar_content_and_actions_and_ctrl_k_opens_any_worksheet_or_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path());
     open(&mut harness, "Forgiveness");
@@ -501,6 +501,23 @@ fn f6_moves_between_sidebar_content_and_actions_and_ctrl_k_opens_any_worksheet()
         harness.query_by_label(crate::common::GO_TO).is_none(),
         "the box closes"
     );
+
+    // The app's own screens are there too, by their names or a word for them.
+    for (typed, screen) in [
+        ("settings", Screen::Settings),
+        ("trash", Screen::Trash),
+        ("crisis", Screen::Help),
+    ] {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::TextInput, crate::common::GO_TO)
+            .type_text(typed);
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert_eq!(harness.state().ui_state().screen, screen, "{typed}");
+    }
 }
 
 #[test]

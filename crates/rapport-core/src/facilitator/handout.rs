@@ -211,6 +211,35 @@ impl Faces {
         runs
     }
 
+    /// One printed line cut into runs in the order they are drawn, left to right, each with
+    /// whether it reads right to left: the Unicode bidirectional algorithm orders them, so an
+    /// English name in an Arabic sentence, or Hebrew in an English one, sits where a reader
+    /// expects it. Each run is then shaped (joined letters, marks) by krilla.
+    fn visual_runs<'t>(&self, line: &'t str, size: f32) -> Vec<(Face, &'t str, bool)> {
+        let bidi = unicode_bidi::BidiInfo::new(line, None);
+        if !bidi.has_rtl() {
+            return self
+                .runs(line, size)
+                .into_iter()
+                .map(|(face, run)| (face, run, false))
+                .collect();
+        }
+        let mut drawn = Vec::new();
+        for paragraph in &bidi.paragraphs {
+            let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+            for run in runs {
+                let rtl = levels[run.start].is_rtl();
+                let mut faces = self.runs(&line[run], size);
+                // Right to left, the run's first piece is drawn rightmost.
+                if rtl {
+                    faces.reverse();
+                }
+                drawn.extend(faces.into_iter().map(|(face, piece)| (face, piece, rtl)));
+            }
+        }
+        drawn
+    }
+
     /// The advance of `c` in `face` at `size` points (PDF sizes are em sizes).
     fn advance(&self, face: Face, c: char, size: f32) -> f32 {
         let font = self.get(face);
@@ -411,18 +440,31 @@ impl Layout {
         } else {
             text.to_owned()
         };
-        let lines = self.wrap(&text, size, self.width());
-        for line in lines {
-            self.need(leading);
-            self.y += leading;
-            self.mark(Mark::Text {
-                x: MARGIN,
-                y: self.y - size * 0.3,
-                size,
-                grey,
-                text: line,
-            });
+        for paragraph in text.lines() {
+            // A paragraph that starts in Arabic or Hebrew is set against the right margin.
+            let rtl = unicode_bidi::get_base_direction(paragraph) == unicode_bidi::Direction::Rtl;
+            for line in self.wrap(paragraph, size, self.width()) {
+                let x = if rtl {
+                    MARGIN + (self.width() - self.text_width(&line, size)).max(0.0)
+                } else {
+                    MARGIN
+                };
+                self.text_line(x, line, size, grey, leading);
+            }
         }
+    }
+
+    /// One line of a block of text, at `x`.
+    fn text_line(&mut self, x: f32, line: String, size: f32, grey: bool, leading: f32) {
+        self.need(leading);
+        self.y += leading;
+        self.mark(Mark::Text {
+            x,
+            y: self.y - size * 0.3,
+            size,
+            grey,
+            text: line,
+        });
     }
 
     /// The person's own words from an entry, printed as written: never rewritten for paper.
@@ -777,14 +819,18 @@ impl Layout {
                         }));
                         surface.set_stroke(None);
                         let mut x = *x;
-                        for (face, run) in self.faces.runs(text, *size) {
+                        for (face, run, rtl) in self.faces.visual_runs(text, *size) {
                             surface.draw_text(
                                 Point::from_xy(x, *y),
                                 krilla_fonts.get(face)?,
                                 *size,
                                 run,
                                 false,
-                                TextDirection::Auto,
+                                if rtl {
+                                    TextDirection::RightToLeft
+                                } else {
+                                    TextDirection::LeftToRight
+                                },
                             );
                             x += self.faces.width(run, *size);
                         }
@@ -2123,6 +2169,53 @@ mod tests {
 
     fn layout_runs(text: &str) -> Vec<(Face, &str)> {
         Faces::new().runs(text, 11.0)
+    }
+
+    #[test]
+    fn arabic_and_hebrew_read_right_to_left_with_a_latin_name_where_a_reader_expects_it() {
+        let faces = Faces::new();
+        // An Arabic sentence with an English name in it: "Salam, John, welcome".
+        let drawn = faces.visual_runs("سلام John عليكم", 11.0);
+        let words: Vec<(&str, bool)> = drawn
+            .iter()
+            .map(|(_, text, rtl)| (text.trim(), *rtl))
+            .filter(|(text, _)| !text.is_empty())
+            .collect();
+        // Read from the right: the first word is drawn rightmost, the name between.
+        assert_eq!(
+            words,
+            [("عليكم", true), ("John", false), ("سلام", true)],
+            "{drawn:?}"
+        );
+        // Hebrew in an English line keeps the line's order around it.
+        let drawn = faces.visual_runs("I told him שלום and left", 11.0);
+        assert_eq!(drawn.first().map(|run| run.1), Some("I told him "));
+        assert!(
+            drawn
+                .iter()
+                .any(|(_, text, rtl)| *rtl && text.contains("שלום"))
+        );
+        // Latin only: one run, as before.
+        assert_eq!(faces.visual_runs("Plain words", 11.0).len(), 1);
+
+        // An Arabic paragraph is set against the right margin, an English one against the left.
+        let mut layout = Layout::new(Paper::A4);
+        layout.own_words("تشاجرت مع أخي حول المال\nI argued with my brother");
+        let lines: Vec<(f32, &str)> = layout.pages[0]
+            .iter()
+            .filter_map(|mark| match mark {
+                Mark::Text { x, text, .. } => Some((*x, text.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        let right_edge = lines[0].0 + layout.text_width(lines[0].1, 11.0);
+        assert!(
+            (right_edge - (MARGIN + layout.width())).abs() < 0.5,
+            "{lines:?}"
+        );
+        assert!(lines[0].0 > MARGIN + 100.0, "{lines:?}");
+        assert!((lines[1].0 - MARGIN).abs() < f32::EPSILON, "{lines:?}");
     }
 
     #[test]

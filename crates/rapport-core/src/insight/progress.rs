@@ -546,7 +546,8 @@ pub fn colour_slot(order: &[&str], id: &str) -> Option<usize> {
 /// Counts entries per week and worksheet. The worksheets most used in these weeks get their own
 /// colour, at most `top` of them: a worksheet's colour is its place in `order` (the workbook's
 /// order of worksheet ids) modulo [`crate::insight::chart::SLOTS`], the same in every range;
-/// where two of the most used share a colour, the less used one joins "Other". If `chosen`
+/// where two of the most used share a colour, the less used one borrows a free colour for this
+/// chart. If `chosen`
 /// is not empty, those worksheets are shown instead of the most used (the person picked them).
 #[must_use]
 pub fn weekly_practice<'a>(
@@ -588,17 +589,35 @@ pub fn weekly_practice<'a>(
     } else {
         chosen.iter().collect()
     };
-    let mut shown: Vec<(String, usize)> = Vec::new();
-    for id in candidates {
-        if shown.len() == top {
-            break;
-        }
-        if let Some(slot) = slot_of(id)
-            && shown.iter().all(|(_, taken)| *taken != slot)
+    let slots = crate::insight::chart::SLOTS;
+    let homes: Vec<(&String, usize)> = candidates
+        .into_iter()
+        .filter_map(|id| Some((id, slot_of(id)?)))
+        .take(top.min(slots))
+        .collect();
+    // Each keeps its own colour where it can, the more used first; one whose colour is taken
+    // by a more used worksheet borrows the next free one for this chart, rather than hiding in
+    // "Other" (with six colours and thirty worksheets, two of a person's few share one often).
+    let mut taken = vec![false; slots];
+    let mut own: Vec<Option<usize>> = homes
+        .iter()
+        .map(|(_, home)| (!std::mem::replace(&mut taken[*home], true)).then_some(*home))
+        .collect();
+    for (slot, (_, home)) in own.iter_mut().zip(&homes) {
+        if slot.is_none()
+            && let Some(free) = (1..slots)
+                .map(|step| (home + step) % slots)
+                .find(|free| !taken[*free])
         {
-            shown.push((id.clone(), slot));
+            taken[free] = true;
+            *slot = Some(free);
         }
     }
+    let mut shown: Vec<(String, usize)> = homes
+        .iter()
+        .zip(own)
+        .filter_map(|((id, _), slot)| Some(((*id).clone(), slot?)))
+        .collect();
     // Drawn in the workbook's order, so the stack's order is the same in every range too.
     shown.sort_by_key(|(id, _)| order.iter().position(|known| known == id));
     let rest = ranked
@@ -930,7 +949,7 @@ mod series_maths {
     }
 
     #[test]
-    fn worksheets_sharing_a_colour_never_share_a_chart() {
+    fn worksheets_sharing_a_colour_get_two_on_one_chart_and_the_more_used_keeps_its_own() {
         let today = jiff::civil::date(2026, 11, 25);
         // With six colours, the 1st and the 7th worksheet of the workbook share one.
         let order = ["w0", "w1", "w2", "w3", "w4", "w5", "w6"];
@@ -941,9 +960,31 @@ mod series_maths {
             entry("w1", "2026-11-24T12:00:00+00:00", vec![]),
         ];
         let week = weekly_practice(&entries, str::to_owned, &order, &[], today, 1, 6);
-        assert_eq!(week.names, ["w1", "w6", "Other (1 worksheet)"]);
-        assert_eq!(week.slots, [Some(1), Some(0), None]);
-        assert_eq!(week.counts, [vec![1, 2, 1]]);
+        // w6 is used more and keeps the colour it shares with w0; w0 borrows the next free
+        // one, and w1 keeps its own.
+        assert_eq!(week.names, ["w0", "w1", "w6"]);
+        assert_eq!(week.slots, [Some(2), Some(1), Some(0)]);
+        assert_eq!(week.counts, [vec![1, 1, 2]]);
+        // Seven worksheets with their six colours: six are shown, each in a colour of its own.
+        let seven: Vec<Entry> = order
+            .iter()
+            .enumerate()
+            .flat_map(|(place, id)| {
+                (0..=place).map(move |n| {
+                    entry(
+                        id,
+                        &format!("2026-11-2{}T0{n}:00:00+00:00", place % 3 + 3),
+                        vec![],
+                    )
+                })
+            })
+            .collect();
+        let all = weekly_practice(&seven, str::to_owned, &order, &[], today, 1, 6);
+        assert_eq!(all.names.len(), 7, "{:?}", all.names);
+        assert_eq!(all.names[6], "Other (1 worksheet)");
+        let mut colours: Vec<usize> = all.slots.iter().flatten().copied().collect();
+        colours.sort_unstable();
+        assert_eq!(colours, [0, 1, 2, 3, 4, 5]);
         // Picked by the person: shown even when little used, the rest is Other.
         let picked = weekly_practice(
             &entries,

@@ -77,6 +77,64 @@ impl Course {
     }
 }
 
+/// A stretch of months in which the person keeps coming back to a few worksheets, now and then
+/// trying any other, as people do; so a few months of the journal hold a handful of worksheets,
+/// not every one evenly.
+struct Season {
+    /// Indexes of the worksheets of the season.
+    focus: Vec<usize>,
+    /// The day of the plan it ends.
+    ends: i64,
+}
+
+impl Season {
+    /// The share of entries that come from the season's worksheets.
+    const FOCUSED: f64 = 0.75;
+    /// How many worksheets a season keeps coming back to.
+    const SIZE: usize = 4;
+
+    /// The first months, with IPT's first tools: the inventory and the closeness circle.
+    fn first(worksheets: &[&Worksheet], rng: &mut fastrand::Rng) -> Self {
+        let mut season = Self::next(0, worksheets.len(), rng);
+        for (slot, id) in ["closeness-circle", "interpersonal-inventory"]
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(index) = worksheets.iter().position(|w| w.id == id)
+                && !season.focus.contains(&index)
+                && let Some(place) = season.focus.get_mut(slot)
+            {
+                *place = index;
+            }
+        }
+        season
+    }
+
+    /// A season starting on `day`, of three to eight months, with worksheets picked at random.
+    fn next(day: i64, count: usize, rng: &mut fastrand::Rng) -> Self {
+        let mut focus = Vec::with_capacity(Self::SIZE);
+        while focus.len() < Self::SIZE.min(count) {
+            let index = rng.usize(..count);
+            if !focus.contains(&index) {
+                focus.push(index);
+            }
+        }
+        Self {
+            focus,
+            ends: day + rng.i64(90..=240),
+        }
+    }
+
+    /// The index of the worksheet of one entry, out of `count`.
+    fn pick(&self, count: usize, rng: &mut fastrand::Rng) -> usize {
+        if rng.f64() < Self::FOCUSED && !self.focus.is_empty() {
+            self.focus[rng.usize(..self.focus.len())]
+        } else {
+            rng.usize(..count)
+        }
+    }
+}
+
 /// Phrases for text answers of worksheets the story does not know (a person's own).
 const PHRASES: &[&str] = &[
     "We argued about who does the shopping",
@@ -128,11 +186,19 @@ pub struct DemoEntry {
 pub fn plan(workbook: &Workbook, plan: DemoPlan, end: Timestamp) -> Vec<DemoEntry> {
     let mut rng = fastrand::Rng::with_seed(plan.seed);
     // A made-up safety plan would be out of place on the crisis screen; people write their own.
+    let usable = |w: &&Worksheet| {
+        w.has_tracked() && w.id != crate::content::crisis::SAFETY_PLAN && w.id != WEEKLY
+    };
     let worksheets: Vec<&Worksheet> = workbook
         .worksheets()
-        .filter(|w| {
-            w.has_tracked() && w.id != crate::content::crisis::SAFETY_PLAN && w.id != WEEKLY
-        })
+        .filter(usable)
+        .filter(|w| w.questionnaire().is_none())
+        .collect();
+    // The check-ins (PHQ-9, GAD-7, WHO-5) come back every week or two, whatever the season.
+    let check_ins: Vec<&Worksheet> = workbook
+        .worksheets()
+        .filter(usable)
+        .filter(|w| w.questionnaire().is_some())
         .collect();
     let weekly = workbook.get(WEEKLY).filter(|w| w.has_tracked());
     if worksheets.is_empty() {
@@ -141,6 +207,8 @@ pub fn plan(workbook: &Workbook, plan: DemoPlan, end: Timestamp) -> Vec<DemoEntr
     let story = story();
     let days = i64::from(plan.years) * 365;
     let course = Course::new(days, &mut rng);
+    let mut season = Season::first(&worksheets, &mut rng);
+    let mut check_ins_due: Vec<i64> = check_ins.iter().map(|_| rng.i64(0..7)).collect();
     let offset = Offset::UTC;
     let mut entries = Vec::new();
     let mut day = 0;
@@ -160,14 +228,27 @@ pub fn plan(workbook: &Workbook, plan: DemoPlan, end: Timestamp) -> Vec<DemoEntr
             });
         };
         let start_of_day = (days - day) * 86_400;
+        if day >= season.ends {
+            season = Season::next(day, worksheets.len(), &mut rng);
+        }
         let count = poisson(&mut rng, plan.entries_per_day);
         for _ in 0..count {
-            let worksheet = worksheets[rng.usize(..worksheets.len())];
+            let worksheet = worksheets[season.pick(worksheets.len(), &mut rng)];
             add(
                 worksheet,
                 start_of_day - rng.i64(7 * 3600..23 * 3600),
                 &mut rng,
             );
+        }
+        for (check_in, due) in check_ins.iter().zip(&mut check_ins_due) {
+            if day >= *due {
+                add(
+                    check_in,
+                    start_of_day - rng.i64(8 * 3600..22 * 3600),
+                    &mut rng,
+                );
+                *due = day + rng.i64(6..=13);
+            }
         }
         // The weekly check-in, on most Sunday evenings.
         let sunday = end - SignedDuration::from_secs(start_of_day - 19 * 3600);
@@ -563,6 +644,37 @@ mod tests {
             .map(|day| course.wellbeing(day))
             .fold(f64::INFINITY, f64::min);
         assert!(lowest < course.wellbeing(3649) - 0.1, "{lowest}");
+    }
+
+    #[test]
+    fn a_few_months_hold_a_handful_of_worksheets_not_all_evenly() {
+        let workbook = Workbook::bundled();
+        let end = Timestamp::from_second(1_795_000_000).unwrap();
+        let entries = plan(&workbook, DemoPlan::default(), end);
+        let last = entries.last().unwrap().when.instant();
+        let recent: Vec<&DemoEntry> = entries
+            .iter()
+            .filter(|e| e.worksheet != WEEKLY)
+            .filter(|e| last.duration_since(e.when.instant()).as_hours() < 90 * 24)
+            .collect();
+        assert!(recent.len() > 200, "{}", recent.len());
+        let mut counts = BTreeMap::<&str, usize>::new();
+        for entry in &recent {
+            *counts.entry(&entry.worksheet).or_default() += 1;
+        }
+        let mut sizes: Vec<usize> = counts.into_values().collect();
+        sizes.sort_unstable_by(|a, b| b.cmp(a));
+        // The six most used (the chart's colours) hold most of the entries of three months.
+        let top: usize = sizes.iter().take(6).sum();
+        assert!(top * 2 > recent.len(), "{top} of {}", recent.len());
+        // Yet over ten years every worksheet is used.
+        let used: std::collections::BTreeSet<&str> =
+            entries.iter().map(|e| e.worksheet.as_str()).collect();
+        let tracked = workbook
+            .worksheets()
+            .filter(|w| w.has_tracked() && w.id != crate::content::crisis::SAFETY_PLAN)
+            .count();
+        assert_eq!(used.len(), tracked);
     }
 
     #[test]

@@ -258,6 +258,36 @@ mod tests {
         assert!(journal.pack_is_stale());
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn an_entry_that_links_elsewhere_is_read_again_when_the_file_it_links_to_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = journal_of(dir.path(), 2);
+        let path = crate::storage::journal::entry_files(&data.journal())[0].clone();
+        let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+        // The person keeps the entry's file elsewhere and links it into the journal.
+        let elsewhere = dir.path().join("kept-elsewhere.ron");
+        fs::rename(&path, &elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &path).unwrap();
+        assert_eq!(Journal::refresh_pack(&data), Some(2));
+        assert!(!Journal::open(data.clone()).unwrap().pack_is_stale());
+        // The file linked to is replaced; the link itself is untouched.
+        let text = fs::read_to_string(&elsewhere).unwrap();
+        let changed = text.replacen("Number(0)", "Number(9)", 1);
+        assert_ne!(changed, text);
+        let replacement = dir.path().join("replacement.ron");
+        fs::write(&replacement, changed).unwrap();
+        fs::rename(&replacement, &elsewhere).unwrap();
+
+        let journal = Journal::open(data.clone()).unwrap();
+        assert_eq!(
+            journal.get(&id).unwrap().answers["intensity_before"],
+            Answer::Number(9),
+            "the linked file's answer, not the pack's"
+        );
+        assert!(journal.pack_is_stale());
+    }
+
     #[test]
     fn a_damaged_missing_or_foreign_pack_is_not_used_and_nothing_is_lost() {
         let dir = tempfile::tempdir().unwrap();
