@@ -246,6 +246,57 @@ impl Faces {
         font.h_advance_unscaled(font.glyph_id(c)) / font.units_per_em().unwrap_or(1000.0) * size
     }
 
+    /// The bytes and face index `face` is read from, for shaping.
+    fn bytes(face: Face) -> (&'static [u8], u32) {
+        match face {
+            Face::Regular => (fonts::REGULAR, 0),
+            Face::Bold => (fonts::BOLD, 0),
+            Face::DejaVu => (fonts::DEJAVU_SANS, 0),
+            Face::Cjk => fonts::system_cjk().unwrap_or((fonts::REGULAR, 0)),
+        }
+    }
+
+    /// The width `run` takes when krilla draws it in `face`: shaped, so joined Arabic letters
+    /// and kerned pairs count as drawn. Falls back to the letters' own advances if the font
+    /// cannot be read for shaping.
+    fn drawn_width(&self, face: Face, run: &str, rtl: bool, size: f32) -> f32 {
+        let (bytes, index) = Self::bytes(face);
+        let Some(shaper) = rustybuzz::Face::from_slice(bytes, index) else {
+            return self.width(run, size);
+        };
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(run);
+        buffer.set_direction(if rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
+        buffer.guess_segment_properties();
+        let glyphs = rustybuzz::shape(&shaper, &[], buffer);
+        let units: i64 = glyphs
+            .glyph_positions()
+            .iter()
+            .map(|position| i64::from(position.x_advance))
+            .sum();
+        let per_em = f64::from(shaper.units_per_em().max(1));
+        // A line's width in design units is far inside f64's exact range, and points are f32.
+        #[expect(
+            clippy::cast_precision_loss,
+            clippy::cast_possible_truncation,
+            reason = "a printed line's width in font units fits f64 exactly, and f32 points"
+        )]
+        let width = (units as f64 / per_em) as f32 * size;
+        width
+    }
+
+    /// The width of one printed line as it is drawn: its runs in order, each shaped.
+    fn line_width(&self, line: &str, size: f32) -> f32 {
+        self.visual_runs(line, size)
+            .into_iter()
+            .map(|(face, run, rtl)| self.drawn_width(face, run, rtl, size))
+            .sum()
+    }
+
     /// The width of `text` at `size` points, measured run by run as it is drawn.
     fn width(&self, text: &str, size: f32) -> f32 {
         self.runs(text, size)
@@ -445,7 +496,7 @@ impl Layout {
             let rtl = unicode_bidi::get_base_direction(paragraph) == unicode_bidi::Direction::Rtl;
             for line in self.wrap(paragraph, size, self.width()) {
                 let x = if rtl {
-                    MARGIN + (self.width() - self.text_width(&line, size)).max(0.0)
+                    MARGIN + (self.width() - self.faces.line_width(&line, size)).max(0.0)
                 } else {
                     MARGIN
                 };
@@ -832,7 +883,7 @@ impl Layout {
                                     TextDirection::LeftToRight
                                 },
                             );
-                            x += self.faces.width(run, *size);
+                            x += self.faces.drawn_width(face, run, rtl, *size);
                         }
                     }
                     Mark::Line { x1, y1, x2, y2 } => {
@@ -2197,6 +2248,15 @@ mod tests {
         );
         // Latin only: one run, as before.
         assert_eq!(faces.visual_runs("Plain words", 11.0).len(), 1);
+        // Joined Arabic is drawn narrower than its letters' own advances add up to, so a line
+        // is placed by its shaped width, or a gap opens after it.
+        let arabic = "تشاجرت مع أخي حول المال";
+        assert!(
+            faces.line_width(arabic, 11.0) < faces.width(arabic, 11.0) - 2.0,
+            "{} vs {}",
+            faces.line_width(arabic, 11.0),
+            faces.width(arabic, 11.0)
+        );
 
         // An Arabic paragraph is set against the right margin, an English one against the left.
         let mut layout = Layout::new(Paper::A4);
@@ -2209,7 +2269,7 @@ mod tests {
             })
             .collect();
         assert_eq!(lines.len(), 2, "{lines:?}");
-        let right_edge = lines[0].0 + layout.text_width(lines[0].1, 11.0);
+        let right_edge = lines[0].0 + layout.faces.line_width(lines[0].1, 11.0);
         assert!(
             (right_edge - (MARGIN + layout.width())).abs() < 0.5,
             "{lines:?}"
