@@ -403,7 +403,9 @@ impl Fonts {
 
 /// Whether any answer of `entry` holds Chinese, Japanese or Korean.
 fn entry_has_cjk(entry: &Entry) -> bool {
-    let has = |text: &str| text.chars().any(needs_cjk);
+    // Most answers are plain ASCII, which a byte scan rules out many times faster than
+    // decoding each character (this runs over the whole journal as it opens).
+    let has = |text: &str| !text.is_ascii() && text.chars().any(needs_cjk);
     entry.answers.values().any(|answer| match answer {
         Answer::Text(text) | Answer::Choice(text) => has(text),
         Answer::Choices(items) | Answer::List(items) => items.iter().any(|item| has(item)),

@@ -447,10 +447,12 @@ impl Model {
         problems.extend_from_slice(&self.protection_problems);
         problems.extend_from_slice(self.journal.problems());
         for entry in self.journal.entries() {
-            let path = self.journal.path_of(&entry.id);
+            // Only built for an entry with a problem: eleven thousand paths cost more than
+            // checking the answers (opening ten years, benches/startup.sh).
+            let path = || self.journal.path_of(&entry.id);
             match self.workbook.get(&entry.worksheet) {
                 None => problems.push(Problem::new(
-                    &path,
+                    path(),
                     format!(
                         "This entry answers the worksheet “{}”, which is not in the workbook; it is kept but cannot be shown",
                         entry.worksheet
@@ -459,7 +461,7 @@ impl Model {
                 Some(worksheet) if worksheet.version == entry.worksheet_version => {
                     if let Err(error) = check_answers(worksheet, &entry.answers) {
                         problems.push(Problem::new(
-                            &path,
+                            path(),
                             format!("Some answers in this entry do not fit the worksheet: {error}"),
                         ));
                     }

@@ -227,15 +227,7 @@ impl Journal {
         // Opening never writes: the folder is created by the first save, and what a killed
         // restore or import left is read where it is and put in place by the first writer.
         let (folder, imports) = crate::storage::interrupted::journal_folders(&dir);
-        // Imports are listed first: a file a writer moves into the journal meanwhile is then
-        // found there, never missed between the two listings.
-        let mut paths: Vec<Listed> = imports.iter().flat_map(|dir| listed(dir)).collect();
-        let imported = paths.len();
-        match fs::read_dir(&folder) {
-            Ok(_) => paths.extend(listed(&folder)),
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-            Err(error) => return Err(JournalError::io("read the journal folder", &folder)(error)),
-        }
+        let (paths, imported) = list_journal(&folder, &imports)?;
         let pack_text = pack::read(&dir);
         let pack = pack_text
             .as_deref()
@@ -291,6 +283,7 @@ impl Journal {
         // hundred megabytes, which the app would otherwise hold twice while writing it.
         let write = |out: &mut dyn io::Write| -> io::Result<()> {
             pack::start(out)?;
+            let mut old = old.reader();
             for file in listed(&data_dir.journal()) {
                 let path = &file.path;
                 let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
@@ -826,6 +819,20 @@ impl Listed {
     }
 }
 
+/// The entry files of the journal `folder` and of the `imports` a killed import left, with
+/// how many of them are imports (listed first: a file a writer moves into the journal meanwhile
+/// is then found there, never missed between the two listings).
+fn list_journal(folder: &Path, imports: &[PathBuf]) -> Result<(Vec<Listed>, usize), JournalError> {
+    let mut paths: Vec<Listed> = imports.iter().flat_map(|dir| listed(dir)).collect();
+    let imported = paths.len();
+    match fs::read_dir(folder) {
+        Ok(_) => paths.extend(listed(folder)),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(error) => return Err(JournalError::io("read the journal folder", folder)(error)),
+    }
+    Ok((paths, imported))
+}
+
 /// The entry files in a folder with their listing, sorted by name; an absent folder has none.
 fn listed(folder: &Path) -> Vec<Listed> {
     let mut listed: Vec<Listed> = fs::read_dir(folder)
@@ -856,9 +863,9 @@ fn read_all<'a>(
     let from_pack = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let chunk = files.len().div_ceil(threads).max(64);
-    let read_one = |file: &Listed| {
+    let read_one = |file: &Listed, in_pack: &mut Option<pack::Reader<'_, '_>>| {
         let path = &file.path;
-        let packed = pack.and_then(|pack| {
+        let packed = in_pack.as_mut().and_then(|pack| {
             let name = path.file_name()?.to_str()?;
             pack.text_of(name, &file.key()?)
         });
@@ -873,8 +880,9 @@ fn read_all<'a>(
     };
     let read = std::thread::scope(|scope| {
         let read = |part: &'a [Listed]| -> Vec<ReadFile<'a>> {
+            let mut in_pack = pack.map(pack::Pack::reader);
             part.iter()
-                .map(|file| (&file.path, read_one(file)))
+                .map(|file| (&file.path, read_one(file, &mut in_pack)))
                 .collect()
         };
         let workers: Vec<_> = files

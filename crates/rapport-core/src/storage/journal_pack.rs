@@ -16,7 +16,6 @@
 //! already read and migrated, as JSON (quicker to read than the file's RON), then a line break.
 
 use crate::storage::layout::DataDir;
-use std::collections::HashMap;
 use std::fs::Metadata;
 
 const HEADER: &str = "rapport-journal-pack 2\n";
@@ -60,10 +59,19 @@ impl FileKey {
     }
 }
 
-/// A pack as read: each file's key and text, borrowed from the pack's text.
+/// A pack as read: each file's key and text, borrowed from the pack's text, in the order of
+/// the files' names.
 #[derive(Debug, Default)]
 pub struct Pack<'a> {
-    files: HashMap<&'a str, (FileKey, &'a str)>,
+    files: Vec<Record<'a>>,
+}
+
+/// One file's line of a pack and the record after it.
+#[derive(Debug)]
+struct Record<'a> {
+    name: &'a str,
+    key: FileKey,
+    text: &'a str,
 }
 
 impl<'a> Pack<'a> {
@@ -71,7 +79,7 @@ impl<'a> Pack<'a> {
     #[must_use]
     pub fn parse(text: &'a str) -> Option<Self> {
         let mut rest = text.strip_prefix(HEADER)?;
-        let mut files = HashMap::new();
+        let mut files = Vec::new();
         while !rest.is_empty() {
             let (line, after) = rest.split_once('\n')?;
             let mut fields = line.split('\t');
@@ -86,9 +94,15 @@ impl<'a> Pack<'a> {
             if fields.next().is_some() {
                 return None;
             }
-            let body = after.get(..length)?;
+            let text = after.get(..length)?;
             rest = after.get(length..)?.strip_prefix('\n')?;
-            files.insert(name, (key, body));
+            files.push(Record { name, key, text });
+        }
+        // Written in name order; a pack put together by hand is sorted here, and of a name
+        // given twice only the first counts.
+        if !files.is_sorted_by(|a, b| a.name < b.name) {
+            files.sort_by(|a, b| a.name.cmp(b.name));
+            files.dedup_by(|later, earlier| later.name == earlier.name);
         }
         Some(Self { files })
     }
@@ -96,9 +110,17 @@ impl<'a> Pack<'a> {
     /// The record kept for file `name` (see [`entry_of`]), if it was kept with exactly this `key`.
     #[must_use]
     pub fn text_of(&self, name: &str, key: &FileKey) -> Option<&'a str> {
-        self.files
-            .get(name)
-            .and_then(|(recorded, text)| (recorded == key).then_some(*text))
+        self.reader().text_of(name, key)
+    }
+
+    /// A reader of the pack for files asked for in the order of their names, as a folder's
+    /// listing is read: each is then found a step or two on from the last, not searched for.
+    #[must_use]
+    pub fn reader(&self) -> Reader<'_, 'a> {
+        Reader {
+            files: &self.files,
+            at: 0,
+        }
     }
 
     /// How many files it holds.
@@ -111,6 +133,38 @@ impl<'a> Pack<'a> {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+}
+
+/// Finds records in a [`Pack`], quickest when asked in name order (see [`Pack::reader`]).
+#[derive(Debug)]
+pub struct Reader<'p, 'a> {
+    files: &'p [Record<'a>],
+    /// Where the last name asked for is, or would be.
+    at: usize,
+}
+
+impl<'a> Reader<'_, 'a> {
+    /// How far a reader steps on before it searches: a listing's next file is almost always
+    /// the pack's next record.
+    const STEPS: usize = 4;
+
+    /// The record kept for file `name`, if it was kept with exactly this `key`.
+    pub fn text_of(&mut self, name: &str, key: &FileKey) -> Option<&'a str> {
+        // Asked out of order (another folder's files, or a name before the last): search it all.
+        let from = match self.at.checked_sub(1).and_then(|last| self.files.get(last)) {
+            Some(last) if last.name >= name => 0,
+            _ => self.at,
+        };
+        let ahead = &self.files[from.min(self.files.len())..];
+        let found = ahead
+            .iter()
+            .take(Self::STEPS)
+            .position(|record| record.name >= name)
+            .unwrap_or_else(|| ahead.partition_point(|record| record.name < name));
+        self.at = from + found;
+        let record = self.files.get(self.at)?;
+        (record.name == name && record.key == *key).then_some(record.text)
     }
 }
 
@@ -389,5 +443,56 @@ mod tests {
         assert_eq!(entries(&sealed), from_files);
         // Locked (no key), the sealed pack is simply not read.
         assert!(Journal::open(data.clone()).unwrap().pack_is_stale());
+    }
+
+    fn key(n: u64) -> FileKey {
+        FileKey {
+            size: n,
+            modified_ns: 0,
+            changed_ns: 0,
+            inode: n,
+        }
+    }
+
+    /// A pack's text with a record `n` for each `(name, n)`, in the order given.
+    fn pack_text(records: &[(String, u64)]) -> String {
+        let mut out = Vec::new();
+        start(&mut out).unwrap();
+        for (name, n) in records {
+            push(&mut out, name, &key(*n), &format!("record {n}")).unwrap();
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    proptest::proptest! {
+        /// However the pack is ordered (one put together by hand, with a name twice) and in
+        /// whatever order names are asked for (a listing of two folders), the reader finds what
+        /// a plain search finds.
+        #[test]
+        fn a_reader_finds_each_record_as_a_search_would(
+            records in proptest::collection::vec(("[a-e]{1,3}", 0u64..4), 0..40),
+            asked in proptest::collection::vec(("[a-e]{1,3}", 0u64..4), 0..60),
+            in_order in proptest::bool::ANY,
+        ) {
+            let text = pack_text(&records);
+            let pack = Pack::parse(&text).unwrap();
+            let mut asked = asked;
+            if in_order {
+                asked.sort();
+            }
+            let mut reader = pack.reader();
+            for (name, n) in &asked {
+                // The first record of a name is the one that counts.
+                let expected = records
+                    .iter()
+                    .find(|(recorded, _)| recorded == name)
+                    .filter(|(_, recorded)| recorded == n)
+                    .map(|(_, n)| format!("record {n}"));
+                proptest::prop_assert_eq!(reader.text_of(name, &key(*n)).map(str::to_owned), expected);
+            }
+            let distinct: std::collections::BTreeSet<&String> =
+                records.iter().map(|(name, _)| name).collect();
+            proptest::prop_assert_eq!(pack.len(), distinct.len());
+        }
     }
 }
