@@ -507,35 +507,7 @@ fn list_editor(
 fn date_editor(ui: &mut Ui, step: &Step, text: &mut String, prompt: egui::Id) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
-        changed |= ui
-            .add(
-                TextEdit::singleline(text)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(120.0),
-            )
-            .labelled_by(prompt)
-            .changed();
-        let typed = text.trim().parse::<jiff::civil::Date>().ok();
-        // The calendar opens on the date written, or on today while none is.
-        let shown = typed.unwrap_or_else(|| rapport_core::time::LocalTime::now().date());
-        if let Some(mut picked) = to_picker_date(shown) {
-            let calendar = ui.add(
-                egui_extras::DatePickerButton::new(&mut picked)
-                    .id_salt(&step.id)
-                    // No `%` in the format: the button shows these words, not the date twice.
-                    .format("Calendar…")
-                    .show_icon(false)
-                    .calendar_week(false)
-                    .highlight_weekends(false),
-            );
-            set_accessible_label(ui, &calendar, format!("{}: pick a date", step.label));
-            if calendar.changed()
-                && let Some(date) = from_picker_date(picked)
-            {
-                *text = date.to_string();
-                changed = true;
-            }
-        }
+        changed |= widgets::date_field(ui, text, prompt, &step.label, "YYYY-MM-DD", 120.0);
         let today = ui.button("Today");
         set_accessible_label(ui, &today, format!("{}: today", step.label));
         if today.clicked() {
@@ -547,16 +519,6 @@ fn date_editor(ui: &mut Ui, step: &Step, text: &mut String, prompt: egui::Id) ->
         }
     });
     changed
-}
-
-/// `date` as the date picker holds it (`egui_extras` works in jiff 0.2's dates).
-fn to_picker_date(date: jiff::civil::Date) -> Option<jiff_02::civil::Date> {
-    jiff_02::civil::Date::new(date.year(), date.month(), date.day()).ok()
-}
-
-/// The date picked, as the core holds dates.
-fn from_picker_date(date: jiff_02::civil::Date) -> Option<jiff::civil::Date> {
-    jiff::civil::Date::new(date.year(), date.month(), date.day()).ok()
 }
 
 fn questionnaire_editor(

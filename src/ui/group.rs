@@ -93,7 +93,10 @@ impl View for ShareView {
                 widgets::set_accessible_label(ui, &combo.response, "Programme");
                 ui.end_row();
                 let label = ui.label("Group start date");
-                ui.add(TextEdit::singleline(&mut self.start).hint_text("YYYY-MM-DD, if your facilitator gave one")).labelled_by(label.id);
+                ui.horizontal(|ui| {
+                    let width = ui.spacing().text_edit_width * 0.6;
+                    widgets::date_field(ui, &mut self.start, label.id, "Group start date", "YYYY-MM-DD, if given", width);
+                });
                 ui.end_row();
             });
             ui.add_space(8.0);
@@ -279,7 +282,10 @@ impl View for GroupView {
                 ui.add(TextEdit::singleline(&mut self.group).desired_width(width)).labelled_by(label.id);
                 end_row(ui);
                 let label = ui.label("Group start date");
-                ui.add(TextEdit::singleline(&mut self.start).desired_width(width).hint_text("YYYY-MM-DD; give the same date with the group code")).labelled_by(label.id);
+                ui.horizontal(|ui| {
+                    let width = (width - 90.0).max(110.0);
+                    widgets::date_field(ui, &mut self.start, label.id, "Group start date", "YYYY-MM-DD", width);
+                });
                 end_row(ui);
             };
             if narrow {

@@ -179,43 +179,69 @@ impl RegisterView {
         egui::CollapsingHeader::new("Start a register for a new run")
             .default_open(runs.is_empty())
             .show(ui, |ui| {
-                egui::Grid::new("register-new")
-                    .num_columns(2)
-                    .spacing([12.0, 8.0])
-                    .show(ui, |ui| {
-                        let label = ui.label("Run name");
-                        ui.add(
-                            TextEdit::singleline(&mut self.new_name)
-                                .hint_text("e.g. Tuesday group, autumn"),
-                        )
-                        .labelled_by(label.id);
-                        ui.end_row();
-                        ui.label("Programme");
-                        let title = cx
-                            .model
-                            .workbook()
-                            .programme(&self.new_programme)
-                            .map_or_else(|| self.new_programme.clone(), |p| p.title.clone());
-                        let combo = egui::ComboBox::from_id_salt("register-programme")
-                            .selected_text(title)
-                            .show_ui(ui, |ui| {
-                                for programme in cx.model.workbook().programmes() {
-                                    ui.selectable_value(
-                                        &mut self.new_programme,
-                                        programme.id.clone(),
-                                        &programme.title,
-                                    );
-                                }
-                            });
-                        widgets::set_accessible_label(ui, &combo.response, "Programme");
-                        ui.end_row();
-                        let label = ui.label("First group session");
-                        ui.add(
-                            TextEdit::singleline(&mut self.new_start).hint_text("YYYY-MM-DD"),
-                        )
-                        .labelled_by(label.id);
-                        ui.end_row();
+                // In a narrow window each label goes above its field, and the fields take the
+                // width there is; side by side they would run past the window's edge.
+                let narrow = ui.available_width() < 560.0;
+                let width = if narrow {
+                    ui.available_width().min(ui.spacing().text_edit_width)
+                } else {
+                    ui.spacing().text_edit_width
+                };
+                let mut rows = |ui: &mut Ui| {
+                    let end_row = |ui: &mut Ui| {
+                        if narrow {
+                            ui.add_space(4.0);
+                        } else {
+                            ui.end_row();
+                        }
+                    };
+                    let label = ui.label("Run name");
+                    ui.add(
+                        TextEdit::singleline(&mut self.new_name)
+                            .hint_text("e.g. Tuesday group, autumn")
+                            .desired_width(width),
+                    )
+                    .labelled_by(label.id);
+                    end_row(ui);
+                    ui.label("Programme");
+                    let title = cx
+                        .model
+                        .workbook()
+                        .programme(&self.new_programme)
+                        .map_or_else(|| self.new_programme.clone(), |p| p.title.clone());
+                    let mut combo = egui::ComboBox::from_id_salt("register-programme")
+                        .selected_text(title);
+                    if narrow {
+                        combo = combo.width(width).truncate();
+                    }
+                    let combo = combo.show_ui(ui, |ui| {
+                            for programme in cx.model.workbook().programmes() {
+                                ui.selectable_value(
+                                    &mut self.new_programme,
+                                    programme.id.clone(),
+                                    &programme.title,
+                                );
+                            }
+                        });
+                    widgets::set_accessible_label(ui, &combo.response, "Programme");
+                    end_row(ui);
+                    let label = ui.label("First group session");
+                    ui.horizontal(|ui| {
+                        let name = "First group session";
+                        let date_width = (width - 90.0).max(110.0);
+                        let new_start = &mut self.new_start;
+                        widgets::date_field(ui, new_start, label.id, name, "YYYY-MM-DD", date_width);
                     });
+                    end_row(ui);
+                };
+                if narrow {
+                    rows(ui);
+                } else {
+                    egui::Grid::new("register-new")
+                        .num_columns(2)
+                        .spacing([12.0, 8.0])
+                        .show(ui, rows);
+                }
                 if ui.button("Start the register").clicked() {
                     match self.new_start.trim().parse::<jiff::civil::Date>() {
                         Err(_) => cx.notify(Notice::error(format!(

@@ -86,11 +86,9 @@ impl View for ReportView {
                 let today = LocalTime::now().date();
                 ui.horizontal_wrapped(|ui| {
                     let label = ui.label("From");
-                    ui.add(egui::TextEdit::singleline(&mut self.from).desired_width(110.0))
-                        .labelled_by(label.id);
+                    widgets::date_field(ui, &mut self.from, label.id, "First day", "YYYY-MM-DD", 110.0);
                     let label = ui.label("to");
-                    ui.add(egui::TextEdit::singleline(&mut self.to).desired_width(110.0))
-                        .labelled_by(label.id);
+                    widgets::date_field(ui, &mut self.to, label.id, "Last day", "YYYY-MM-DD", 110.0);
                     for (name, days) in [("Last 4 weeks", 27), ("Last 3 months", 90)] {
                         if ui.button(name).clicked() {
                             self.to = today.to_string();

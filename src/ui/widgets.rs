@@ -227,3 +227,58 @@ pub fn save_handout(
         Err(error) => super::vocabulary::Notice::error(error.to_string()),
     }
 }
+
+/// A date typed as 2026-11-25, with a calendar beside it to pick one instead. `name` is what
+/// the date is (for the calendar's accessible label and its id), `labelled_by` the label the
+/// text box is read with. Returns whether the text changed.
+pub fn date_field(
+    ui: &mut Ui,
+    text: &mut String,
+    labelled_by: egui::Id,
+    name: &str,
+    hint: &str,
+    width: f32,
+) -> bool {
+    let mut changed = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .hint_text(hint)
+                .desired_width(width),
+        )
+        .labelled_by(labelled_by)
+        .changed();
+    // The calendar opens on the date written, or on today while none is.
+    let shown = text
+        .trim()
+        .parse::<jiff::civil::Date>()
+        .unwrap_or_else(|_| rapport_core::time::LocalTime::now().date());
+    if let Some(mut picked) = to_picker_date(shown) {
+        let calendar = ui.add(
+            egui_extras::DatePickerButton::new(&mut picked)
+                .id_salt(name)
+                // No `%` in the format: the button shows these words, not the date twice.
+                .format("Calendar…")
+                .show_icon(false)
+                .calendar_week(false)
+                .highlight_weekends(false),
+        );
+        set_accessible_label(ui, &calendar, format!("{name}: pick a date"));
+        if calendar.changed()
+            && let Some(date) = from_picker_date(picked)
+        {
+            *text = date.to_string();
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// `date` as the date picker holds it (`egui_extras` works in jiff 0.2's dates).
+fn to_picker_date(date: jiff::civil::Date) -> Option<jiff_02::civil::Date> {
+    jiff_02::civil::Date::new(date.year(), date.month(), date.day()).ok()
+}
+
+/// The date picked, as the core holds dates.
+fn from_picker_date(date: jiff_02::civil::Date) -> Option<jiff::civil::Date> {
+    jiff::civil::Date::new(date.year(), date.month(), date.day()).ok()
+}

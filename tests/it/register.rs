@@ -497,3 +497,63 @@ fn in_the_window_a_score_with_question_9_above_0_is_flagged_and_saved() {
     .unwrap();
     assert!(csv.contains("River,Session 1,no,9,1,1,1,1,1,1,1,1,1,Follow up: answered question 9 above 0 (1) at session 1"), "{csv}");
 }
+
+/// In the window the first group session is picked from a calendar, as any other date is, and
+/// the run starts on the day picked.
+#[test]
+fn in_the_window_the_first_session_is_picked_from_a_calendar() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let shell = rapport::ui::Shell::new(
+        rapport_core::storage::layout::DataDir::new(dir.path()),
+        rapport::ui::UiState::default(),
+    );
+    // The calendar's year, month and day lists (egui_extras') have no accessible names, so the
+    // check is made once it is closed.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1280.0, 2000.0])
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, shell: &mut rapport::ui::Shell| shell.ui(ui), shell);
+    harness.run();
+    harness
+        .get_by_label("Group register (facilitators)")
+        .click();
+    harness.run();
+    crate::common::type_into(&mut harness, Role::TextInput, "Run name", "Tuesday group");
+    // Typed first, so the calendar opens on that month.
+    crate::common::type_into(
+        &mut harness,
+        Role::TextInput,
+        "First group session",
+        "2026-11-25",
+    );
+    harness
+        .get_by_label("First group session: pick a date")
+        .click();
+    harness.run();
+    harness.get_by_label("20").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "First group session")
+            .value()
+            .as_deref(),
+        Some("2026-11-20")
+    );
+    harness.check_accessibility();
+    harness.get_by_label("Start the register").click();
+    harness.run();
+    harness.get_by_label_contains("Tuesday group: Group Interpersonal Therapy");
+    let mut files = Vec::new();
+    every_file(dir.path(), &mut files);
+    let saved: Vec<String> = files
+        .iter()
+        .filter_map(|file| fs::read_to_string(file).ok())
+        .filter(|text| text.contains("Tuesday group"))
+        .collect();
+    assert_eq!(saved.len(), 1, "{files:?}");
+    assert!(saved[0].contains("2026-11-20"), "{}", saved[0]);
+}
