@@ -124,24 +124,16 @@ fn system_cjk() -> Option<&'static FontRef<'static>> {
 /// [`crate::insight::progress::weekly_practice`]).
 pub const SLOTS: usize = 6;
 
-/// Okabe–Ito colours that stay distinct for colour-blind readers, ordered for a light background.
-const ON_LIGHT: [RGBColor; SLOTS] = [
+/// Okabe–Ito colours that stay distinct for colour-blind readers. The same in light and dark,
+/// so a worksheet keeps its colour when the theme changes; each stands out from the dark
+/// background by at least 3:1.
+const SLOT_COLOURS: [RGBColor; SLOTS] = [
     RGBColor(0, 114, 178),   // blue
     RGBColor(213, 94, 0),    // vermillion
     RGBColor(0, 158, 115),   // bluish green
     RGBColor(204, 121, 167), // reddish purple
     RGBColor(230, 159, 0),   // orange
     RGBColor(86, 180, 233),  // sky blue
-];
-
-/// Okabe–Ito colours ordered for a dark background.
-const ON_DARK: [RGBColor; SLOTS] = [
-    RGBColor(86, 180, 233),  // sky blue
-    RGBColor(230, 159, 0),   // orange
-    RGBColor(0, 158, 115),   // bluish green
-    RGBColor(204, 121, 167), // reddish purple
-    RGBColor(240, 228, 66),  // yellow
-    RGBColor(213, 94, 0),    // vermillion
 ];
 
 /// Light or dark, to match the app's theme.
@@ -171,14 +163,14 @@ impl Theme {
                 background: RGBColor(248, 248, 248),
                 text: RGBColor(40, 40, 40),
                 grid: RGBColor(225, 225, 225),
-                lines: &ON_LIGHT,
+                lines: &SLOT_COLOURS,
                 other: RGBColor(180, 180, 180),
             },
             Theme::Dark => Palette {
                 background: RGBColor(27, 27, 27),
                 text: RGBColor(220, 220, 220),
                 grid: RGBColor(60, 60, 60),
-                lines: &ON_DARK,
+                lines: &SLOT_COLOURS,
                 other: RGBColor(92, 92, 92),
             },
         }
@@ -1061,6 +1053,29 @@ mod tests {
             let top = rendered.mapping.unwrap().area.1 as usize;
             let header = &rendered.rgb[..top * width as usize * 3];
             assert!(header.chunks(3).any(|px| px == swatch), "{width}x{height}");
+        }
+    }
+
+    #[test]
+    fn a_worksheet_keeps_its_colour_in_light_and_dark_and_each_stands_out_on_dark() {
+        // Relative luminance and contrast ratio as WCAG 2 defines them.
+        let luminance = |[r, g, b]: [u8; 3]| {
+            let channel = |c: u8| {
+                let c = f64::from(c) / 255.0;
+                if c <= 0.039_28 {
+                    c / 12.92
+                } else {
+                    ((c + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+        };
+        let dark = luminance(Theme::Dark.background());
+        for slot in 0..SLOTS {
+            let colour = Theme::Light.slot_colour(slot);
+            assert_eq!(Theme::Dark.slot_colour(slot), colour, "slot {slot}");
+            let contrast = (luminance(colour) + 0.05) / (dark + 0.05);
+            assert!(contrast >= 3.0, "slot {slot}: {contrast:.2}");
         }
     }
 
