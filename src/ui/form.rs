@@ -507,7 +507,14 @@ fn list_editor(
 fn date_editor(ui: &mut Ui, step: &Step, text: &mut String, prompt: egui::Id) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
-        changed |= widgets::date_field(ui, text, prompt, &step.label, "YYYY-MM-DD", 120.0);
+        changed |= widgets::date_field(
+            ui,
+            text,
+            prompt,
+            (&step.label, &step.id),
+            "YYYY-MM-DD",
+            120.0,
+        );
         let today = ui.button("Today");
         set_accessible_label(ui, &today, format!("{}: today", step.label));
         if today.clicked() {

@@ -95,7 +95,7 @@ impl View for ShareView {
                 let label = ui.label("Group start date");
                 ui.horizontal(|ui| {
                     let width = ui.spacing().text_edit_width * 0.6;
-                    widgets::date_field(ui, &mut self.start, label.id, "Group start date", "YYYY-MM-DD, if given", width);
+                    widgets::date_field(ui, &mut self.start, label.id, ("Group start date", "share start"), "YYYY-MM-DD, if given", width);
                 });
                 ui.end_row();
             });
@@ -284,7 +284,7 @@ impl View for GroupView {
                 let label = ui.label("Group start date");
                 ui.horizontal(|ui| {
                     let width = (width - 90.0).max(110.0);
-                    widgets::date_field(ui, &mut self.start, label.id, "Group start date", "YYYY-MM-DD", width);
+                    widgets::date_field(ui, &mut self.start, label.id, ("Group start date", "summary start"), "YYYY-MM-DD", width);
                 });
                 end_row(ui);
             };

@@ -230,7 +230,7 @@ impl RegisterView {
                         let name = "First group session";
                         let date_width = (width - 90.0).max(110.0);
                         let new_start = &mut self.new_start;
-                        widgets::date_field(ui, new_start, label.id, name, "YYYY-MM-DD", date_width);
+                        widgets::date_field(ui, new_start, label.id, (name, "register start"), "YYYY-MM-DD", date_width);
                     });
                     end_row(ui);
                 };

@@ -86,9 +86,9 @@ impl View for ReportView {
                 let today = LocalTime::now().date();
                 ui.horizontal_wrapped(|ui| {
                     let label = ui.label("From");
-                    widgets::date_field(ui, &mut self.from, label.id, "First day", "YYYY-MM-DD", 110.0);
+                    widgets::date_field(ui, &mut self.from, label.id, ("First day", "report from"), "YYYY-MM-DD", 110.0);
                     let label = ui.label("to");
-                    widgets::date_field(ui, &mut self.to, label.id, "Last day", "YYYY-MM-DD", 110.0);
+                    widgets::date_field(ui, &mut self.to, label.id, ("Last day", "report to"), "YYYY-MM-DD", 110.0);
                     for (name, days) in [("Last 4 weeks", 27), ("Last 3 months", 90)] {
                         if ui.button(name).clicked() {
                             self.to = today.to_string();

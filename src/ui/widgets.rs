@@ -229,13 +229,14 @@ pub fn save_handout(
 }
 
 /// A date typed as 2026-11-25, with a calendar beside it to pick one instead. `name` is what
-/// the date is (for the calendar's accessible label and its id), `labelled_by` the label the
-/// text box is read with. Returns whether the text changed.
+/// the date is (for the calendar's accessible label), `salt` tells its calendar from others on
+/// the page, `labelled_by` is the label the text box is read with. Returns whether the text
+/// changed.
 pub fn date_field(
     ui: &mut Ui,
     text: &mut String,
     labelled_by: egui::Id,
-    name: &str,
+    (name, salt): (&str, &str),
     hint: &str,
     width: f32,
 ) -> bool {
@@ -255,7 +256,7 @@ pub fn date_field(
     if let Some(mut picked) = to_picker_date(shown) {
         let calendar = ui.add(
             egui_extras::DatePickerButton::new(&mut picked)
-                .id_salt(name)
+                .id_salt(salt)
                 // No `%` in the format: the button shows these words, not the date twice.
                 .format("Calendar…")
                 .show_icon(false)

@@ -407,19 +407,21 @@ fn a_hand_damaged_register_gets_a_clear_message_and_is_never_saved_over() {
     assert_eq!(fs::read_to_string(&file).unwrap(), newer);
 }
 
-/// In the window: start a run, add a member, tick who came, enter a PHQ-9 with question 9
-/// above 0 through the grid of answers, see the flag in words, and find it all on disk.
-#[test]
-fn in_the_window_a_score_with_question_9_above_0_is_flagged_and_saved() {
+/// The app on an empty data folder at `dir`, on the Group register, with "Tuesday group" typed
+/// as the new run's name; checked for unnamed widgets at each step if `checked`.
+fn new_run_in_the_window(
+    dir: &Path,
+    checked: bool,
+) -> egui_kittest::Harness<'static, rapport::ui::Shell> {
     use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable;
-    let dir = tempfile::tempdir().unwrap();
     let shell = rapport::ui::Shell::new(
-        rapport_core::storage::layout::DataDir::new(dir.path()),
+        rapport_core::storage::layout::DataDir::new(dir),
         rapport::ui::UiState::default(),
     );
     let mut harness = egui_kittest::Harness::builder()
         .with_size([1280.0, 4000.0])
+        .with_accessibility_check(checked)
         .build_ui_state(|ui, shell: &mut rapport::ui::Shell| shell.ui(ui), shell);
     harness.run();
     harness
@@ -427,6 +429,17 @@ fn in_the_window_a_score_with_question_9_above_0_is_flagged_and_saved() {
         .click();
     harness.run();
     crate::common::type_into(&mut harness, Role::TextInput, "Run name", "Tuesday group");
+    harness
+}
+
+/// In the window: start a run, add a member, tick who came, enter a PHQ-9 with question 9
+/// above 0 through the grid of answers, see the flag in words, and find it all on disk.
+#[test]
+fn in_the_window_a_score_with_question_9_above_0_is_flagged_and_saved() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = new_run_in_the_window(dir.path(), true);
     crate::common::type_into(
         &mut harness,
         Role::TextInput,
@@ -505,22 +518,9 @@ fn in_the_window_the_first_session_is_picked_from_a_calendar() {
     use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable;
     let dir = tempfile::tempdir().unwrap();
-    let shell = rapport::ui::Shell::new(
-        rapport_core::storage::layout::DataDir::new(dir.path()),
-        rapport::ui::UiState::default(),
-    );
     // The calendar's year, month and day lists (egui_extras') have no accessible names, so the
     // check is made once it is closed.
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size([1280.0, 2000.0])
-        .with_accessibility_check(false)
-        .build_ui_state(|ui, shell: &mut rapport::ui::Shell| shell.ui(ui), shell);
-    harness.run();
-    harness
-        .get_by_label("Group register (facilitators)")
-        .click();
-    harness.run();
-    crate::common::type_into(&mut harness, Role::TextInput, "Run name", "Tuesday group");
+    let mut harness = new_run_in_the_window(dir.path(), false);
     // Typed first, so the calendar opens on that month.
     crate::common::type_into(
         &mut harness,
