@@ -261,10 +261,9 @@ impl View for GroupView {
             ui.add_space(8.0);
             // In a narrow window each label goes above its field, and the fields take the
             // width there is; side by side they would run past the window's edge.
-            let narrow = ui.available_width() < 560.0;
             let room = ui.available_width();
-            let mut rows = |ui: &mut Ui| {
-                let end_row = |ui: &mut Ui| if narrow { ui.add_space(4.0) } else { ui.end_row() };
+            widgets::form_rows(ui, "group-fields", |ui, narrow| {
+                let end_row = |ui: &mut Ui| widgets::end_form_row(ui, narrow);
                 let label = ui.label("Folder of share files");
                 ui.horizontal(|ui| {
                     let width = if narrow { (room - 90.0).max(120.0) } else { 420.0 };
@@ -287,12 +286,7 @@ impl View for GroupView {
                     widgets::date_field(ui, &mut self.start, label.id, ("Group start date", "summary start"), "YYYY-MM-DD", width);
                 });
                 end_row(ui);
-            };
-            if narrow {
-                rows(ui);
-            } else {
-                egui::Grid::new("group-fields").num_columns(2).spacing([12.0, 8.0]).show(ui, rows);
-            }
+            });
             ui.label(RichText::new("Week 1 starts on the group's start date. Without one, it is estimated from the shared files.").weak());
             if ui.button("Import").clicked() {
                 let (folder, group, start) = (self.folder.clone(), self.group.clone(), self.start.clone());

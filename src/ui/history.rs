@@ -152,6 +152,7 @@ impl HistoryView {
                             *selected = Some(entry.id.clone());
                         }
                     }
+                    super::keyboard::keep_focus_in_view(ui);
                 },
             );
     }

@@ -99,6 +99,7 @@ impl View for OverviewView {
                     .show(ui, &data_dir, key("relationships"), height, || {
                         Chart::Trend(model.relationships_chart(range, today))
                     });
+                super::keyboard::keep_focus_in_view(ui);
             });
     }
 }

@@ -97,6 +97,7 @@ impl ChartCache {
                         Chart::BeforeAfter(charts.swap_remove(index))
                     });
                 }
+                super::keyboard::keep_focus_in_view(ui);
             });
     }
 }

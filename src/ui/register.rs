@@ -181,20 +181,14 @@ impl RegisterView {
             .show(ui, |ui| {
                 // In a narrow window each label goes above its field, and the fields take the
                 // width there is; side by side they would run past the window's edge.
-                let narrow = ui.available_width() < 560.0;
-                let width = if narrow {
-                    ui.available_width().min(ui.spacing().text_edit_width)
-                } else {
-                    ui.spacing().text_edit_width
-                };
-                let mut rows = |ui: &mut Ui| {
-                    let end_row = |ui: &mut Ui| {
-                        if narrow {
-                            ui.add_space(4.0);
-                        } else {
-                            ui.end_row();
-                        }
+                let room = ui.available_width();
+                widgets::form_rows(ui, "register-new", |ui, narrow| {
+                    let width = if narrow {
+                        room.min(ui.spacing().text_edit_width)
+                    } else {
+                        ui.spacing().text_edit_width
                     };
+                    let end_row = |ui: &mut Ui| widgets::end_form_row(ui, narrow);
                     let label = ui.label("Run name");
                     ui.add(
                         TextEdit::singleline(&mut self.new_name)
@@ -233,15 +227,7 @@ impl RegisterView {
                         widgets::date_field(ui, new_start, label.id, (name, "register start"), "YYYY-MM-DD", date_width);
                     });
                     end_row(ui);
-                };
-                if narrow {
-                    rows(ui);
-                } else {
-                    egui::Grid::new("register-new")
-                        .num_columns(2)
-                        .spacing([12.0, 8.0])
-                        .show(ui, rows);
-                }
+                });
                 if ui.button("Start the register").clicked() {
                     match self.new_start.trim().parse::<jiff::civil::Date>() {
                         Err(_) => cx.notify(Notice::error(format!(

@@ -132,40 +132,24 @@ fn schedule_fields(ui: &mut Ui, cx: &Cx<'_>, draft: &mut Reminders) {
         .filter(|w| w.questionnaire().is_some() || w.id.contains("check-in"))
         .map(|w| (w.id.clone(), w.title.clone()))
         .collect();
-    ui.horizontal_wrapped(|ui| {
-        ui.label("What for:");
-        let day = match &draft.cadence {
-            Cadence::Weekly(day) | Cadence::ProgrammeStep(day) => *day,
-            _ => Day::Monday,
-        };
-        let first_check_in = check_ins
-            .first()
-            .map(|(id, _)| id.clone())
-            .unwrap_or_default();
-        let choices = [
-            (Cadence::Daily, "A moment each day"),
-            (Cadence::Weekly(day), "Once a week"),
-            (
-                Cadence::CheckIn {
-                    worksheet: first_check_in,
-                    every_days: 14,
-                },
-                "A check-in",
-            ),
-            (Cadence::ProgrammeStep(day), "My programme's weekly step"),
-        ];
-        for (cadence, label) in choices {
-            let selected =
-                std::mem::discriminant(&draft.cadence) == std::mem::discriminant(&cadence);
-            if ui.radio(selected, label).clicked() && !selected {
-                draft.cadence = cadence;
-            }
-        }
-    });
-    match &mut draft.cadence {
-        Cadence::Daily => {}
-        Cadence::Weekly(day) | Cadence::ProgrammeStep(day) => {
-            ui.horizontal(|ui| {
+    // Labels in one column and their fields in the next, so a row that wraps (the quiet days)
+    // keeps to its field's column instead of running back under its label.
+    super::widgets::form_rows(ui, "reminder-schedule", |ui, narrow| {
+        let end_row = |ui: &mut Ui| super::widgets::end_form_row(ui, narrow);
+        // At the top of its cell, level with the first choice, not halfway down the list.
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            ui.add_space(2.0);
+            ui.label("What for:");
+        });
+        // One choice a line, as a desktop lists radio buttons: easy to scan at any width.
+        ui.vertical(|ui| {
+            ui.spacing_mut().item_spacing.y = 2.0;
+            cadence_choices(ui, &check_ins, draft);
+        });
+        end_row(ui);
+        match &mut draft.cadence {
+            Cadence::Daily => {}
+            Cadence::Weekly(day) | Cadence::ProgrammeStep(day) => {
                 let label = ui.label("On:");
                 egui::ComboBox::from_id_salt("reminder-day")
                     .selected_text(day.name())
@@ -176,57 +160,57 @@ fn schedule_fields(ui: &mut Ui, cx: &Cx<'_>, draft: &mut Reminders) {
                     })
                     .response
                     .labelled_by(label.id);
-            });
-        }
-        Cadence::CheckIn {
-            worksheet,
-            every_days,
-        } => {
-            ui.horizontal_wrapped(|ui| {
+                end_row(ui);
+            }
+            Cadence::CheckIn {
+                worksheet,
+                every_days,
+            } => {
                 let label = ui.label("Check-in:");
-                let title = check_ins
-                    .iter()
-                    .find(|(id, _)| id == worksheet)
-                    .map_or(worksheet.as_str(), |(_, title)| title.as_str())
-                    .to_owned();
-                egui::ComboBox::from_id_salt("reminder-check-in")
-                    .selected_text(title)
-                    .show_ui(ui, |ui| {
-                        for (id, title) in &check_ins {
-                            ui.selectable_value(worksheet, id.clone(), title);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                let every = ui.label("every");
-                ui.add(
-                    egui::DragValue::new(every_days)
-                        .range(1..=90)
-                        .suffix(" days"),
-                )
-                .labelled_by(every.id);
-            });
-        }
-    }
-    ui.horizontal(|ui| {
-        ui.label("From:");
-        time_fields(ui, &mut draft.at, "Reminder");
-    });
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Quiet days:");
-        for day in Day::ALL {
-            let mut quiet = draft.quiet_days.contains(&day);
-            if ui.checkbox(&mut quiet, &day.name()[..3]).changed() {
-                if quiet {
-                    draft.quiet_days.push(day);
-                    draft.quiet_days.sort();
-                } else {
-                    draft.quiet_days.retain(|d| *d != day);
-                }
+                ui.horizontal_wrapped(|ui| {
+                    let title = check_ins
+                        .iter()
+                        .find(|(id, _)| id == worksheet)
+                        .map_or(worksheet.as_str(), |(_, title)| title.as_str())
+                        .to_owned();
+                    egui::ComboBox::from_id_salt("reminder-check-in")
+                        .selected_text(title)
+                        .show_ui(ui, |ui| {
+                            for (id, title) in &check_ins {
+                                ui.selectable_value(worksheet, id.clone(), title);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    let every = ui.label("every");
+                    ui.add(
+                        egui::DragValue::new(every_days)
+                            .range(1..=90)
+                            .suffix(" days"),
+                    )
+                    .labelled_by(every.id);
+                });
+                end_row(ui);
             }
         }
-    });
-    ui.horizontal_wrapped(|ui| {
+        ui.label("From:");
+        ui.horizontal(|ui| time_fields(ui, &mut draft.at, "Reminder"));
+        end_row(ui);
+        ui.label("Quiet days:");
+        ui.horizontal_wrapped(|ui| {
+            for day in Day::ALL {
+                let mut quiet = draft.quiet_days.contains(&day);
+                if ui.checkbox(&mut quiet, &day.name()[..3]).changed() {
+                    if quiet {
+                        draft.quiet_days.push(day);
+                        draft.quiet_days.sort();
+                    } else {
+                        draft.quiet_days.retain(|d| *d != day);
+                    }
+                }
+            }
+        });
+        end_row(ui);
         let mut has_quiet_hours = draft.quiet_hours.is_some();
         if ui.checkbox(&mut has_quiet_hours, "Quiet hours").changed() {
             draft.quiet_hours = has_quiet_hours.then_some(QuietHours {
@@ -234,13 +218,46 @@ fn schedule_fields(ui: &mut Ui, cx: &Cx<'_>, draft: &mut Reminders) {
                 to: Time::constant(8, 0, 0, 0),
             });
         }
-        if let Some(quiet) = &mut draft.quiet_hours {
-            ui.label("from");
-            time_fields(ui, &mut quiet.from, "Quiet from");
-            ui.label("to");
-            time_fields(ui, &mut quiet.to, "Quiet to");
-        }
+        ui.horizontal_wrapped(|ui| {
+            if let Some(quiet) = &mut draft.quiet_hours {
+                ui.label("from");
+                time_fields(ui, &mut quiet.from, "Quiet from");
+                ui.label("to");
+                time_fields(ui, &mut quiet.to, "Quiet to");
+            }
+        });
+        end_row(ui);
     });
+}
+
+/// The radio buttons choosing what reminders are for.
+fn cadence_choices(ui: &mut Ui, check_ins: &[(String, String)], draft: &mut Reminders) {
+    let day = match &draft.cadence {
+        Cadence::Weekly(day) | Cadence::ProgrammeStep(day) => *day,
+        _ => Day::Monday,
+    };
+    let first_check_in = check_ins
+        .first()
+        .map(|(id, _)| id.clone())
+        .unwrap_or_default();
+    let choices = [
+        (Cadence::Daily, "A moment each day"),
+        (Cadence::Weekly(day), "Once a week"),
+        (
+            Cadence::CheckIn {
+                worksheet: first_check_in,
+                every_days: 14,
+            },
+            "A check-in",
+        ),
+        (Cadence::ProgrammeStep(day), "My programme's weekly step"),
+    ];
+    for (cadence, label) in choices {
+        let selected = std::mem::discriminant(&draft.cadence) == std::mem::discriminant(&cadence);
+        if ui.radio(selected, label).clicked() && !selected {
+            draft.cadence = cadence;
+        }
+    }
 }
 
 /// Hour and minute of `time`, each labelled for screen readers as "NAME hour" / "NAME minute".

@@ -73,6 +73,8 @@ pub struct Shell {
     /// The fonts, and whether the CJK font has been looked for (see `theme::Fonts`).
     fonts: super::theme::Fonts,
     notice: Option<Notice>,
+    /// The plain notice on screen and when it appeared, so it can go by itself.
+    notice_clock: Option<(Notice, f64)>,
     pending: Option<Pending>,
     quitting: bool,
     applied: Option<(ThemeChoice, f32)>,
@@ -144,6 +146,7 @@ impl Shell {
             clock: std::rc::Rc::new(SystemClock::default()),
             fonts,
             notice: None,
+            notice_clock: None,
             pending: None,
             quitting: false,
             applied: None,
@@ -374,12 +377,8 @@ impl Shell {
             if let Some(reminder) = self.reminder {
                 bar_choice = super::reminders::reminder_bar(ui, reminder);
             }
-            if let Some(notice) = self.notice.clone()
-                && let Some(file) = notice_bar(ui, &notice, &mut self.notice, cx.model)
-            {
-                let dialog = super::files::Dialog::save_copy_of(&file);
-                self.copy_dialog = Some((file, dialog));
-            }
+            let page = ui.max_rect();
+            let _ = super::widgets::take_page_foot(ui.ctx());
             match cx.state.screen.clone() {
                 Screen::Today => self.views.today.ui(ui, &mut cx),
                 Screen::Overview => self.views.overview.ui(ui, &mut cx),
@@ -397,6 +396,23 @@ impl Shell {
                 Screen::Problems => problems::ProblemsView.ui(ui, &mut cx),
                 Screen::Settings => self.views.settings.ui(ui, &mut cx),
                 Screen::Help => self.views.help.ui(ui, &mut cx),
+            }
+            // Drawn over the page, after it: a notice never pushes what is there down.
+            if let Some(notice) = self.notice.clone()
+                && let Some(file) = notice_toast(
+                    ui,
+                    page,
+                    &notice,
+                    &mut self.notice,
+                    &mut self.notice_clock,
+                    cx.model,
+                )
+            {
+                let dialog = super::files::Dialog::save_copy_of(&file);
+                self.copy_dialog = Some((file, dialog));
+            }
+            if self.notice.is_none() {
+                self.notice_clock = None;
             }
         });
 
@@ -1047,55 +1063,111 @@ impl Shell {
     }
 }
 
-/// The notice at the top of the screen. Returns a saved file the user wants to copy elsewhere.
-fn notice_bar(
-    ui: &mut Ui,
+/// The notice, floating over the foot of the page so the page never moves for it. Returns a
+/// saved file the user wants to copy elsewhere.
+fn notice_toast(
+    ui: &Ui,
+    page: egui::Rect,
     notice: &Notice,
     slot: &mut Option<Notice>,
+    clock: &mut Option<(Notice, f64)>,
     model: &mut Model,
 ) -> Option<std::path::PathBuf> {
+    let id = egui::Id::unique("notice");
+    let hovered = ui
+        .ctx()
+        .memory(|memory| memory.area_rect(id))
+        .zip(ui.ctx().pointer_hover_pos())
+        .is_some_and(|(rect, pointer)| rect.contains(pointer));
+    if fade_when_read(ui.ctx(), hovered, slot, clock) {
+        return None;
+    }
     let mut copy = None;
-    egui::Frame::group(ui.style())
-        .fill(ui.visuals().faint_bg_color)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                if notice.is_error {
-                    ui.colored_label(ui.visuals().error_fg_color, &notice.text);
-                } else {
-                    ui.label(&notice.text);
-                }
-                if let Some(id) = &notice.undo_delete
-                    && ui.button("Undo").clicked()
-                {
-                    *slot = Some(match model.restore(id) {
-                        Ok(()) => Notice::info("The entry is back."),
-                        Err(error) => Notice::error(error.to_string()),
-                    });
-                    return;
-                }
-                if let Some(file) = &notice.file {
-                    if ui.button("Show in folder").clicked()
-                        && let Some(folder) = file.parent()
-                        && let Err(error) = open::that_detached(folder)
+    let width = (page.width() - 32.0).clamp(120.0, 560.0);
+    // Above the page's own bar at its foot (a worksheet's Save), never over its buttons.
+    let foot = super::widgets::take_page_foot(ui.ctx()).map_or(page.bottom(), |top| {
+        top.clamp(page.top() + 80.0, page.bottom())
+    });
+    let bottom = egui::pos2(page.center().x, foot - 12.0);
+    egui::Area::new(id)
+        .order(egui::Order::Foreground)
+        .pivot(egui::Align2::CENTER_BOTTOM)
+        .fixed_pos(bottom)
+        .constrain_to(page)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(width);
+                ui.horizontal_wrapped(|ui| {
+                    if notice.is_error {
+                        ui.colored_label(ui.visuals().error_fg_color, &notice.text);
+                    } else {
+                        ui.label(&notice.text);
+                    }
+                    if let Some(id) = &notice.undo_delete
+                        && ui.button("Undo").clicked()
                     {
-                        *slot = Some(Notice::error(format!(
-                            "The folder could not be opened: {error}. Path: {}",
-                            folder.display()
-                        )));
+                        *slot = Some(match model.restore(id) {
+                            Ok(()) => Notice::info("The entry is back."),
+                            Err(error) => Notice::error(error.to_string()),
+                        });
                         return;
                     }
-                    if ui.button("Save a copy elsewhere…").clicked() {
-                        copy = Some(file.clone());
+                    if let Some(file) = &notice.file {
+                        if ui.button("Show in folder").clicked()
+                            && let Some(folder) = file.parent()
+                            && let Err(error) = open::that_detached(folder)
+                        {
+                            *slot = Some(Notice::error(format!(
+                                "The folder could not be opened: {error}. Path: {}",
+                                folder.display()
+                            )));
+                            return;
+                        }
+                        if ui.button("Save a copy elsewhere…").clicked() {
+                            copy = Some(file.clone());
+                        }
                     }
-                }
-                if ui.small_button("Dismiss").clicked() {
-                    *slot = None;
-                }
+                    if ui.small_button("Dismiss").clicked() {
+                        *slot = None;
+                    }
+                });
             });
         });
-    ui.add_space(6.0);
     copy
+}
+
+/// How long a plain notice ("Saved.") stays before it goes by itself.
+const NOTICE_SECONDS: f64 = 8.0;
+
+/// Lets a plain notice go [`NOTICE_SECONDS`] after it appeared (`clock` holds it and when),
+/// counted again while the pointer rests on it; returns whether it has gone. An error, and a
+/// notice with something to do (Undo, a saved file), stay until dismissed.
+fn fade_when_read(
+    ctx: &egui::Context,
+    hovered: bool,
+    slot: &mut Option<Notice>,
+    clock: &mut Option<(Notice, f64)>,
+) -> bool {
+    let Some(shown) = slot.as_ref() else {
+        *clock = None;
+        return true;
+    };
+    if shown.is_error || shown.undo_delete.is_some() || shown.file.is_some() {
+        return false;
+    }
+    let now = ctx.input(|input| input.time);
+    if hovered || clock.as_ref().is_none_or(|(timed, _)| timed != shown) {
+        *clock = Some((shown.clone(), now));
+    }
+    let since = clock.as_ref().map_or(now, |(_, since)| *since);
+    let left = NOTICE_SECONDS - (now - since);
+    if left <= 0.0 {
+        *slot = None;
+        *clock = None;
+        return true;
+    }
+    ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+    false
 }
 
 /// Opens the journal; a failure is described with what to check.

@@ -254,7 +254,7 @@ pub use rapport_core::fonts::{BOLD, REGULAR};
 pub const ICONS: &[u8] = include_bytes!("../../assets/fonts/Phosphor-Rapport.ttf");
 
 /// Whether `c` is written in a script the bundled fonts lack: Chinese, Japanese, Korean.
-/// (Arabic, Hebrew and most alphabets are in the bundled `DejaVu` Sans, emoji in egui's own.)
+/// (Arabic, Hebrew and most alphabets are in the bundled `DejaVu` Sans, emoji in Noto Emoji.)
 #[must_use]
 pub fn needs_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -272,8 +272,9 @@ pub fn needs_cjk(c: char) -> bool {
         | 0x20000..=0x3FFFF) // extensions B and on
 }
 
-/// The fonts: Atkinson Hyperlegible Next first, then the icons, egui's own (emoji), `DejaVu`
-/// Sans (symbols, Greek, Cyrillic, Arabic, Hebrew…), and `cjk` if given (its bytes and face).
+/// The fonts: Atkinson Hyperlegible Next first, then the icons, egui's own, `DejaVu` Sans
+/// (symbols, Greek, Cyrillic, Arabic, Hebrew…), Noto Emoji, and `cjk` if given (its bytes and
+/// face).
 #[must_use]
 pub fn fonts(cjk: Option<(&'static [u8], u32)>) -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
@@ -294,7 +295,17 @@ pub fn fonts(cjk: Option<(&'static [u8], u32)>) -> FontDefinitions {
         "dejavu-sans".to_owned(),
         Arc::new(FontData::from_static(rapport_core::fonts::DEJAVU_SANS)),
     );
-    let mut tail = vec!["dejavu-sans".to_owned()];
+    // egui draws Noto Emoji a little large beside text; it shrinks it by the same amount.
+    data.insert(
+        "noto-emoji".to_owned(),
+        Arc::new(
+            FontData::from_static(rapport_core::fonts::EMOJI).tweak(egui::FontTweak {
+                scale: 0.81,
+                ..Default::default()
+            }),
+        ),
+    );
+    let mut tail = vec!["dejavu-sans".to_owned(), "noto-emoji".to_owned()];
     if let Some((bytes, index)) = cjk {
         let mut font = FontData::from_static(bytes);
         font.index = index;

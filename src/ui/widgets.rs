@@ -283,3 +283,48 @@ fn to_picker_date(date: jiff::civil::Date) -> Option<jiff_02::civil::Date> {
 fn from_picker_date(date: jiff_02::civil::Date) -> Option<jiff::civil::Date> {
     jiff::civil::Date::new(date.year(), date.month(), date.day()).ok()
 }
+
+/// Below this width a form's labels go above their fields rather than beside them.
+pub const STACK_LABELS_BELOW: f32 = 560.0;
+
+/// Lays out a form as rows of a label and its field. With room, the labels make a column and
+/// each field (even one that wraps onto a second line) keeps to its own column; in a narrow
+/// space each label goes above its field. `rows` is given the `Ui` and whether it is narrow,
+/// and ends each row with [`end_form_row`].
+pub fn form_rows(ui: &mut Ui, id_salt: &str, rows: impl FnOnce(&mut Ui, bool)) {
+    let narrow = ui.available_width() < STACK_LABELS_BELOW;
+    if narrow {
+        rows(ui, true);
+    } else {
+        egui::Grid::new(id_salt)
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| rows(ui, false));
+    }
+}
+
+/// Ends a row of [`form_rows`].
+pub fn end_form_row(ui: &mut Ui, narrow: bool) {
+    if narrow {
+        ui.add_space(4.0);
+    } else {
+        ui.end_row();
+    }
+}
+
+/// Where the page's own bar at its foot begins (a worksheet's save bar), so that the shell's
+/// floating notice sits above it instead of over its buttons. The shell clears it each frame
+/// before drawing the page.
+pub fn keep_foot_clear(ui: &Ui, top: f32) {
+    ui.ctx()
+        .data_mut(|data| data.insert_temp(page_foot_id(), top));
+}
+
+/// The top of the bar the page keeps at its foot this frame, if it has one, and forgets it.
+pub fn take_page_foot(ctx: &egui::Context) -> Option<f32> {
+    ctx.data_mut(|data| data.remove_temp::<f32>(page_foot_id()))
+}
+
+fn page_foot_id() -> egui::Id {
+    egui::Id::unique("rapport-page-foot")
+}

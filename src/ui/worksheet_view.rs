@@ -302,6 +302,7 @@ impl WorksheetView {
         // The save bar comes after the fields, so Tab reaches it after them; the fields get the
         // height the bar left last frame.
         let bar_top = ui.cursor().min.y;
+        widgets::keep_foot_clear(ui, bar_top);
         ui.separator();
         egui::Frame::side_top_panel(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());

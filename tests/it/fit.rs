@@ -1,6 +1,10 @@
 //! Every main screen fits the window: at the sizes people use, in light and dark, with a journal
 //! of two years, every labelled widget lies inside the window from left to right (its AccessKit
-//! bounds), so nothing a person should read or press runs off the edge.
+//! bounds), so nothing a person should read or press runs off the edge; and wherever Tab moves
+//! the keyboard focus, the focused widget is on screen.
+//!
+//! Zoom is covered by the sizes: at zoom z a window of w×h pixels lays out as one of (w/z)×(h/z)
+//! points, so 1100×760 at 150 % is 733×507, between the first two sizes here.
 
 use std::path::Path;
 
@@ -12,13 +16,14 @@ use rapport_core::content::entry::{Answer, Answers};
 use rapport_core::service::model::Model;
 use rapport_core::storage::layout::DataDir;
 
-/// The window sizes checked: the smallest the window allows, a small laptop, the default, and
-/// a full-HD screen.
-pub const SIZES: [[f32; 2]; 4] = [
+/// The window sizes checked: the smallest the window allows, a small laptop, the default, a
+/// full-HD screen and a 4K one.
+pub const SIZES: [[f32; 2]; 5] = [
     [640.0, 420.0],
     [900.0, 600.0],
     [1100.0, 760.0],
     [1920.0, 1080.0],
+    [3840.0, 2160.0],
 ];
 
 /// An unbroken word of 3,000 letters, as someone might paste.
@@ -184,4 +189,64 @@ fn harness_shows_long_word(dir: &Path) {
         word.min.x,
         word.max.x
     );
+}
+
+/// Whether `rect` is on screen in a window of `size`: inside it from left to right, and from
+/// top to bottom too unless it is taller than the window (a long answer), when it must at
+/// least show.
+fn on_screen(rect: egui::Rect, size: [f32; 2]) -> bool {
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size.into()).expand(0.5);
+    let across = rect.min.x >= window.min.x && rect.max.x <= window.max.x;
+    let down = if rect.height() <= size[1] {
+        rect.min.y >= window.min.y && rect.max.y <= window.max.y
+    } else {
+        rect.intersects(window)
+    };
+    across && down
+}
+
+/// How many times Tab is pressed on each screen: past the sidebar and well into the page.
+const TABS: usize = 30;
+
+#[test]
+fn wherever_tab_moves_the_focus_on_every_screen_and_size_it_is_on_screen() {
+    let dir = realistic_journal();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut harness = app(dir.path(), ThemeChoice::Light);
+    for size in SIZES {
+        harness.set_size(egui::vec2(size[0], size[1]));
+        harness.run_ok();
+        for (screen, path) in SCREENS {
+            for label in path {
+                press(&mut harness, label);
+            }
+            harness.run_ok();
+            for tab in 1..=TABS {
+                harness.key_press(egui::Key::Tab);
+                harness.run();
+                let Some((role, label, rect)) = crate::keyboard::focused(&harness) else {
+                    failures.push(format!(
+                        "{screen} at {}×{}: Tab {tab} left nothing focused",
+                        size[0], size[1]
+                    ));
+                    break;
+                };
+                checked += 1;
+                if !on_screen(rect, size) {
+                    failures.push(format!(
+                        "{screen} at {}×{}: Tab {tab} focused {role:?} {label:?} at {rect:?}",
+                        size[0], size[1]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} focus moves went off screen:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(checked, SIZES.len() * SCREENS.len() * TABS);
 }

@@ -361,6 +361,61 @@ fn settings_change_the_theme_and_show_the_data_folder() {
 }
 
 #[test]
+fn the_saved_notice_floats_over_the_page_and_never_moves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Coping skills");
+    let situation = prompt("coping-skills", "situation");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        &situation,
+        "A calm talk with Sam",
+    );
+    click(&mut harness, "Save");
+    // Saving shows the entry in History, with the notice floating over the foot of the page.
+    let notice = harness.get_by_label_contains("Saved.").rect();
+    let entry = harness.get_by_label("A calm talk with Sam").rect();
+    assert!(
+        !notice.intersects(entry),
+        "the notice covers the new entry: {notice:?} over {entry:?}"
+    );
+    click(&mut harness, "Dismiss");
+    assert!(harness.query_by_label_contains("Saved.").is_none());
+    let after = harness.get_by_label("A calm talk with Sam").rect();
+    assert_eq!(entry, after, "the page moved when the notice went");
+
+    // Back on the worksheet, a notice sits above the Save bar, never over its buttons.
+    click(&mut harness, "Worksheet");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        &situation,
+        "A second talk",
+    );
+    click(&mut harness, "Save");
+    click(&mut harness, "Worksheet");
+    let notice = harness.get_by_label_contains("Saved.").rect();
+    let save = harness.get_by_label("Save").rect();
+    assert!(
+        notice.max.y < save.min.y,
+        "the notice covers the Save bar: {notice:?} over {save:?}"
+    );
+
+    // A plain notice goes by itself after a few seconds.
+    let now = harness.ctx.input(|input| input.time);
+    harness.input_mut().time = Some(now + 3.0);
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Saved.").is_some(),
+        "gone too soon"
+    );
+    harness.input_mut().time = Some(now + 9.0);
+    harness.run();
+    assert!(harness.query_by_label_contains("Saved.").is_none());
+}
+
+#[test]
 fn settings_say_what_protection_does_and_keep_the_cipher_names_in_how_it_works() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path());

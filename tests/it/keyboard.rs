@@ -26,7 +26,7 @@ fn app(dir: &std::path::Path) -> Harness<'static, Shell> {
     clippy::redundant_closure_for_method_calls,
     reason = "the method is not general enough over the node's lifetime"
 )]
-fn focused(harness: &Harness<'static, Shell>) -> Option<(Role, String, egui::Rect)> {
+pub fn focused(harness: &Harness<'static, Shell>) -> Option<(Role, String, egui::Rect)> {
     harness
         .query_all(by().predicate(|node| node.is_focused()))
         .next()

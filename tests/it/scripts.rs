@@ -1,5 +1,5 @@
 //! Text in every script and of any length shows and fits: an unbroken 3,000-letter word,
-//! Chinese and Arabic typed into a worksheet stay inside the window, and the system's CJK font
+//! Chinese, Arabic and emoji typed into a worksheet stay inside the window, and the system's CJK font
 //! is read only once such text is typed.
 
 use egui::accesskit::Role;
@@ -20,7 +20,7 @@ fn a_long_word_chinese_and_arabic_typed_into_a_worksheet_stay_inside_the_window(
         "no CJK font is read before such text is seen"
     );
     let text = format!(
-        "{} 我今天和妈妈谈了很久，感觉好多了。 تحدثت مع أمي اليوم وشعرت بتحسن. שלום",
+        "{} 我今天和妈妈谈了很久，感觉好多了。 تحدثت مع أمي اليوم وشعرت بتحسن. שלום 今日は話せた 오늘 이야기했다 🙂👍🌱❤",
         long_word()
     );
     harness
@@ -40,6 +40,13 @@ fn a_long_word_chinese_and_arabic_typed_into_a_worksheet_stay_inside_the_window(
         harness.state().cjk_font_looked_for(),
         "typing Chinese looks for a CJK font"
     );
+    // Every letter and emoji has a font that draws it: none shows as an empty box.
+    let missing: Vec<char> = harness.ctx.fonts_mut(|fonts| {
+        text.chars()
+            .filter(|&c| !fonts.has_glyph(&egui::FontId::proportional(16.0), c))
+            .collect()
+    });
+    assert!(missing.is_empty(), "no font draws {missing:?}");
     for size in SIZES {
         harness.set_size(egui::vec2(size[0], size[1]));
         harness.run_ok();

@@ -1,6 +1,6 @@
 //! The fonts every front end and every file shares: Atkinson Hyperlegible Next for text,
-//! `DejaVu` Sans for what Atkinson lacks (Greek, Cyrillic, Arabic, Hebrew, symbols), and a
-//! font for Chinese, Japanese and Korean found on the system, read only when a text needs it.
+//! `DejaVu` Sans for what Atkinson lacks (Greek, Cyrillic, Arabic, Hebrew, symbols), Noto Emoji
+//! for emoji, and a font for Chinese, Japanese and Korean found on the system, read only when a text needs it.
 //!
 //! A leaf: it names no other module. The app's UI, the charts and the PDF handouts all take
 //! their fonts from here, so the list of places a CJK font is looked for is written once.
@@ -24,6 +24,17 @@ pub static BOLD: &[u8] = include_bytes!(concat!(
 pub static DEJAVU_SANS: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../assets/fonts/DejaVuSans.ttf"
+));
+
+/// Noto Emoji 3.006, monochrome (SIL Open Font License 1.1, `assets/fonts/`): emoji, in the
+/// colour of the text around them, after the text fonts. Its 1,464 single-character emoji, up
+/// to Unicode 15, without the sequences (skin tones, families), which only a shaper joins:
+/// the "emoji" subset of `@fontsource/noto-emoji` 5.3.2 at weight 400, cut with
+/// `pyftsubset --unicodes='*' --layout-features='' --drop-tables+=GSUB,vhea,vmtx,STAT`
+/// (785 KB). egui's own Noto Emoji is older and lacks many (🙂, 🤗, 🥲).
+pub static EMOJI: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../assets/fonts/NotoEmoji-Rapport.ttf"
 ));
 
 /// Where a font for Chinese, Japanese and Korean is usually found, with the face to use in a
@@ -86,5 +97,11 @@ mod tests {
             assert!(!has(&atkinson, c) && has(&dejavu, c), "{c}");
         }
         assert!(!has(&dejavu, '和'));
+        // Emoji are in none of the text fonts, and in the emoji font.
+        let emoji = FontRef::try_from_slice(EMOJI).unwrap();
+        for c in ['🙂', '😢', '❤', '👍', '🌱', '🫶', '🤗', '🥲'] {
+            assert!(has(&emoji, c), "{c}");
+        }
+        assert!(!has(&atkinson, '🙂') && !has(&dejavu, '🙂'));
     }
 }

@@ -112,15 +112,18 @@ enum Face {
     Regular,
     Bold,
     DejaVu,
+    Emoji,
     Cjk,
 }
 
 /// The fonts a PDF's text is drawn in, in the order a character is looked for: Atkinson
-/// (regular, or bold for headings), then `DejaVu` Sans, then the system's CJK font.
+/// (regular, or bold for headings), then `DejaVu` Sans, then Noto Emoji, then the system's CJK
+/// font.
 struct Faces {
     regular: FontRef<'static>,
     bold: FontRef<'static>,
     dejavu: FontRef<'static>,
+    emoji: FontRef<'static>,
     /// Looked for (and read, 20 MB) only when a character is in neither bundled font.
     cjk: OnceCell<Option<FontRef<'static>>>,
 }
@@ -134,6 +137,7 @@ impl Faces {
             regular: bundled(fonts::REGULAR),
             bold: bundled(fonts::BOLD),
             dejavu: bundled(fonts::DEJAVU_SANS),
+            emoji: bundled(fonts::EMOJI),
             cjk: OnceCell::new(),
         }
     }
@@ -152,6 +156,7 @@ impl Faces {
             Face::Regular => &self.regular,
             Face::Bold => &self.bold,
             Face::DejaVu => &self.dejavu,
+            Face::Emoji => &self.emoji,
             // Only chosen when present (see `has`); the regular face is a safe stand-in.
             Face::Cjk => self.cjk().unwrap_or(&self.regular),
         }
@@ -179,7 +184,7 @@ impl Faces {
         {
             return current;
         }
-        [first, Face::DejaVu, Face::Cjk]
+        [first, Face::DejaVu, Face::Emoji, Face::Cjk]
             .into_iter()
             .find(|&face| self.has(face, c))
             .unwrap_or(first)
@@ -252,6 +257,8 @@ impl Faces {
             Face::Regular => (fonts::REGULAR, 0),
             Face::Bold => (fonts::BOLD, 0),
             Face::DejaVu => (fonts::DEJAVU_SANS, 0),
+            Face::Emoji => (fonts::EMOJI, 0),
+            // A CJK run exists only if the font was found (see `has`).
             Face::Cjk => fonts::system_cjk().unwrap_or((fonts::REGULAR, 0)),
         }
     }
@@ -974,7 +981,7 @@ impl Layout {
 
 /// The faces as krilla fonts, each made the first time a run needs it.
 #[derive(Default)]
-struct KrillaFonts([Option<Font>; 4]);
+struct KrillaFonts([Option<Font>; 5]);
 
 impl KrillaFonts {
     fn get(&mut self, face: Face) -> Result<Font, HandoutError> {
@@ -982,13 +989,7 @@ impl KrillaFonts {
         if let Some(font) = slot {
             return Ok(font.clone());
         }
-        let (bytes, index) = match face {
-            Face::Regular => (fonts::REGULAR, 0),
-            Face::Bold => (fonts::BOLD, 0),
-            Face::DejaVu => (fonts::DEJAVU_SANS, 0),
-            // A CJK run exists only if the font was found (see `Faces::has`).
-            Face::Cjk => fonts::system_cjk().unwrap_or((fonts::REGULAR, 0)),
-        };
+        let (bytes, index) = Faces::bytes(face);
         let font = Font::new(krilla::Data::from(bytes), index)
             .ok_or_else(|| HandoutError::Pdf("a font could not be used".to_owned()))?;
         *slot = Some(font.clone());
@@ -2176,7 +2177,7 @@ mod tests {
     fn text_is_drawn_in_atkinson_and_what_it_lacks_in_a_font_that_has_it() {
         let mut layout = Layout::new(Paper::A4);
         layout.text("What I want to talk about", 13.0, false);
-        layout.own_words("I argued with my mum: 和妈妈吵架. Привет, Ωμέγα.");
+        layout.own_words("I argued with my mum: 和妈妈吵架. Привет, Ωμέγα. Better now 🙂👍 今日は話せた 오늘 이야기했다");
         let pdf = layout.render().unwrap();
         // pdffonts takes no "-" for standard output; it lists the fonts of the file.
         let dir = tempfile::tempdir().unwrap();
@@ -2193,9 +2194,11 @@ mod tests {
             "Latin text and headings in Atkinson:\n{fonts}"
         );
         assert!(fonts.contains("DejaVuSans"), "Cyrillic in DejaVu:\n{fonts}");
+        assert!(fonts.contains("NotoEmoji"), "emoji in Noto Emoji:\n{fonts}");
         let text = poppler("pdftotext", &pdf);
         assert!(text.contains("I argued with my mum"), "{text}");
         assert!(text.contains("Привет"), "{text}");
+        assert!(text.contains("🙂👍"), "{text}");
         assert!(
             crate::fonts::system_cjk().is_some(),
             "no CJK font is installed in any of {:?}: install fonts-noto-cjk (.ci/run does)",
@@ -2206,6 +2209,12 @@ mod tests {
             "Chinese in the system's CJK font:\n{fonts}"
         );
         assert!(text.contains("和妈妈吵架"), "{text}");
+        // Japanese and Korean, in the same CJK font.
+        assert!(text.contains("今日は話せた"), "{text}");
+        assert!(
+            text.contains("오늘") && text.contains("이야기했다"),
+            "{text}"
+        );
         // Only the Chinese is in the CJK font: the Latin around it stays in Atkinson.
         let runs = layout_runs("I argued: 和妈妈 吵架. Then");
         assert_eq!(
@@ -2214,6 +2223,16 @@ mod tests {
                 (Face::Regular, "I argued: "),
                 (Face::Cjk, "和妈妈 吵架"),
                 (Face::Regular, ". Then")
+            ]
+        );
+        // An emoji is a run of its own, and its variation selector stays with it.
+        assert_eq!(
+            layout_runs("Sam ❤\u{FE0F} 🙂 ok"),
+            [
+                (Face::Regular, "Sam "),
+                (Face::DejaVu, "❤\u{FE0F} "),
+                (Face::Emoji, "🙂 "),
+                (Face::Regular, "ok")
             ]
         );
     }

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ChartError, LegendItem, Mark, Palette, Style, blend, draw_error};
+use super::{ChartError, LegendItem, Mapping, Mark, Palette, Style, blend, count_of, draw_error};
 use crate::insight::spread::WeekRow;
 
 /// One measure across the weeks of a programme, for a group.
@@ -38,6 +38,28 @@ impl GroupChart {
             .collect()
     }
 
+    /// The week under the pointer: its median and middle half, and how many people they come
+    /// from; for a week with one or two, only their count (as the chart shows).
+    pub(super) fn tooltip(&self, mapping: &Mapping, (px, py): (f32, f32)) -> Option<String> {
+        if !mapping.contains(px, py) {
+            return None;
+        }
+        let (x, _) = mapping.to_data(px, py);
+        let week = x.round() as i64;
+        let row = self.weeks.iter().find(|row| row.week == week)?;
+        let people = count_of(row.spread.n, "person", "people");
+        Some(if row.spread.is_shown() {
+            format!(
+                "Week {week}: median {}, middle half {}–{} ({people})",
+                figure(row.spread.median),
+                figure(row.spread.q1),
+                figure(row.spread.q3)
+            )
+        } else {
+            format!("Week {week}: {people} shared; too few to show a figure")
+        })
+    }
+
     pub(super) fn legend(palette: &Palette) -> Vec<LegendItem> {
         let colour = palette.lines[0];
         vec![
@@ -54,9 +76,10 @@ impl GroupChart {
         &self,
         root: &DrawingArea<DB, Shift>,
         style: &Style,
-    ) -> Result<(), ChartError> {
+    ) -> Result<Option<Mapping>, ChartError> {
         if self.weeks.is_empty() {
-            return style.empty(root, &self.title, "No one has shared this measure yet.");
+            style.empty(root, &self.title, "No one has shared this measure yet.")?;
+            return Ok(None);
         }
         let last_week = self.last_week.max(1);
         let (min, max) = (self.range.0 as f64, self.range.1 as f64);
@@ -126,6 +149,63 @@ impl GroupChart {
             ))
             .map_err(draw_error)?;
         }
-        Ok(())
+        let (x_pixels, y_pixels) = plot.plotting_area().get_pixel_range();
+        Ok(Some(Mapping {
+            area: (x_pixels.start, y_pixels.start, x_pixels.end, y_pixels.end),
+            x: (0.5, last_week as f64 + 0.5),
+            y: (min, max),
+        }))
+    }
+}
+
+/// A group figure as people read it: whole numbers without a decimal, halves with one.
+fn figure(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::insight::spread::spread;
+
+    fn row(week: i64, values: &[i64]) -> WeekRow {
+        WeekRow {
+            series: "phq9".to_owned(),
+            label: "PHQ-9".to_owned(),
+            week,
+            spread: spread(values).unwrap(),
+        }
+    }
+
+    #[test]
+    fn hovering_a_week_says_its_median_middle_half_and_count_and_nothing_for_too_few() {
+        let chart = super::super::Chart::Group(GroupChart {
+            title: "PHQ-9".to_owned(),
+            range: (0, 27),
+            weeks: vec![row(1, &[10, 12, 14, 20]), row(2, &[9, 11])],
+            last_week: 4,
+        });
+        let rendered =
+            super::super::render_rgb(&chart, 800, 400, 1.0, super::super::Theme::Light).unwrap();
+        let mapping = rendered.mapping.expect("a group chart maps its pixels");
+        let at_week = |week: f64| mapping.to_pixel(week, 5.0);
+        let (x, y) = at_week(1.0);
+        let first = chart.tooltip(&mapping, (x, y), 1.0).unwrap();
+        assert!(
+            first.starts_with("Week 1: median 13, middle half"),
+            "{first}"
+        );
+        assert!(first.ends_with("(4 people)"), "{first}");
+        let (x, y) = at_week(2.1);
+        let second = chart.tooltip(&mapping, (x, y), 1.0).unwrap();
+        assert_eq!(second, "Week 2: 2 people shared; too few to show a figure");
+        // A week no one shared in, and outside the plot, say nothing.
+        let (x, y) = at_week(3.0);
+        assert_eq!(chart.tooltip(&mapping, (x, y), 1.0), None);
+        assert_eq!(chart.tooltip(&mapping, (1.0, 1.0), 1.0), None);
     }
 }

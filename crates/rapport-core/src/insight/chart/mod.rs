@@ -37,11 +37,13 @@ const CJK: &str = "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif";
 
 /// The family to draw `text` in: the first of Atkinson, `DejaVu` Sans and the system's CJK font
 /// that has every character of it, else `DejaVu` Sans. A label is drawn in one font, so a label
-/// mixing scripts takes the font that has them all.
+/// mixing scripts takes the font that has them all; emoji are drawn in Noto Emoji whatever the
+/// label's font (see [`text_backend`]), so they do not count.
 fn family_for(text: &str) -> &'static str {
     let covers = |font: &FontRef<'_>| {
-        text.chars()
-            .all(|c| c.is_whitespace() || font.glyph_id(c).0 != 0)
+        text.chars().all(|c| {
+            c.is_whitespace() || font.glyph_id(c).0 != 0 || emoji().is_some_and(|e| has(e, c))
+        })
     };
     let Some((atkinson, dejavu)) = bundled() else {
         return ATKINSON;
@@ -67,6 +69,19 @@ fn font_of(family: &str) -> Option<&'static FontRef<'static>> {
         CJK => system_cjk(),
         _ => None,
     }
+}
+
+/// Whether `font` has a glyph of its own for `c`.
+fn has(font: &FontRef<'_>, c: char) -> bool {
+    font.glyph_id(c).0 != 0
+}
+
+/// Noto Emoji, parsed once: the font of every emoji in a label, whatever the label's font.
+fn emoji() -> Option<&'static FontRef<'static>> {
+    static EMOJI: OnceLock<Option<FontRef<'static>>> = OnceLock::new();
+    EMOJI
+        .get_or_init(|| FontRef::try_from_slice(crate::fonts::EMOJI).ok())
+        .as_ref()
 }
 
 /// Atkinson and `DejaVu` Sans, parsed once, for what they cover and their metrics.
@@ -318,7 +333,7 @@ impl Chart {
             Chart::BeforeAfter(chart) => chart.tooltip(mapping, pixel, scale),
             Chart::Weekly(chart) => chart.tooltip(mapping, pixel),
             Chart::Calendar(chart) => chart.tooltip(mapping, pixel),
-            Chart::Group(_) => None,
+            Chart::Group(chart) => chart.tooltip(mapping, pixel),
         }
     }
 
@@ -334,7 +349,7 @@ impl Chart {
             Chart::BeforeAfter(chart) => chart.draw(root, style),
             Chart::Weekly(chart) => chart.draw(root, style),
             Chart::Calendar(chart) => chart.draw(root, style),
-            Chart::Group(chart) => chart.draw(root, style).map(|()| None),
+            Chart::Group(chart) => chart.draw(root, style),
         }
     }
 }
@@ -1212,8 +1227,11 @@ mod tests {
     fn a_label_is_drawn_in_atkinson_unless_it_needs_a_font_that_has_its_letters() {
         assert_eq!(family_for("PHQ-9: mood, 12 Mar 2026"), ATKINSON);
         assert_eq!(family_for("Привет"), DEJAVU);
-        // No font here has emoji: DejaVu, as before there was a fallback.
-        assert_eq!(family_for("🙂"), DEJAVU);
+        // Emoji are drawn in Noto Emoji in any label, so they leave the label in Atkinson…
+        assert_eq!(family_for("🙂"), ATKINSON);
+        assert_eq!(family_for("Sam 🙂"), ATKINSON);
+        // …or in the font its other letters need.
+        assert_eq!(family_for("Привет 🙂"), DEJAVU);
         let cjk = family_for("和妈妈吵架");
         if crate::fonts::system_cjk().is_some() {
             assert_eq!(cjk, CJK);

@@ -170,9 +170,11 @@ impl<DB: DrawingBackend> DrawingBackend for GlyphBackend<DB> {
 /// plotters scales a font), each with its coverage: x from the text's start, y from the top of
 /// plotters' box for it. Each glyph stands at its pen position (the advances and kerning before
 /// it, as plotters measures them, kept in fractions of a pixel) and is rasterised there, so its
-/// left side bearing and its place between pixels are both kept.
+/// left side bearing and its place between pixels are both kept. A character `font` lacks that
+/// Noto Emoji has (an emoji) is drawn in Noto Emoji, at the size egui draws it beside text.
 fn glyph_pixels(font: &FontRef<'_>, size: f32, text: &str) -> Vec<(i32, i32, f32)> {
     let scaled = font.as_scaled(size);
+    let emoji = super::emoji().map(|emoji| emoji.as_scaled(size * 0.81));
     // plotters puts the baseline half the size below the box's top; in whole pixels (its own
     // drawing rounds up for nearly every glyph) so that horizontal strokes stay crisp.
     let baseline = (size / 2.0).ceil();
@@ -181,28 +183,45 @@ fn glyph_pixels(font: &FontRef<'_>, size: f32, text: &str) -> Vec<(i32, i32, f32
     let mut previous = None;
     for c in text.chars() {
         let id = scaled.glyph_id(c);
+        if id.0 == 0
+            && let Some(emoji) = &emoji
+            && emoji.glyph_id(c).0 != 0
+        {
+            let id = emoji.glyph_id(c);
+            let glyph = id.with_scale_and_position(emoji.scale(), point(pen, baseline));
+            if let Some(outline) = emoji.outline_glyph(glyph) {
+                push_pixels(&outline, &mut pixels);
+            }
+            pen += emoji.h_advance(id);
+            previous = None;
+            continue;
+        }
         if let Some(previous) = previous {
             pen += scaled.kern(previous, id);
         }
         previous = Some(id);
         let glyph = id.with_scale_and_position(scaled.scale(), point(pen, baseline));
         if let Some(outline) = scaled.outline_glyph(glyph) {
-            // The glyph's pixel bounds hold its bearings: min.x is the pen plus the left side
-            // bearing, which plotters' drawing leaves out.
-            let bounds = outline.px_bounds();
-            outline.draw(|x, y, coverage| {
-                if coverage > 0.0 {
-                    pixels.push((
-                        (bounds.min.x + x as f32) as i32,
-                        (bounds.min.y + y as f32) as i32,
-                        coverage.min(1.0),
-                    ));
-                }
-            });
+            push_pixels(&outline, &mut pixels);
         }
         pen += scaled.h_advance(id);
     }
     pixels
+}
+
+/// Adds the covered pixels of `outline` to `pixels`. The glyph's pixel bounds hold its
+/// bearings: min.x is the pen plus the left side bearing, which plotters' drawing leaves out.
+fn push_pixels(outline: &ab_glyph::OutlinedGlyph, pixels: &mut Vec<(i32, i32, f32)>) {
+    let bounds = outline.px_bounds();
+    outline.draw(|x, y, coverage| {
+        if coverage > 0.0 {
+            pixels.push((
+                (bounds.min.x + x as f32) as i32,
+                (bounds.min.y + y as f32) as i32,
+                coverage.min(1.0),
+            ));
+        }
+    });
 }
 
 #[cfg(test)]
@@ -384,5 +403,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_emoji_is_drawn_in_the_emoji_font_not_as_an_empty_box() {
+        // A character no font here has is drawn as Atkinson's empty box; an emoji is not.
+        let empty_box = glyph_pixels(atkinson(), 64.0, "\u{E000}");
+        let smile = glyph_pixels(atkinson(), 64.0, "🙂");
+        let sprout = glyph_pixels(atkinson(), 64.0, "🌱");
+        assert!(smile.len() > 200, "the emoji has ink: {}", smile.len());
+        assert_ne!(smile, empty_box);
+        assert_ne!(smile, sprout, "two emoji are two different drawings");
+        // The letters after it are placed after it, not on top of it.
+        let right_edge = |pixels: &[(i32, i32, f32)]| pixels.iter().map(|p| p.0).max().unwrap();
+        let after = glyph_pixels(atkinson(), 64.0, "🙂 ok");
+        assert!(right_edge(&after) > right_edge(&smile) + 40);
     }
 }

@@ -373,4 +373,92 @@ mod tests {
             Err(ChartError::UnknownFormat(_))
         ));
     }
+
+    /// The value of attribute `name` in an SVG element's `attributes`.
+    fn attribute(attributes: &str, name: &str) -> f64 {
+        attributes
+            .split(&format!(" {name}=\""))
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|value| value.parse().ok())
+            .unwrap_or_else(|| panic!("no {name} in {attributes}"))
+    }
+
+    #[test]
+    fn band_names_sit_in_the_right_margin_apart_and_inside_the_image() {
+        let Chart::Trend(mut trend) = chart(90) else {
+            unreachable!()
+        };
+        let names = ["Minimal", "Mild", "Moderate", "Moderately severe", "Severe"];
+        let series = &mut trend.series[0];
+        series.max = 27;
+        series.bands = [(0, 4), (5, 9), (10, 14), (15, 19), (20, 27)]
+            .into_iter()
+            .zip(names)
+            .map(|((min, max), label)| crate::content::questionnaire::Band {
+                min,
+                max,
+                label: label.to_owned(),
+                advice: String::new(),
+            })
+            .collect();
+        let chart = Chart::Trend(trend);
+        let (width, height) = (720, 360);
+        let plot = render_rgb(&chart, width, height, 1.0, Theme::Light)
+            .unwrap()
+            .mapping
+            .unwrap()
+            .area;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bands.svg");
+        write_file(&chart, &path, width, height, Theme::Light).unwrap();
+        let svg = std::fs::read_to_string(&path).unwrap();
+        let mut placed: Vec<(f64, f64)> = names
+            .iter()
+            .map(|name| {
+                let element = svg
+                    .split("<text")
+                    .find(|element| {
+                        element
+                            .split_once('>')
+                            .and_then(|(_, text)| text.split_once("</text>"))
+                            .is_some_and(|(text, _)| text.trim() == *name)
+                    })
+                    .unwrap_or_else(|| panic!("{name} is not drawn: {svg}"));
+                (attribute(element, "x"), attribute(element, "y"))
+            })
+            .collect();
+        for ((x, y), name) in placed.iter().zip(names) {
+            // Right of the plot, so no line or grid crosses it; inside the image.
+            assert!(
+                *x > f64::from(plot.2),
+                "{name} at x {x}, plot ends at {}",
+                plot.2
+            );
+            let estimate = name.chars().count() as f64 * 10.0 * 0.55;
+            assert!(x + estimate <= f64::from(width), "{name} runs off at {x}");
+            assert!(
+                *y >= f64::from(plot.1) - 1.0 && *y <= f64::from(plot.3) + 1.0,
+                "{name} at y {y}, plot from {} to {}",
+                plot.1,
+                plot.3
+            );
+        }
+        placed.sort_by(|a, b| a.1.total_cmp(&b.1));
+        for pair in placed.windows(2) {
+            assert!(pair[1].1 - pair[0].1 >= 10.0, "names overlap: {placed:?}");
+        }
+    }
+
+    #[test]
+    fn a_chart_at_one_pixel_per_point_is_drawn_at_twice_the_size_and_averaged() {
+        // Anti-aliasing: the bitmap backend draws hard-edged lines, so at 1× each pixel is the
+        // average of four drawn at 2×.
+        let small = render_rgb(&chart(40), 320, 160, 1.0, Theme::Light).unwrap();
+        let big = render_rgb(&chart(40), 640, 320, 2.0, Theme::Light).unwrap();
+        assert_eq!(small.rgb, super::super::downscale_half(&big.rgb, 320, 160));
+        // Edges blend: there are shades between the line's colour and the background.
+        let shades: std::collections::HashSet<&[u8]> = small.rgb.chunks(3).collect();
+        assert!(shades.len() > 40, "{} shades", shades.len());
+    }
 }
