@@ -31,7 +31,8 @@ for path in \
     ./usr/share/doc/rapport/LICENSE-APACHE \
     ./usr/share/doc/rapport/LICENSE-DejaVu.txt \
     ./usr/share/doc/rapport/LICENSE-AtkinsonHyperlegibleNext.txt \
-    ./usr/share/doc/rapport/LICENSE-Phosphor.txt; do
+    ./usr/share/doc/rapport/LICENSE-Phosphor.txt \
+    ./usr/share/doc/rapport/LICENSE-NotoEmoji.txt; do
     # The man page may be compressed by cargo-deb.
     if ! grep -qE " ${path}(\.gz)?$" <<<"$contents"; then
         echo "check-deb: the package has no $path" >&2
