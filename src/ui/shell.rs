@@ -1096,7 +1096,7 @@ fn notice_toast(
         .constrain_to(page)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_width(width);
+                ui.set_max_width(width);
                 ui.horizontal_wrapped(|ui| {
                     if notice.is_error {
                         ui.colored_label(ui.visuals().error_fg_color, &notice.text);

@@ -178,8 +178,9 @@ impl Faces {
     /// run of its own); anything else takes the first face that has it, or the first face of
     /// all when none has it (drawn as the font's empty box, as before there was a fallback).
     fn face_for(&self, c: char, first: Face, current: Option<Face>) -> Face {
+        // A space after an emoji is a text space: Noto Emoji's is an em wide.
         if let Some(current) = current
-            && (c.is_whitespace() || joins_previous(c))
+            && (joins_previous(c) || (c.is_whitespace() && current != Face::Emoji))
             && self.has(current, c)
         {
             return current;
@@ -2231,8 +2232,8 @@ mod tests {
             [
                 (Face::Regular, "Sam "),
                 (Face::DejaVu, "❤\u{FE0F} "),
-                (Face::Emoji, "🙂 "),
-                (Face::Regular, "ok")
+                (Face::Emoji, "🙂"),
+                (Face::Regular, " ok")
             ]
         );
     }
