@@ -10,13 +10,23 @@ use rapport_core::content::worksheet::Worksheet;
 use rapport_core::insight::search::{self, EntryIndex, Row};
 use rapport_core::storage::journal::Journal;
 
-/// Below this width (points), the list of entries goes above the entry instead of beside it.
+/// Below this width (points), the list and the open entry take the page in turn instead of
+/// sitting side by side.
 const NARROW: f32 = 560.0;
+
+/// Goes to the search box from anywhere in History.
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
 /// The list of entries and the one open for reading.
 #[derive(Default)]
 pub struct HistoryView {
     selected: Option<String>,
+    /// Whether the person opened an entry to read (in a narrow window the entry then takes the
+    /// page, and "All entries" goes back to the list).
+    reading: bool,
+    /// Whether the search box takes the focus when next drawn (Ctrl+F pressed while the
+    /// entry had the page).
+    focus_search: bool,
     /// The entry last deleted, selected again if the user undoes the delete.
     deleted: Option<String>,
     /// The worksheet's entries, newest first, indexed for search, as of a journal revision.
@@ -44,6 +54,7 @@ impl HistoryView {
     /// Opens the entry `id` for reading.
     pub fn select(&mut self, id: &str) {
         self.selected = Some(id.to_owned());
+        self.reading = true;
     }
 
     /// Brings the search up to date with the query and the index.
@@ -76,11 +87,12 @@ impl HistoryView {
     }
 
     /// The search box, the count and the entries grouped by month.
-    fn list(&mut self, ui: &mut Ui, journal: &Journal, worksheet: &Worksheet) {
+    /// The search box and the list; returns whether an entry was chosen in it.
+    fn list(&mut self, ui: &mut Ui, journal: &Journal, worksheet: &Worksheet) -> bool {
         ui.add_space(4.0);
         // The label beside the field, so that the list keeps its room in a small window.
-        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-        let jump = ui.input_mut(|i| i.consume_shortcut(&find));
+        let jump =
+            ui.input_mut(|i| i.consume_shortcut(&FIND)) || std::mem::take(&mut self.focus_search);
         ui.horizontal(|ui| {
             let label = ui.label("Search entries");
             let field = ui.add(
@@ -90,14 +102,14 @@ impl HistoryView {
             );
             let field = field
                 .labelled_by(label.id)
-                .on_hover_text(format!("Search ({})", ui.ctx().format_shortcut(&find)));
+                .on_hover_text(format!("Search ({})", ui.ctx().format_shortcut(&FIND)));
             if jump {
                 field.request_focus();
             }
         });
         self.refresh_search();
         let (Some((_, _, index)), Some(found)) = (&self.index, &self.found) else {
-            return;
+            return false;
         };
         let searching = !found.query.is_empty();
         ui.label(
@@ -117,11 +129,13 @@ impl HistoryView {
             if ui.button("Clear the search").clicked() {
                 self.query.clear();
             }
-            return;
+            return false;
         }
         let selected = &mut self.selected;
+        let mut chosen = false;
         egui::ScrollArea::vertical()
             .id_salt(("history-list", &worksheet.id))
+            .auto_shrink([false, true])
             .show_rows(
                 ui,
                 ui.spacing().interact_size.y * 2.2,
@@ -150,11 +164,13 @@ impl HistoryView {
                         );
                         if response.clicked() {
                             *selected = Some(entry.id.clone());
+                            chosen = true;
                         }
                     }
                     super::keyboard::keep_focus_in_view(ui);
                 },
             );
+        chosen
     }
 
     /// Shows the history. Returns the id of an entry the user chose to edit.
@@ -196,6 +212,7 @@ impl HistoryView {
             .is_some_and(|id| !of_this_worksheet(id))
         {
             self.selected = None;
+            self.reading = false;
         }
         // After an undone delete, show the entry that came back; otherwise the newest.
         if let Some(id) = self.deleted.take_if(|id| of_this_worksheet(id)) {
@@ -208,31 +225,50 @@ impl HistoryView {
         let mut edit = None;
         let mut delete = None;
         let mut print = None;
-        let list = |ui: &mut Ui| self.list(ui, cx.model.journal(), worksheet);
-        // Side by side when there is room for both the list and a readable entry; in a narrow
-        // window the list goes above the entry, so neither is squeezed past the edge.
-        if ui.available_width() >= NARROW {
+        // Side by side when there is room for both the list and a readable entry. In a narrow
+        // window each takes the whole page in turn, as on a phone: the list until an entry is
+        // chosen, then the entry with a way back, so neither is squeezed to a sliver.
+        let narrow = ui.available_width() < NARROW;
+        if narrow && self.reading && ui.input_mut(|i| i.consume_shortcut(&FIND)) {
+            self.reading = false;
+            self.focus_search = true;
+        }
+        if narrow && !self.reading {
+            let mut chosen = false;
+            egui::CentralPanel::default().show(ui, |ui| {
+                chosen = self.list(ui, cx.model.journal(), worksheet);
+            });
+            self.reading = chosen;
+            return None;
+        }
+        if !narrow {
+            let mut chosen = false;
             egui::Panel::left("history-list")
                 .resizable(true)
                 .default_size(280.0)
                 .min_size(200.0)
                 .max_size((ui.available_width() * 0.45).max(200.0))
-                .show(ui, list);
-        } else {
-            egui::Panel::top("history-list-above")
-                .resizable(true)
-                .default_size(ui.available_height() * 0.5)
-                .min_size(ui.spacing().interact_size.y * 2.5)
-                .show(ui, list);
+                .show(ui, |ui| {
+                    chosen = self.list(ui, cx.model.journal(), worksheet);
+                });
+            self.reading |= chosen;
         }
 
         egui::CentralPanel::default().show(ui, |ui| {
+            if narrow
+                && ui
+                    .button("\u{2190}  All entries")
+                    .on_hover_text("Back to the list of entries")
+                    .clicked()
+            {
+                self.reading = false;
+            }
             let Some(entry) = self
                 .selected
                 .as_ref()
                 .and_then(|id| cx.model.journal().get(id))
             else {
-                ui.label("Choose an entry on the left to read it.");
+                ui.label("Choose an entry in the list to read it.");
                 return;
             };
             egui::ScrollArea::vertical()
@@ -289,6 +325,7 @@ impl HistoryView {
             match cx.model.delete(&id) {
                 Ok(()) => {
                     self.selected = None;
+                    self.reading = false;
                     self.deleted = Some(id.clone());
                     cx.notify(Notice {
                         undo_delete: Some(id),

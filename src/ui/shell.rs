@@ -480,10 +480,15 @@ impl Shell {
         {
             let (backup, failed) = super::daily_backup::DailyBackup::start(model, ctx);
             self.backup = backup;
-            self.notice = failed.or(self.notice.take());
+            if failed.is_some() {
+                self.notice = failed;
+                ctx.request_repaint();
+            }
         }
         if let Some(failed) = self.backup.finished() {
             self.notice = Some(failed);
+            // Set after this frame's page was drawn: the next frame shows it, input or not.
+            ctx.request_repaint();
         }
     }
 
@@ -1079,7 +1084,8 @@ fn notice_toast(
         .memory(|memory| memory.area_rect(id))
         .zip(ui.ctx().pointer_hover_pos())
         .is_some_and(|(rect, pointer)| rect.contains(pointer));
-    if fade_when_read(ui.ctx(), hovered, slot, clock) {
+    if fade_when_read(ui.ctx(), hovered, notice, clock) {
+        *slot = None;
         return None;
     }
     let mut copy = None;
@@ -1089,8 +1095,10 @@ fn notice_toast(
         top.clamp(page.top() + 80.0, page.bottom())
     });
     let bottom = egui::pos2(page.center().x, foot - 12.0);
+    // Above the page, below a dialog's backdrop (dialogs are foreground), so a question asked
+    // is never covered by the notice of what came before it.
     egui::Area::new(id)
-        .order(egui::Order::Foreground)
+        .order(egui::Order::Middle)
         .pivot(egui::Align2::CENTER_BOTTOM)
         .fixed_pos(bottom)
         .constrain_to(page)
@@ -1145,13 +1153,9 @@ const NOTICE_SECONDS: f64 = 8.0;
 fn fade_when_read(
     ctx: &egui::Context,
     hovered: bool,
-    slot: &mut Option<Notice>,
+    shown: &Notice,
     clock: &mut Option<(Notice, f64)>,
 ) -> bool {
-    let Some(shown) = slot.as_ref() else {
-        *clock = None;
-        return true;
-    };
     if shown.is_error || shown.undo_delete.is_some() || shown.file.is_some() {
         return false;
     }
@@ -1162,7 +1166,6 @@ fn fade_when_read(
     let since = clock.as_ref().map_or(now, |(_, since)| *since);
     let left = NOTICE_SECONDS - (now - since);
     if left <= 0.0 {
-        *slot = None;
         *clock = None;
         return true;
     }

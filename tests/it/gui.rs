@@ -416,6 +416,56 @@ fn the_saved_notice_floats_over_the_page_and_never_moves_it() {
 }
 
 #[test]
+fn a_dialog_is_drawn_over_the_notice_not_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path());
+    open(&mut harness, "Coping skills");
+    let situation = prompt("coping-skills", "situation");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        &situation,
+        "A calm talk with Sam",
+    );
+    click(&mut harness, "Save");
+    click(&mut harness, "Worksheet");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        &situation,
+        "Not saved yet",
+    );
+    // Leaving with answers unsaved asks first, while the notice of the save is still there.
+    open(&mut harness, "Forgiveness");
+    harness.get_by_label("Unsaved answers");
+    let notice = harness.get_by_label_contains("Saved.").rect();
+    // As if the notice had come after the dialog opened (a backup's news, say): egui puts a
+    // newly shown area at the top of its order.
+    let notice_layer = harness
+        .ctx
+        .memory(|memory| {
+            memory
+                .layer_ids()
+                .find(|layer| layer.id == egui::Id::unique("notice"))
+        })
+        .expect("the notice is an area of its own");
+    harness
+        .ctx
+        .memory_mut(|memory| memory.areas_mut().move_to_top(notice_layer));
+    harness.run();
+    let on_top = harness
+        .ctx
+        .layer_id_at(notice.center())
+        .expect("something is drawn there");
+    assert_eq!(
+        on_top.order,
+        egui::Order::Foreground,
+        "the dialog's backdrop covers the notice"
+    );
+    assert_ne!(on_top.id, egui::Id::unique("notice"));
+}
+
+#[test]
 fn settings_say_what_protection_does_and_keep_the_cipher_names_in_how_it_works() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path());

@@ -21,6 +21,10 @@ fn save(model: &mut Model, when: &str, situation: &str) {
 }
 
 fn history(dir: &std::path::Path) -> Harness<'static, Shell> {
+    history_at(dir, [1100.0, 760.0])
+}
+
+fn history_at(dir: &std::path::Path, size: [f32; 2]) -> Harness<'static, Shell> {
     let state = UiState {
         screen: Screen::Worksheet("coping-skills".into()),
         tab: Tab::History,
@@ -28,7 +32,7 @@ fn history(dir: &std::path::Path) -> Harness<'static, Shell> {
     };
     let shell = Shell::new(DataDir::new(dir), state);
     let mut harness = Harness::builder()
-        .with_size([1100.0, 760.0])
+        .with_size(size)
         .build_ui_state(|ui, shell: &mut Shell| shell.ui(ui), shell);
     harness.run();
     harness
@@ -186,4 +190,72 @@ fn ctrl_k_finds_an_entry_by_what_was_written_and_opens_it_in_history() {
     // "Entry from …"): the oldest entry, not the newest that History opens on.
     harness.get_by_label("Sat 4 May 2024, 10:00");
     assert!(harness.query_by_label("Thu 20 Mar 2025, 10:00").is_none());
+}
+
+/// The rows of the list that lie inside the window.
+fn rows_in_view(harness: &Harness<'static, Shell>, height: f32) -> usize {
+    harness
+        .query_all_by_label_contains("Entry from")
+        .filter(|node| {
+            let rect = node.rect();
+            rect.top() >= 0.0 && rect.bottom() <= height
+        })
+        .count()
+}
+
+#[test]
+fn in_a_small_window_the_list_and_the_entry_take_the_page_in_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut model = Model::open(DataDir::new(dir.path())).unwrap();
+    for day in 1..=9 {
+        save(
+            &mut model,
+            &format!("2025-03-{day:02}T10:00:00Z"),
+            &format!("Day {day}: a talk with my brother"),
+        );
+    }
+    drop(model);
+    let mut harness = history_at(dir.path(), [640.0, 420.0]);
+
+    // The list has the page below the worksheet's heading and tabs, not half of it.
+    let rows = rows_in_view(&harness, 420.0);
+    assert!(rows >= 2, "{rows} entries in view at 640×420");
+    assert!(harness.query_by_label("Edit").is_none());
+
+    harness
+        .get_by_label("Entry from Sat 8 Mar 2025, 10:00: Day 8: a talk with my brother")
+        .click();
+    harness.run();
+    harness.get_by_label("Sat 8 Mar 2025, 10:00");
+    harness.get_by_label("Day 8: a talk with my brother");
+    let edit = harness.get_by_label("Edit").rect();
+    assert!(edit.bottom() <= 420.0, "Edit is on screen: {edit:?}");
+    assert_eq!(rows_in_view(&harness, 420.0), 0, "the entry has the page");
+
+    harness.get_by_label_contains("All entries").click();
+    harness.run();
+    assert_eq!(rows_in_view(&harness, 420.0), rows);
+    assert!(harness.query_by_label("Edit").is_none());
+
+    // Ctrl+F from an open entry goes back to the list, into its search box.
+    harness
+        .get_by_label("Entry from Sat 8 Mar 2025, 10:00: Day 8: a talk with my brother")
+        .click();
+    harness.run();
+    harness.get_by_label("Edit");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Search entries")
+            .is_focused()
+    );
+    assert!(harness.query_by_label("Edit").is_none());
+
+    // In a wide window both show at once, as before.
+    let mut harness = history_at(dir.path(), [1100.0, 760.0]);
+    assert!(rows_in_view(&harness, 760.0) >= 4);
+    harness.get_by_label("Edit");
+    assert!(harness.query_by_label_contains("All entries").is_none());
+    harness.run();
 }

@@ -59,3 +59,29 @@ fn a_long_word_chinese_and_arabic_typed_into_a_worksheet_stay_inside_the_window(
         );
     }
 }
+
+#[test]
+fn emoji_sequences_show_as_one_emoji_each_not_in_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), ThemeChoice::Light);
+    harness.run_ok();
+    // A family (joined by zero-width joiners), a skin tone, a flag and a rainbow flag: each is
+    // one emoji to a reader, drawn from one ligature of the emoji font.
+    for sequence in ["👩‍👩‍👧", "👍🏽", "🇬🇧", "🏳️‍🌈", "🧑🏿‍🦱"]
+    {
+        let drawn = harness.ctx.fonts_mut(|fonts| {
+            let galley = fonts.layout_no_wrap(
+                sequence.to_owned(),
+                egui::FontId::proportional(16.0),
+                egui::Color32::BLACK,
+            );
+            galley
+                .rows
+                .iter()
+                .flat_map(|row| &row.glyphs)
+                .filter(|glyph| glyph.advance_width > 0.5)
+                .count()
+        });
+        assert_eq!(drawn, 1, "{sequence} is drawn as {drawn} glyphs");
+    }
+}

@@ -99,7 +99,8 @@ fn until_backed_up(harness: &mut Harness<'static, rapport::ui::Shell>) {
     for _ in 0..500 {
         harness.step();
         if !harness.state().is_backing_up() {
-            harness.step();
+            // The frames that take in its result, and show what it says.
+            harness.run();
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));

@@ -27,11 +27,12 @@ pub static DEJAVU_SANS: &[u8] = include_bytes!(concat!(
 ));
 
 /// Noto Emoji 3.006, monochrome (SIL Open Font License 1.1, `assets/fonts/`): emoji, in the
-/// colour of the text around them, after the text fonts. Its 1,464 single-character emoji, up
-/// to Unicode 15, without the sequences (skin tones, families), which only a shaper joins:
-/// the "emoji" subset of `@fontsource/noto-emoji` 5.3.2 at weight 400, cut with
-/// `pyftsubset --unicodes='*' --layout-features='' --drop-tables+=GSUB,vhea,vmtx,STAT`
-/// (785 KB). egui's own Noto Emoji is older and lacks many (🙂, 🤗, 🥲).
+/// colour of the text around them, after the text fonts. Its 1,464 single-character emoji up
+/// to Unicode 15, and its ligatures (GSUB), which join the 2,563 sequences (skin tones,
+/// families, flags) into one emoji where the text is shaped (the UI and the handouts; charts
+/// draw them in parts): the "emoji" subset of `@fontsource/noto-emoji` 5.3.2 at weight 400,
+/// as TTF without its vertical metrics and STAT tables (877 KB). egui's own Noto Emoji is
+/// older and lacks many (🙂, 🤗, 🥲).
 pub static EMOJI: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../assets/fonts/NotoEmoji-Rapport.ttf"

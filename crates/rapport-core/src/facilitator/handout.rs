@@ -2236,6 +2236,17 @@ mod tests {
                 (Face::Regular, " ok")
             ]
         );
+        // A sequence (joined by zero-width joiners, or with a skin tone) stays one run in the
+        // emoji font, whose ligatures then draw it as one emoji.
+        assert_eq!(
+            layout_runs("Us 👩\u{200D}👩\u{200D}👧 👍🏽"),
+            [
+                (Face::Regular, "Us "),
+                (Face::Emoji, "👩\u{200D}👩\u{200D}👧"),
+                (Face::Regular, " "),
+                (Face::Emoji, "👍🏽")
+            ]
+        );
     }
 
     fn layout_runs(text: &str) -> Vec<(Face, &str)> {
