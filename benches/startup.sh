@@ -49,13 +49,14 @@ measure() {
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 declare -A results
-for case in bare empty ten any; do results[$case]=""; done
+for case in bare empty ten whole any; do results[$case]=""; done
 # Warm the disk cache, then alternate the cases so drift hits all alike.
 measure "$bare" >/dev/null; measure "$rapport" --data-dir "$data/ten" >/dev/null
 for _ in $(seq "$runs"); do
     results[bare]+="$(measure "$bare")"$'\n'
     results[empty]+="$(measure "$rapport" --data-dir "$data/empty")"$'\n'
     results[ten]+="$(measure "$rapport" --data-dir "$data/ten")"$'\n'
+    results[whole]+="$(FRAME=whole measure "$rapport" --data-dir "$data/ten")"$'\n'
     results[any]+="$(FRAME=any measure "$rapport" --data-dir "$data/ten")"$'\n'
 done
 
@@ -63,10 +64,11 @@ column_of() { grep . <<<"${results[$1]}" | awk -v c="$2" '{ print $c }' | median
 entries=$(find "$data/ten/journal" -name '*.ron' | wc -l)
 printf 'Start-up to the first frame, median of %s alternating runs (ten years: %s entries)\n\n' "$runs" "$entries"
 printf '| case | Rapport | bare eframe | ratio |\n|---|---|---|---|\n'
-for case in empty ten any; do
+for case in empty ten whole any; do
     case $case in
         empty) label="empty journal" ;;
         ten) label="ten years, Today with its data" ;;
+        whole) label="ten years, the whole journal read and drawn" ;;
         any) label="ten years, first frame of any kind" ;;
     esac
     for column in 1 2 3; do

@@ -61,8 +61,10 @@ pub struct Cli {
 /// Which first frame `--exit-after-first-frame` waits for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum FirstFrame {
-    /// The first frame that shows the journal (Today with its entries).
+    /// The first frame that shows the journal (Today with its entries, read first).
     Journal,
+    /// The first frame drawn from the whole journal.
+    Whole,
     /// The first frame of any kind ("Opening your journal…" while it is read).
     Any,
 }
@@ -74,6 +76,7 @@ impl FirstFrame {
         match frame {
             None => crate::ui::ExitAfter::Never,
             Some(Self::Journal) => crate::ui::ExitAfter::JournalFrame,
+            Some(Self::Whole) => crate::ui::ExitAfter::WholeJournalFrame,
             Some(Self::Any) => crate::ui::ExitAfter::AnyFrame,
         }
     }

@@ -53,8 +53,10 @@ pub enum ExitAfter {
     /// The first frame of any kind (the "Opening your journal" frame, if the journal is not
     /// read yet).
     AnyFrame,
-    /// The first frame that shows the journal (Today with its entries).
+    /// The first frame that shows the journal (Today with its entries, read first).
     JournalFrame,
+    /// The first frame drawn from the whole journal.
+    WholeJournalFrame,
 }
 
 /// The eframe app: the [`Shell`] plus persistence of its UI state.
@@ -84,6 +86,10 @@ struct Opening {
     data_dir: DataDir,
     state: UiState,
     reading: std::thread::JoinHandle<shell::Opened>,
+    /// What Today shows, read first by the reading thread (see [`Opened::for_today`]).
+    early: Option<std::sync::mpsc::Receiver<Opened>>,
+    /// The shell over it, shown until the whole journal is read.
+    preview: Option<Box<Shell>>,
     /// Whether "Get help now" was pressed meanwhile (the app then opens on that screen).
     help_asked: bool,
 }
@@ -96,6 +102,7 @@ impl RapportApp {
         creation: &eframe::CreationContext<'_>,
         data_dir: DataDir,
         reading: std::io::Result<std::thread::JoinHandle<shell::Opened>>,
+        early: Option<std::sync::mpsc::Receiver<Opened>>,
         exit_after: ExitAfter,
     ) -> Self {
         let state: UiState = creation
@@ -115,6 +122,8 @@ impl RapportApp {
                 data_dir,
                 state,
                 reading,
+                early,
+                preview: None,
                 help_asked: false,
             })
         } else {
@@ -141,12 +150,52 @@ impl RapportApp {
         data_dir: DataDir,
         reading: std::thread::JoinHandle<Opened>,
     ) -> Self {
-        Self::new(creation, data_dir, Ok(reading), ExitAfter::Never)
+        Self::new(creation, data_dir, Ok(reading), None, ExitAfter::Never)
     }
 
-    /// Builds the shell once the journal has been read (a thread that died is read again here).
+    /// As [`RapportApp::opening`], with what Today shows read first and sent on `early` (see
+    /// [`Opened::for_today`]): Today is drawn from it until the whole journal is read.
+    #[must_use]
+    pub fn opening_after_today(
+        creation: &eframe::CreationContext<'_>,
+        data_dir: DataDir,
+        reading: std::thread::JoinHandle<Opened>,
+        early: std::sync::mpsc::Receiver<Opened>,
+    ) -> Self {
+        Self::new(
+            creation,
+            data_dir,
+            Ok(reading),
+            Some(early),
+            ExitAfter::Never,
+        )
+    }
+
+    /// Builds the shell over what Today shows as soon as the reading thread has it, and the
+    /// shell over the whole journal once it has been read (a thread that died is read again
+    /// here).
     fn open_if_read(&mut self) {
-        if !matches!(&self.start, Start::Opening(opening) if opening.reading.is_finished()) {
+        let Start::Opening(opening) = &mut self.start else {
+            return;
+        };
+        if opening.preview.is_none()
+            && !opening.reading.is_finished()
+            && let Some(part) = opening
+                .early
+                .as_ref()
+                .and_then(|early| early.try_recv().ok())
+        {
+            let mut state = opening.state.clone();
+            if opening.help_asked {
+                state.screen = Screen::Help;
+            }
+            opening.preview = Some(Box::new(Shell::previewing(
+                opening.data_dir.clone(),
+                state,
+                part,
+            )));
+        }
+        if !opening.reading.is_finished() {
             return;
         }
         let Start::Opening(opening) = std::mem::replace(&mut self.start, Start::Swapping) else {
@@ -156,15 +205,31 @@ impl RapportApp {
             data_dir,
             mut state,
             reading,
+            preview,
             help_asked,
+            ..
         } = opening;
         let opened = reading
             .join()
             .unwrap_or_else(|_| shell::Opened::open(&data_dir));
-        if help_asked {
-            state.screen = Screen::Help;
-        }
-        self.start = Start::Open(Box::new(Shell::with_opened(data_dir, state, opened)));
+        self.start = Start::Open(match preview {
+            // Protected meanwhile: the shell starts again, locked.
+            Some(preview) if opened.is_locked() => Box::new(Shell::with_opened(
+                data_dir,
+                preview.ui_state().clone(),
+                opened,
+            )),
+            Some(mut preview) => {
+                preview.adopt(opened);
+                preview
+            }
+            None => {
+                if help_asked {
+                    state.screen = Screen::Help;
+                }
+                Box::new(Shell::with_opened(data_dir, state, opened))
+            }
+        });
     }
 
     /// Once the journal is open (or unlocked) and drawn, and today's backup is made, writes a new
@@ -213,20 +278,28 @@ fn opening_ui(ui: &mut egui::Ui, opening: &mut Opening) {
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.vertical_centered(|ui| {
-            ui.add_space(ui.available_height() / 3.0);
-            ui.spinner();
-            ui.label(if opening.help_asked {
+        opening_page(
+            ui,
+            if opening.help_asked {
                 "Opening the crisis help…"
             } else {
                 "Opening your journal…"
-            });
-        });
+            },
+        );
     });
     // The reading thread asks for a frame when it is done; this look is for the instant
     // between its last glance at the window and its end.
     ui.ctx()
         .request_repaint_after(std::time::Duration::from_millis(50));
+}
+
+/// A page that says what is opening ("Opening your journal…"), with a spinner.
+pub(crate) fn opening_page(ui: &mut egui::Ui, what: &str) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() / 3.0);
+        ui.spinner();
+        ui.label(what);
+    });
 }
 
 impl eframe::App for RapportApp {
@@ -237,6 +310,13 @@ impl eframe::App for RapportApp {
         }
         self.open_if_read();
         let journal_shown = match &mut self.start {
+            Start::Opening(Opening {
+                preview: Some(preview),
+                ..
+            }) => {
+                preview.ui(ui);
+                self.exit_after != ExitAfter::WholeJournalFrame
+            }
             Start::Opening(opening) => {
                 opening_ui(ui, opening);
                 false
@@ -251,7 +331,7 @@ impl eframe::App for RapportApp {
         let exit = match self.exit_after {
             ExitAfter::Never => false,
             ExitAfter::AnyFrame => true,
-            ExitAfter::JournalFrame => journal_shown,
+            ExitAfter::JournalFrame | ExitAfter::WholeJournalFrame => journal_shown,
         };
         if exit {
             // Finish what starting began, as a window left open would: the backup, then the pack.
@@ -268,6 +348,10 @@ impl eframe::App for RapportApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let state = match &self.start {
+            Start::Opening(Opening {
+                preview: Some(preview),
+                ..
+            }) => preview.ui_state(),
             Start::Opening(opening) => &opening.state,
             Start::Open(shell) => shell.ui_state(),
             Start::Swapping => return,
@@ -369,12 +453,22 @@ pub fn run(data_dir: DataDir, exit_after: ExitAfter) -> Result<(), WindowError> 
     // Read the journal while eframe creates the window and its GL context: on two cores the two
     // overlap. If it is not read by the first frame, that frame says it is opening.
     let window = std::sync::Arc::new(std::sync::OnceLock::<egui::Context>::new());
+    // First what Today shows (a hundred files or so of ten years), so the first frame can
+    // show it; then the whole journal, which takes over when read.
+    let (send_early, early) = std::sync::mpsc::channel();
     let reading = {
         let (data_dir, window) = (data_dir.clone(), window.clone());
         std::thread::Builder::new()
             .name("open journal".to_owned())
             .spawn(move || {
                 read_below_the_window();
+                if let Some(part) =
+                    shell::Opened::for_today(&data_dir, rapport_core::time::LocalTime::now())
+                    && send_early.send(part).is_ok()
+                    && let Some(ctx) = window.get()
+                {
+                    ctx.request_repaint();
+                }
                 let opened = shell::Opened::open(&data_dir);
                 // Read after the window opened: draw it now rather than at the next look.
                 if let Some(ctx) = window.get() {
@@ -389,7 +483,11 @@ pub fn run(data_dir: DataDir, exit_after: ExitAfter) -> Result<(), WindowError> 
         Box::new(move |creation| {
             let _ = window.set(creation.egui_ctx.clone());
             Ok(Box::new(RapportApp::new(
-                creation, data_dir, reading, exit_after,
+                creation,
+                data_dir,
+                reading,
+                Some(early),
+                exit_after,
             )))
         }),
     )

@@ -104,6 +104,17 @@ pub struct Shell {
     backup_due: bool,
     /// Today's backup, while it is being written.
     backup: super::daily_backup::DailyBackup,
+    /// How much of the journal is read (see [`Shell::previewing`]).
+    read: Read,
+}
+
+/// How much of the journal a shell has read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Read {
+    /// Only what Today shows, while the rest is read (see [`Shell::previewing`]).
+    TodaysPart,
+    /// All of it (or, locked, none: nothing is read before it is unlocked).
+    Whole,
 }
 
 use super::keyboard::{Region, Regions};
@@ -163,7 +174,43 @@ impl Shell {
             go_to: super::keyboard::GoTo::default(),
             backup_due: !locked,
             backup: super::daily_backup::DailyBackup::default(),
+            read: Read::Whole,
         }
+    }
+
+    /// The shell over only what Today shows (`opened` holds a model from
+    /// [`Model::open_for_today`]), while the whole journal is read: Today and the crisis screen
+    /// work; any other screen says the journal is opening. Nothing is written, backed up or
+    /// exported from part of the journal. [`Shell::adopt`] takes the whole one.
+    #[must_use]
+    pub fn previewing(data_dir: DataDir, state: UiState, opened: Opened) -> Self {
+        let mut shell = Self::with_opened(data_dir, state, opened);
+        shell.read = Read::TodaysPart;
+        shell.backup_due = false;
+        shell
+    }
+
+    /// Takes the whole journal, read while this shell showed Today from part of it, keeping
+    /// where the person is; views cached on the part are drawn again.
+    pub fn adopt(&mut self, opened: Opened) {
+        let Opened { model, fonts, .. } = opened;
+        let mut model = model;
+        if let (Ok(whole), Ok(part)) = (&mut model, &self.model) {
+            whole.follow(part);
+        }
+        self.fonts.adopt(
+            &fonts,
+            model.as_ref().ok().map(|model| model.journal().revision()),
+        );
+        self.model = model;
+        self.read = Read::Whole;
+        self.backup_due = true;
+    }
+
+    /// Whether only what Today shows is read yet (see [`Shell::previewing`]).
+    #[must_use]
+    pub fn is_previewing(&self) -> bool {
+        self.read == Read::TodaysPart
     }
 
     /// Waits until today's backup, if it is being written, is written.
@@ -373,6 +420,7 @@ impl Shell {
             None => {}
         }
 
+        let previewing = self.read == Read::TodaysPart;
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(reminder) = self.reminder {
                 bar_choice = super::reminders::reminder_bar(ui, reminder);
@@ -380,6 +428,9 @@ impl Shell {
             let page = ui.max_rect();
             let _ = super::widgets::take_page_foot(ui.ctx());
             match cx.state.screen.clone() {
+                screen if previewing && !matches!(screen, Screen::Today | Screen::Help) => {
+                    super::opening_page(ui, "Opening your journal…");
+                }
                 Screen::Today => self.views.today.ui(ui, &mut cx),
                 Screen::Overview => self.views.overview.ui(ui, &mut cx),
                 Screen::Report => self.views.report.ui(ui, &mut cx),
@@ -496,6 +547,10 @@ impl Shell {
     /// at when the window gains the focus, and on frames at most every two seconds. A frame
     /// only comes with input, so an idle window does no work and schedules no repaint.
     fn notice_changes_on_disk(&mut self, ctx: &egui::Context) {
+        // The whole journal is on its way, read after these files were.
+        if self.is_previewing() {
+            return;
+        }
         let now = self.clock.now();
         let gained = ctx.input(|input| {
             input
@@ -1185,6 +1240,32 @@ pub struct Opened {
 }
 
 impl Opened {
+    /// Reads only what Today shows of `data_dir`'s journal as of `now` (see
+    /// [`Model::open_for_today`]), to show while the whole is read; `None` if it is protected
+    /// (nothing is read before it is unlocked) or could not be read.
+    #[must_use]
+    pub fn for_today(data_dir: &DataDir, now: rapport_core::time::LocalTime) -> Option<Self> {
+        if !matches!(
+            rapport_core::storage::protection::Protection::read(data_dir),
+            Ok(None)
+        ) {
+            return None;
+        }
+        let model = Model::open_for_today(data_dir.clone(), now).ok()?;
+        let fonts = super::theme::Fonts::for_journal(model.journal());
+        Some(Self {
+            model: Ok(model),
+            locked: false,
+            fonts,
+        })
+    }
+
+    /// Whether the journal was found protected (and left locked).
+    #[must_use]
+    pub fn is_locked(&self) -> bool {
+        self.locked
+    }
+
     /// Opens `data_dir`'s journal (nothing of it is read if it is protected).
     #[must_use]
     pub fn open(data_dir: &DataDir) -> Self {

@@ -399,6 +399,22 @@ impl Fonts {
         }
     }
 
+    /// Takes what `found` learnt of the whole journal (at `revision`), after these fonts served
+    /// part of it: its CJK font, installed again with the others at the next frame, or that
+    /// none is needed (so the journal is not searched again here).
+    pub fn adopt(&mut self, found: &Fonts, revision: Option<u64>) {
+        if self.cjk_looked {
+            return;
+        }
+        if found.cjk_looked {
+            self.cjk_looked = true;
+            self.read_ahead = found.read_ahead;
+            self.installed = false;
+        } else {
+            self.searched = revision;
+        }
+    }
+
     /// Whether the bundled fonts are installed (after the first frame).
     #[must_use]
     pub fn installed(&self) -> bool {

@@ -143,3 +143,77 @@ fn a_backup_that_cannot_be_made_is_said_on_screen_and_the_journal_stays_open() {
     );
     assert_eq!(crate::common::entries(&harness).len(), 1);
 }
+
+#[test]
+fn today_shows_from_its_own_files_while_the_rest_is_read_and_nothing_else_opens_early() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = DataDir::new(dir.path());
+    let mut model = Model::open(data_dir.clone()).unwrap();
+    let answers: Answers = (1..=9)
+        .map(|i| (format!("q{i}"), Answer::Number(i64::from(i <= 3) * 3)))
+        .collect();
+    model.save_new("phq9", answers).unwrap();
+    model
+        .save_new(
+            "coping-skills",
+            Answers::from([(
+                "situation".to_owned(),
+                Answer::Text("a slow morning".into()),
+            )]),
+        )
+        .unwrap();
+    drop(model);
+    let (send_early, early) = mpsc::channel();
+    send_early
+        .send(Opened::for_today(&data_dir, rapport_core::time::LocalTime::now()).unwrap())
+        .unwrap();
+    let (release, released) = mpsc::channel::<()>();
+    let reading = {
+        let data_dir = data_dir.clone();
+        std::thread::spawn(move || {
+            let _ = released.recv();
+            Opened::open(&data_dir)
+        })
+    };
+    let mut harness = Harness::builder()
+        .with_size([1100.0, 760.0])
+        .build_eframe(move |creation| {
+            RapportApp::opening_after_today(creation, data_dir, reading, early)
+        });
+    harness.step();
+
+    // The first frame is Today with its data.
+    harness.get_by_label_contains("PHQ-9 score: 9 (Mild)");
+    assert!(harness.query_by_label("Opening your journal…").is_none());
+    // Any other screen waits for the whole journal; nothing is backed up from part of it.
+    harness.get_by_label("PHQ-9: mood").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label("Opening your journal…");
+    assert!(!dir.path().join("backups").exists(), "no backup yet");
+    // Crisis help works at once.
+    harness.get_by_label("Get help now").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label_contains("Helplines");
+
+    release.send(()).unwrap();
+    for _ in 0..200 {
+        harness.step();
+        if harness.query_by_label("Opening your journal…").is_none()
+            && dir.path().join("backups").exists()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.get_by_label("PHQ-9: mood").click();
+    harness.step();
+    harness.step();
+    assert!(harness.query_by_label("Opening your journal…").is_none());
+    harness.get_by_label("About this worksheet");
+    assert!(
+        dir.path().join("backups").exists(),
+        "today's backup, once the whole is read"
+    );
+}

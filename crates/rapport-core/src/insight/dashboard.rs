@@ -186,6 +186,73 @@ impl Dashboard {
     }
 }
 
+/// How many of a questionnaire's newest entries [`files_for_today`] keeps: its card's
+/// [`RECENT_SCORES`], with room for entries that give no score.
+const TODAY_PER_MEASURE: usize = RECENT_SCORES * 2;
+
+/// Of the journal's entry files (`names`, as listed), those [`Dashboard::new`] needs, chosen by
+/// name alone (an entry's file is named for the moment it was made, in UTC, and its
+/// worksheet: `20261201T093000Z-coping-skills.ron`): the newest of each worksheet, the latest
+/// of each questionnaire, and all made in the last eight days (this week, in any time zone).
+/// A name that says neither is kept, to be read.
+#[must_use]
+pub fn files_for_today(names: &[&str], workbook: &Workbook, now: LocalTime) -> Vec<bool> {
+    let since = now
+        .instant()
+        .checked_sub(jiff::SignedDuration::from_hours(8 * 24))
+        .unwrap_or_else(|_| now.instant())
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let mut keep = vec![false; names.len()];
+    let mut newest_first: Vec<usize> = (0..names.len()).collect();
+    newest_first.sort_unstable_by(|&a, &b| names[b].cmp(names[a]));
+    let mut counted: BTreeMap<&str, usize> = BTreeMap::new();
+    for index in newest_first {
+        let name = names[index];
+        let Some((stamp, worksheet)) = parse_file_name(name, workbook) else {
+            keep[index] = true;
+            continue;
+        };
+        let count = counted.entry(worksheet.id.as_str()).or_insert(0);
+        *count += 1;
+        let wanted = if worksheet.questionnaire().is_some() {
+            TODAY_PER_MEASURE
+        } else {
+            1
+        };
+        keep[index] = *count <= wanted || stamp >= since.as_str();
+    }
+    keep
+}
+
+/// The moment and the worksheet an entry file's name gives, if it is a name Rapport gives.
+fn parse_file_name<'n, 'w>(
+    name: &'n str,
+    workbook: &'w Workbook,
+) -> Option<(&'n str, &'w crate::content::worksheet::Worksheet)> {
+    let stem = name.get(..name.len().checked_sub(4)?)?;
+    let stamp = stem.get(..16)?;
+    let is_stamp = stamp.bytes().enumerate().all(|(at, byte)| match at {
+        8 => byte == b'T',
+        15 => byte == b'Z',
+        _ => byte.is_ascii_digit(),
+    });
+    let rest = stem.get(16..)?.strip_prefix('-')?;
+    if !is_stamp {
+        return None;
+    }
+    // Two entries made in the same second: the second is "…-coping-skills-2".
+    let worksheet = workbook.get(rest).or_else(|| {
+        let (base, number) = rest.rsplit_once('-')?;
+        number
+            .bytes()
+            .all(|byte| byte.is_ascii_digit())
+            .then(|| workbook.get(base))
+            .flatten()
+    })?;
+    Some((stamp, worksheet))
+}
+
 /// The section whose worksheets are IPT's focus areas, one of which a person works on at a time.
 const FOCUS_AREAS: &str = "focus-areas";
 
@@ -352,6 +419,92 @@ mod tests {
             answers.insert(format!("q{i}"), Answer::Number(value));
         }
         model.save_new_at("phq9", answers, at(when)).unwrap();
+    }
+
+    #[test]
+    fn today_from_the_files_it_needs_is_today_from_the_whole_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let mut model = Model::open(data.clone()).unwrap();
+        model.add_demo_entries(2).unwrap();
+        drop(model);
+        let whole = Model::open(data.clone()).unwrap();
+        let followings = [
+            None,
+            Some(Following {
+                programme: "self-guided-ipt".to_owned(),
+                session: 3,
+            }),
+        ];
+        // The made-up entries end now.
+        {
+            let now = LocalTime::now();
+            let part = Model::open_for_today(data.clone(), now).unwrap();
+            assert!(part.journal().is_partial() && !whole.journal().is_partial());
+            assert!(
+                part.journal().len() * 10 < whole.journal().len(),
+                "{} of {} entries read",
+                part.journal().len(),
+                whole.journal().len()
+            );
+            for following in &followings {
+                let from_part =
+                    Dashboard::new(part.workbook(), part.journal(), following.as_ref(), now);
+                let from_whole =
+                    Dashboard::new(whole.workbook(), whole.journal(), following.as_ref(), now);
+                assert_eq!(from_whole.check_ins.len(), 3, "PHQ-9, GAD-7 and WHO-5");
+                assert!(from_whole.suggestions.len() > 1);
+                assert_eq!(from_part, from_whole);
+            }
+        }
+    }
+
+    #[test]
+    fn todays_files_are_read_from_disk_and_nothing_is_saved_or_backed_up_through_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let mut model = Model::open(data.clone()).unwrap();
+        phq9(&mut model, 4, "2026-11-20T09:00:00+00:00");
+        phq9(&mut model, 9, "2026-11-27T09:00:00+00:00");
+        drop(model);
+        // A journal pack made now, then the newest check-in's file changed behind its back (as
+        // a hand or a sync tool might), keeping its size.
+        assert_eq!(
+            crate::storage::journal::Journal::refresh_pack(&data),
+            Some(2)
+        );
+        let newest = data.journal().join("20261127T090000Z-phq9.ron");
+        let text = std::fs::read_to_string(&newest).unwrap();
+        let changed = text.replacen("\"q1\": Number(3)", "\"q1\": Number(0)", 1);
+        assert_ne!(text, changed);
+        assert_eq!(text.len(), changed.len());
+        std::fs::write(&newest, changed).unwrap();
+
+        let now = at("2026-11-30T10:00:00+00:00");
+        let mut part = Model::open_for_today(data.clone(), now).unwrap();
+        let today = Dashboard::new(part.workbook(), part.journal(), None, now);
+        assert!(
+            today.check_ins[0].headline.starts_with("PHQ-9 score: 6"),
+            "{:?}",
+            today.check_ins[0]
+        );
+        assert!(
+            part.daily_backup().is_none(),
+            "no backup of part of a journal"
+        );
+        let answers: Answers = [("situation".to_owned(), Answer::Text("a walk".into()))].into();
+        let refused = part.save_new("coping-skills", answers).unwrap_err();
+        assert!(matches!(
+            refused,
+            crate::storage::journal::JournalError::StillOpening
+        ));
+        assert_eq!(std::fs::read_dir(data.journal()).unwrap().count(), 2);
+
+        // The whole journal follows it, as a newer revision.
+        let mut whole = Model::open(data).unwrap();
+        whole.follow(&part);
+        assert!(whole.journal().revision() > part.journal().revision());
+        assert!(whole.daily_backup().is_some());
     }
 
     #[test]

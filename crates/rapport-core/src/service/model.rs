@@ -49,6 +49,33 @@ impl Model {
         Ok(model)
     }
 
+    /// The model with only the entries Today shows read (see
+    /// [`dashboard::files_for_today`](crate::insight::dashboard::files_for_today)), to show
+    /// while [`Model::open`] reads the whole journal and then takes over (see
+    /// [`Model::follow`]). Nothing is saved through it (see [`Journal::open_part`]).
+    pub fn open_for_today(data_dir: DataDir, now: LocalTime) -> Result<Self, JournalError> {
+        let workbook = Workbook::load(Some(&data_dir));
+        let journal = Journal::open_part(data_dir, |names| {
+            crate::insight::dashboard::files_for_today(names, &workbook, now)
+        })?;
+        let mut model = Self {
+            workbook,
+            journal,
+            file_problems: Vec::new(),
+            protection_problems: Vec::new(),
+            problems: Vec::new(),
+            locked: false,
+        };
+        model.recheck_files();
+        Ok(model)
+    }
+
+    /// Takes over from `earlier`, the model shown while this one was read: views cached on the
+    /// earlier one's entries are drawn again from these.
+    pub fn follow(&mut self, earlier: &Self) {
+        self.journal.follow(&earlier.journal);
+    }
+
     /// The model for saving a new entry without reading the journal: the workbook, and no
     /// entries. A save then writes one file, whatever is already in the journal.
     #[must_use]

@@ -404,6 +404,10 @@ impl DailyBackup {
     /// the backups folder).
     #[must_use]
     pub fn due(journal: &Journal, now: LocalTime) -> Option<Self> {
+        // A backup of part of the journal is no backup.
+        if journal.is_partial() {
+            return None;
+        }
         let today = journal.data_dir().backup_for(now.date());
         let nothing = journal.is_empty() && registers_of(journal.data_dir()).is_empty();
         (!today.exists() && !nothing).then(|| Self {

@@ -49,6 +49,11 @@ pub enum JournalError {
     /// No entry has that id.
     #[error("There is no entry “{0}” in the journal.")]
     NotFound(String),
+    /// Only part of the journal is open yet (see [`Journal::open_part`]): nothing is written.
+    #[error(
+        "Rapport is still reading your journal, so nothing was changed. Try again in a moment."
+    )]
+    StillOpening,
     /// The entry answers a different worksheet than the one given.
     #[error("The entry “{entry}” answers “{expected}”, not “{given}”.")]
     WrongWorksheet {
@@ -217,6 +222,8 @@ pub struct Journal {
     /// Whether some entry files were not in the journal pack when it was opened (or the pack
     /// held others), so a new pack would make the next start quicker.
     pack_is_stale: bool,
+    /// Whether only some of the entry files were read (see [`Journal::open_part`]).
+    partial: bool,
 }
 
 impl Journal {
@@ -256,7 +263,70 @@ impl Journal {
             revision: 0,
             seen,
             pack_is_stale,
+            partial: false,
         })
+    }
+
+    /// Opens only the entry files that `choose` keeps, given every entry file's name as listed:
+    /// enough for one screen while the whole journal is read (see `Model::open_for_today`).
+    /// They are read from the files themselves, never from the pack, so nothing is stale; the
+    /// journal says it is [partial](Journal::is_partial), and nothing may be saved through it.
+    pub fn open_part(
+        dir: DataDir,
+        choose: impl FnOnce(&[&str]) -> Vec<bool>,
+    ) -> Result<Self, JournalError> {
+        let seen = FolderStamp::of(&dir.journal());
+        let (folder, imports) = crate::storage::interrupted::journal_folders(&dir);
+        let (listed, _) = list_journal(&folder, &imports)?;
+        let names: Vec<&str> = listed
+            .iter()
+            .map(|file| {
+                file.path
+                    .file_name()
+                    .and_then(|name| name.to_str())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let keep = choose(&names);
+        let chosen: Vec<Listed> = listed
+            .into_iter()
+            .zip(keep.into_iter().chain(std::iter::repeat(true)))
+            .filter_map(|(file, keep)| keep.then_some(file))
+            .collect();
+        let (read, _) = read_all(&chosen, dir.sealing(), None);
+        let mut problems = Vec::new();
+        let mut entries = BTreeMap::new();
+        for (path, result) in read {
+            match result {
+                Ok(entry) => {
+                    entries.insert(entry.id.clone(), entry);
+                }
+                Err(error) => problems.push(Problem::new(path, error.to_string())),
+            }
+        }
+        Ok(Self {
+            dir,
+            swept: false,
+            entries: std::sync::Arc::new(entries),
+            problems,
+            revision: 0,
+            seen,
+            pack_is_stale: false,
+            partial: true,
+        })
+    }
+
+    /// Whether only some entries were read (by [`Journal::open_part`]), to be followed by the
+    /// whole journal.
+    #[must_use]
+    pub fn is_partial(&self) -> bool {
+        self.partial
+    }
+
+    /// Takes over from `earlier`, the journal shown until this one was read: its revision
+    /// follows the earlier one's, so every view cached on the earlier entries is redrawn.
+    pub fn follow(&mut self, earlier: &Self) {
+        self.revision = self.revision.max(earlier.revision + 1);
     }
 
     /// Whether the journal pack did not match the files when this journal was read, so that
@@ -340,7 +410,12 @@ impl Journal {
     }
 
     /// Takes the data folder's writer lock (see [`crate::storage::writer_lock`]).
+    /// Refused while the journal is [partial](Journal::is_partial): every write starts here,
+    /// so none is made from part of the entries.
     pub fn lock(&self) -> Result<WriterLock, JournalError> {
+        if self.partial {
+            return Err(JournalError::StillOpening);
+        }
         Ok(WriterLock::acquire(&self.dir)?)
     }
 
@@ -401,6 +476,7 @@ impl Journal {
             revision: 0,
             seen: None,
             pack_is_stale: false,
+            partial: false,
         }
     }
 
