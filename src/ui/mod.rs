@@ -68,6 +68,10 @@ pub struct RapportApp {
     /// The journal pack being written after start-up, when the files had changed since the
     /// last one (see `rapport_core::storage::journal_pack`); `Some` once started.
     pack_refresh: Option<std::thread::JoinHandle<()>>,
+    /// Told when the first frame is drawn: the reading thread waits for it before reading the
+    /// whole journal, so that on two cores the first frame (Today from its own files) does not
+    /// compete with it.
+    first_frame_drawn: Option<std::sync::mpsc::Sender<()>>,
 }
 
 /// Whether the journal is open yet.
@@ -136,6 +140,7 @@ impl RapportApp {
             exit_after,
             named: false,
             pack_refresh: None,
+            first_frame_drawn: None,
         };
         // Usually read by now (it started before the window): then the first frame shows it.
         app.open_if_read();
@@ -328,6 +333,9 @@ impl eframe::App for RapportApp {
             Start::Swapping => false,
         };
         self.refresh_pack_once();
+        if let Some(drawn) = self.first_frame_drawn.take() {
+            let _ = drawn.send(());
+        }
         let exit = match self.exit_after {
             ExitAfter::Never => false,
             ExitAfter::AnyFrame => true,
@@ -456,6 +464,7 @@ pub fn run(data_dir: DataDir, exit_after: ExitAfter) -> Result<(), WindowError> 
     // First what Today shows (a hundred files or so of ten years), so the first frame can
     // show it; then the whole journal, which takes over when read.
     let (send_early, early) = std::sync::mpsc::channel();
+    let (first_frame_drawn, first_frame) = std::sync::mpsc::channel::<()>();
     let reading = {
         let (data_dir, window) = (data_dir.clone(), window.clone());
         std::thread::Builder::new()
@@ -465,9 +474,12 @@ pub fn run(data_dir: DataDir, exit_after: ExitAfter) -> Result<(), WindowError> 
                 if let Some(part) =
                     shell::Opened::for_today(&data_dir, rapport_core::time::LocalTime::now())
                     && send_early.send(part).is_ok()
-                    && let Some(ctx) = window.get()
                 {
-                    ctx.request_repaint();
+                    if let Some(ctx) = window.get() {
+                        ctx.request_repaint();
+                    }
+                    // The whole journal after the first frame, or a moment, whichever is first.
+                    let _ = first_frame.recv_timeout(std::time::Duration::from_millis(300));
                 }
                 let opened = shell::Opened::open(&data_dir);
                 // Read after the window opened: draw it now rather than at the next look.
@@ -482,13 +494,9 @@ pub fn run(data_dir: DataDir, exit_after: ExitAfter) -> Result<(), WindowError> 
         options,
         Box::new(move |creation| {
             let _ = window.set(creation.egui_ctx.clone());
-            Ok(Box::new(RapportApp::new(
-                creation,
-                data_dir,
-                reading,
-                Some(early),
-                exit_after,
-            )))
+            let mut app = RapportApp::new(creation, data_dir, reading, Some(early), exit_after);
+            app.first_frame_drawn = Some(first_frame_drawn);
+            Ok(Box::new(app))
         }),
     )
     .map_err(|error| WindowError::from_eframe(&error))

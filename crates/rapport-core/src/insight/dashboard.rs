@@ -459,6 +459,55 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+        /// Whatever the journal holds (check-ins complete or not, several in one second, old
+        /// and new), Today from the files [`files_for_today`] keeps is Today from all of them.
+        #[test]
+        fn today_from_its_files_is_today_from_any_journal(
+            made in proptest::collection::vec(
+                (
+                    0..5usize,
+                    proptest::prop_oneof![0..3i64, 0..8_000_000i64],
+                    1..=9usize,
+                ),
+                0..30,
+            ),
+            session in 1..=8usize,
+        ) {
+            let worksheets = ["phq9", "gad7", "who5", "coping-skills", "forgiveness"];
+            let now = at("2026-11-30T10:00:00+01:00");
+            let dir = tempfile::tempdir().unwrap();
+            let data = DataDir::new(dir.path());
+            let mut model = Model::open(data.clone()).unwrap();
+            for (worksheet, seconds_before, answered) in made {
+                let id = worksheets[worksheet];
+                let when = LocalTime::with_offset(
+                    now.instant() - jiff::SignedDuration::from_secs(seconds_before),
+                    jiff::tz::Offset::constant(1),
+                );
+                let answers: Answers = match id {
+                    "coping-skills" => [("situation".to_owned(), Answer::Text("a talk".into()))].into(),
+                    "forgiveness" => [("what_happened".to_owned(), Answer::Text("a row".into()))].into(),
+                    _ => (1..=answered).map(|i| (format!("q{i}"), Answer::Number(1))).collect(),
+                };
+                // Answers a worksheet refuses are simply not saved.
+                let _ = model.save_new_at(id, answers, when);
+            }
+            drop(model);
+            let whole = Model::open(data.clone()).unwrap();
+            let part = Model::open_for_today(data, now).unwrap();
+            let following = Following { programme: "self-guided-ipt".to_owned(), session };
+            for following in [None, Some(&following)] {
+                proptest::prop_assert_eq!(
+                    Dashboard::new(part.workbook(), part.journal(), following, now),
+                    Dashboard::new(whole.workbook(), whole.journal(), following, now)
+                );
+            }
+        }
+    }
+
     #[test]
     fn todays_files_are_read_from_disk_and_nothing_is_saved_or_backed_up_through_them() {
         let dir = tempfile::tempdir().unwrap();
