@@ -51,7 +51,18 @@ fn journal_of_years(years: u32) -> tempfile::TempDir {
 /// Today's first frame, as at start-up: the journal read (from its pack), the shell built, one
 /// frame laid out and tessellated.
 fn todays_first_frame(data: &DataDir) -> Vec<egui::ClippedPrimitive> {
-    let mut shell = Shell::new(data.clone(), UiState::default());
+    first_frame(Shell::new(data.clone(), UiState::default()))
+}
+
+/// Today's first frame as the app draws it at start-up: from only the files Today shows, read
+/// first (the whole journal follows).
+fn todays_first_frame_from_its_files(data: &DataDir) -> Vec<egui::ClippedPrimitive> {
+    let opened = rapport::ui::Opened::for_today(data, LocalTime::now()).expect("not protected");
+    first_frame(Shell::previewing(data.clone(), UiState::default(), opened))
+}
+
+/// One frame of `shell` at 1100×760, laid out and tessellated.
+fn first_frame(mut shell: Shell) -> Vec<egui::ClippedPrimitive> {
     let ctx = egui::Context::default();
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
@@ -85,6 +96,15 @@ fn benches(c: &mut Criterion) {
         "open and draw Today's first frame (10 years, journal pack)",
         |b| {
             b.iter(|| black_box(todays_first_frame(&data)));
+        },
+    );
+    c.bench_function("read only what Today shows (10 years, by file name)", |b| {
+        b.iter(|| black_box(Model::open_for_today(data.clone(), today).expect("loads")));
+    });
+    c.bench_function(
+        "open and draw Today's first frame from its own files (10 years)",
+        |b| {
+            b.iter(|| black_box(todays_first_frame_from_its_files(&data)));
         },
     );
 
