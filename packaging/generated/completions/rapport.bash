@@ -341,7 +341,7 @@ _rapport() {
                     return 0
                     ;;
                 --exit-after-first-frame)
-                    COMPREPLY=($(compgen -W "journal any" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "journal whole any" -- "${cur}"))
                     return 0
                     ;;
                 *)

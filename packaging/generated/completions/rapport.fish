@@ -26,7 +26,8 @@ end
 
 complete -c rapport -n "__fish_rapport_needs_command" -l data-dir -d 'Use DIR as the data folder instead of the platform\'s (also: `RAPPORT_DATA_DIR`)' -r -F
 complete -c rapport -n "__fish_rapport_needs_command" -l passphrase-file -d 'Read the journal\'s passphrase from the first line of FILE instead of asking on the terminal (for scripts; keep the file private). For `protect on`, the new passphrase' -r -F
-complete -c rapport -n "__fish_rapport_needs_command" -l exit-after-first-frame -d 'Close the window as soon as the first frame that shows the journal is drawn (`any`: the first frame of any kind), for measuring start-up time' -r -f -a "journal\t'The first frame that shows the journal (Today with its entries)'
+complete -c rapport -n "__fish_rapport_needs_command" -l exit-after-first-frame -d 'Close the window as soon as the first frame that shows the journal is drawn (`any`: the first frame of any kind), for measuring start-up time' -r -f -a "journal\t'The first frame that shows the journal (Today with its entries, read first)'
+whole\t'The first frame drawn from the whole journal'
 any\t'The first frame of any kind ("Opening your journal…" while it is read)'"
 complete -c rapport -n "__fish_rapport_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rapport -n "__fish_rapport_needs_command" -s V -l version -d 'Print version'
